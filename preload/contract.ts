@@ -102,5 +102,5 @@ export const WS_MAX_MESSAGE_BYTES = 1024 * 1024;
 /** Frames on the WebSocket. */
 export type WsRequest = { id: number; command: string; input?: unknown };
 export type WsMessage =
-  | { id: number; result: Result<unknown> }
+  | { id: number | null; result: Result<unknown> }
   | { event: EventName; payload: unknown };

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppDatabase, DATABASE_FILE } from './AppDatabase';
+import { MIGRATIONS, type Migration } from './migrations';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wa-db-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const columns = (db: BetterSqlite3.Database, table: string) =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+
+describe('database', () => {
+  it('numbers migrations from 1 without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('opens in WAL mode with foreign keys on, at the latest version', () => {
+    const d = AppDatabase.open(dir);
+    expect(d.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(d.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(d.version).toBe(MIGRATIONS.length);
+    d.close();
+  });
+
+  it('migration 1 creates accounts that refuse bad ids', () => {
+    const d = AppDatabase.open(dir, MIGRATIONS.slice(0, 1));
+    expect(columns(d.db, 'accounts')).toEqual(['id', 'label', 'created_at', 'position']);
+    expect(() => d.db.prepare("INSERT INTO accounts VALUES ('Bad Id', 'x', 1, 1)").run()).toThrow(/CHECK/);
+    d.close();
+  });
+
+  it('keeps data across re-opening and applies only what is new', () => {
+    const first = AppDatabase.open(dir, MIGRATIONS.slice(0, 1));
+    first.db.prepare("INSERT INTO accounts VALUES ('acc-1', 'Work', 1, 1)").run();
+    first.close();
+    const extra: Migration = { version: 2, name: 'note', up: (db) => db.exec('ALTER TABLE accounts ADD COLUMN note TEXT') };
+    const again = AppDatabase.open(dir, [MIGRATIONS[0]!, extra]);
+    expect(again.version).toBe(2);
+    expect(again.db.prepare('SELECT label FROM accounts').pluck().get()).toBe('Work');
+    again.close();
+  });
+
+  it('rolls a failing migration back completely', () => {
+    AppDatabase.open(dir, MIGRATIONS.slice(0, 1)).close();
+    const broken: Migration[] = [
+      MIGRATIONS[0]!,
+      { version: 2, name: 'half', up: (db) => db.exec('CREATE TABLE half (x)') },
+      { version: 3, name: 'boom', up: () => { throw new Error('boom'); } },
+    ];
+    expect(() => AppDatabase.open(dir, broken)).toThrow('boom');
+    const raw = new BetterSqlite3(join(dir, DATABASE_FILE));
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+    raw.close();
+  });
+
+  it('refuses a database written by a newer version, says so, and changes nothing', () => {
+    const raw = new BetterSqlite3(join(dir, DATABASE_FILE));
+    raw.exec("CREATE TABLE future (x); INSERT INTO future VALUES ('keep me')");
+    raw.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    raw.close();
+    const before = createHash('sha256').update(readFileSync(join(dir, DATABASE_FILE))).digest('hex');
+    expect(() => AppDatabase.open(dir)).toThrow(/newer version of this app.*nothing was changed/s);
+    const after = createHash('sha256').update(readFileSync(join(dir, DATABASE_FILE))).digest('hex');
+    expect(after).toBe(before);
+  });
+});

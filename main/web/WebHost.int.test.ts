@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WS_MAX_MESSAGE_BYTES, WS_PATH, type WsMessage } from '../../preload/contract';
+import { createApp, type App } from '../index';
+import { silentLogger } from '../log';
+import { WebHost } from './WebHost';
+
+let dir: string;
+let app: App;
+let host: WebHost;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wa-host-'));
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  app = await createApp({ dataDir: join(dir, 'data'), host: 'web', log: silentLogger });
+  host = new WebHost({ registry: app.registry, events: app.events, rendererDir, log: silentLogger });
+  await host.start();
+});
+afterEach(async () => {
+  await host.stop();
+  await app.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const wsUrl = (token?: string) => `${host.origin.replace('http', 'ws')}${WS_PATH}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
+function handshake(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', () => resolve(-1));
+  });
+}
+
+async function connect(): Promise<{ ws: WebSocket; next: () => Promise<WsMessage> }> {
+  const ws = new WebSocket(wsUrl(host.token), { headers: { origin: host.origin } });
+  const queue: WsMessage[] = [];
+  const waiters: ((m: WsMessage) => void)[] = [];
+  ws.on('message', (d) => {
+    const m = JSON.parse(d.toString()) as WsMessage;
+    const w = waiters.shift();
+    if (w) w(m);
+    else queue.push(m);
+  });
+  await new Promise((r) => ws.once('open', r));
+  return { ws, next: () => new Promise((r) => (queue.length ? r(queue.shift()!) : waiters.push(r))) };
+}
+
+describe('WebHost', () => {
+  it('refuses a call without the token, with a wrong token, or on another path', async () => {
+    expect(await handshake(wsUrl())).toBe(401);
+    expect(await handshake(wsUrl('wrong'))).toBe(401);
+    expect(await handshake(wsUrl(host.token.slice(0, -1)))).toBe(401);
+    expect(await handshake(`${host.origin.replace('http', 'ws')}/other?token=${host.token}`)).toBe(404);
+  });
+
+  it('refuses a foreign Origin even with the right token, and accepts its own', async () => {
+    expect(await handshake(wsUrl(host.token), { origin: 'https://evil.example' })).toBe(403);
+    expect(await handshake(wsUrl(host.token), { origin: host.origin.replace(/:\d+$/, ':1') })).toBe(403);
+    expect(await handshake(wsUrl(host.token), { origin: host.origin })).toBe(101);
+  });
+
+  it('answers every call with a Result and pushes events to connected windows', async () => {
+    const { ws, next } = await connect();
+    ws.send(JSON.stringify({ id: 1, command: 'accounts.add', input: { label: ' Work ' } }));
+    const [a, b] = [await next(), await next()];
+    const event = 'event' in a ? a : b;
+    const reply = 'event' in a ? b : a;
+    expect(reply).toMatchObject({ id: 1, result: { ok: true, value: { label: 'Work' } } });
+    expect(event).toMatchObject({ event: 'accounts.changed', payload: [{ label: 'Work' }] });
+    ws.send(JSON.stringify({ id: 2, command: 'nope' }));
+    expect(await next()).toMatchObject({ id: 2, result: { ok: false, error: { code: 'UNKNOWN_COMMAND' } } });
+    ws.send(JSON.stringify({ id: 3, command: 'accounts.add', input: { label: '' } }));
+    expect(await next()).toMatchObject({ id: 3, result: { ok: false, error: { code: 'INVALID_INPUT', field: 'label' } } });
+    ws.send('{not json');
+    expect(await next()).toMatchObject({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT' } } });
+    ws.send(JSON.stringify({ command: 'accounts.list' }));
+    expect(await next()).toMatchObject({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT' } } });
+    ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await next()).toMatchObject({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT' } } });
+    ws.close();
+  });
+
+  it('closes a connection that sends more than 1 MiB, and keeps serving others', async () => {
+    const { ws } = await connect();
+    const code = await new Promise<number>((resolve) => {
+      ws.on('close', (c) => resolve(c));
+      ws.send(JSON.stringify({ id: 1, command: 'accounts.add', input: { label: 'x'.repeat(WS_MAX_MESSAGE_BYTES) } }));
+    });
+    expect(code).toBe(1009);
+    const other = await connect();
+    other.ws.send(JSON.stringify({ id: 9, command: 'accounts.list' }));
+    expect(await other.next()).toMatchObject({ id: 9, result: { ok: true, value: [] } });
+    other.ws.close();
+  });
+
+  it('serves the renderer with a strict CSP and nothing outside it', async () => {
+    const page = await fetch(host.origin + '/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self'/);
+    expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-eval|unsafe-inline/);
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const res = await fetch(host.origin + p);
+      expect(res.status, p).toBe(404);
+      expect(await res.text()).not.toContain('outside the renderer');
+    }
+  });
+});
