@@ -1,0 +1,223 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BackupError, systemCode } from '../errors.js';
+import type { ConnectionReport, LeaseInfo, LeaseResult, VersionInfo } from './BackupStore.js';
+import { checkSession, checkVersionId, counted, writeFailure, leaseIsLive, StoreBase, versionTimeOf, type StoreBaseOptions } from './StoreBase.js';
+
+export interface FolderStoreOptions extends StoreBaseOptions {
+  /** Existing folder (local disk, USB drive, network share). Never created by us: see ensureRoot(). */
+  root: string;
+}
+
+const BODY = /^([0-9]{15}-[0-9a-f]{8})\.bin$/;
+
+/**
+ * Layout: `<root>/<session>/<version>.bin` (the bytes), `<version>.json` (size, time, meta) and
+ * `lease.json`. A version is written to `.tmp-<version>`, flushed to disk, and renamed: the rename is
+ * the commit point, so a reader never sees half a version.
+ */
+export class FolderStore extends StoreBase {
+  readonly description: string;
+  private readonly root: string;
+
+  constructor(options: FolderStoreOptions) {
+    super(options);
+    if (!isAbsolute(options.root)) throw new RangeError('FolderStore root must be an absolute path');
+    this.root = options.root;
+    this.description = `folder ${options.root}`;
+  }
+
+  protected async writeVersion(session: string, id: string, body: Readable, meta: Record<string, string>): Promise<VersionInfo> {
+    const dir = await this.sessionDir(session, true);
+    const temp = join(dir, `.tmp-${id}`);
+    const counter = counted(body);
+    try {
+      await pipeline(counter, createWriteStream(temp, { flush: true }));
+      const size = (await stat(temp)).size;
+      if (size !== counter.bytes) throw new BackupError('SAVE_FAILED', `Wrote ${size} of ${counter.bytes} bytes to ${this.description}; the previous backup is kept.`);
+      const info: VersionInfo = { id, size, createdAt: this.now(), meta };
+      await writeFile(join(dir, `${id}.json`), JSON.stringify(info), { flush: true });
+      await rename(temp, join(dir, `${id}.bin`));
+      return info;
+    } catch (err) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      await rm(join(dir, `${id}.json`), { force: true }).catch(() => undefined);
+      throw writeFailure(counter, err, (e) => this.classify(e, 'write the backup'));
+    }
+  }
+
+  async listVersions(session: string): Promise<VersionInfo[]> {
+    const dir = await this.sessionDir(session, false);
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (err) {
+      if (systemCode(err) === 'ENOENT') return [];
+      throw this.classify(err, 'list backups');
+    }
+    const out: VersionInfo[] = [];
+    for (const name of names) {
+      const id = BODY.exec(name)?.[1];
+      if (!id) continue;
+      try {
+        const size = (await stat(join(dir, name))).size;
+        const side = await readFile(join(dir, `${id}.json`), 'utf8').then((t) => JSON.parse(t) as Partial<VersionInfo>).catch(() => ({}) as Partial<VersionInfo>);
+        out.push({ id, size, createdAt: side.createdAt ?? versionTimeOf(id), meta: side.meta ?? {} });
+      } catch (err) {
+        if (systemCode(err) === 'ENOENT') continue; // pruned while listing
+        throw this.classify(err, 'list backups');
+      }
+    }
+    return out.sort((a, b) => (a.id < b.id ? 1 : -1));
+  }
+
+  async getVersion(session: string, versionId: string): Promise<Readable> {
+    checkVersionId(versionId);
+    const file = join(await this.sessionDir(session, false), `${versionId}.bin`);
+    try {
+      await stat(file);
+    } catch (err) {
+      if (systemCode(err) === 'ENOENT') throw new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+      throw this.classify(err, 'read the backup');
+    }
+    return createReadStream(file);
+  }
+
+  async deleteVersion(session: string, versionId: string): Promise<void> {
+    checkVersionId(versionId);
+    const dir = await this.sessionDir(session, false);
+    try {
+      // Body first: a version without its sidecar is still listed correctly, a sidecar alone is ignored.
+      await rm(join(dir, `${versionId}.bin`), { force: true });
+      await rm(join(dir, `${versionId}.json`), { force: true });
+    } catch (err) {
+      throw this.classify(err, 'delete a backup');
+    }
+  }
+
+  async testConnection(): Promise<ConnectionReport> {
+    const started = Date.now();
+    await this.ensureRoot();
+    const probe = join(this.root, `.write-test-${process.pid}-${started}`);
+    try {
+      await writeFile(probe, 'ok');
+      await rm(probe, { force: true });
+    } catch (err) {
+      throw this.classify(err, 'write a test file');
+    }
+    return { latencyMs: Date.now() - started };
+  }
+
+  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
+    const file = join(await this.sessionDir(session, true), 'lease.json');
+    const now = this.now();
+    const current = await this.readLeaseFile(file);
+    if (leaseIsLive(current, now) && current.owner !== owner && !options.force) return { acquired: false, holder: current };
+    const lease: LeaseInfo = { owner, acquiredAt: current?.owner === owner && leaseIsLive(current, now) ? current.acquiredAt : now, heartbeatAt: now, expiresAt: now + ttlMs };
+    try {
+      if (current) await this.replaceFile(file, JSON.stringify(lease));
+      else await writeFile(file, JSON.stringify(lease), { flag: 'wx' }); // exclusive: two first-comers cannot both win
+    } catch (err) {
+      if (systemCode(err) !== 'EEXIST') throw this.classify(err, 'write the lease');
+    }
+    // A folder has no compare-and-swap; re-reading tells the loser of a simultaneous take-over.
+    const after = await this.readLeaseFile(file);
+    if (after && after.owner === owner) return { acquired: true, lease: after };
+    if (after) return { acquired: false, holder: after };
+    throw new BackupError('STORE_ERROR', `The lease file in ${this.description} vanished while it was being written.`);
+  }
+
+  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
+    const file = join(await this.sessionDir(session, false), 'lease.json');
+    const current = await this.readLeaseFile(file);
+    if (!current || current.owner !== owner) throw new BackupError('LEASE_LOST', `This computer no longer holds ${session}${current ? `: ${current.owner} took it over` : ''}.`);
+    const now = this.now();
+    const lease: LeaseInfo = { ...current, heartbeatAt: now, expiresAt: now + ttlMs };
+    await this.replaceFile(file, JSON.stringify(lease));
+    return lease;
+  }
+
+  async releaseLease(session: string, owner: string): Promise<void> {
+    const file = join(await this.sessionDir(session, false), 'lease.json');
+    const current = await this.readLeaseFile(file);
+    if (current?.owner === owner) await rm(file, { force: true }).catch((err: unknown) => { throw this.classify(err, 'release the lease'); });
+  }
+
+  async readLease(session: string): Promise<LeaseInfo | null> {
+    const current = await this.readLeaseFile(join(await this.sessionDir(session, false), 'lease.json'));
+    return leaseIsLive(current, this.now()) ? current : null;
+  }
+
+  async close(): Promise<void> {}
+
+  private async readLeaseFile(file: string): Promise<LeaseInfo | null> {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as LeaseInfo;
+    } catch (err) {
+      if (systemCode(err) === 'ENOENT') return null;
+      if (err instanceof SyntaxError) return null; // torn by a crash mid-write: treat as free
+      throw this.classify(err, 'read the lease');
+    }
+  }
+
+  private async replaceFile(file: string, text: string): Promise<void> {
+    const temp = `${file}.${process.pid}-${Math.random().toString(16).slice(2)}`;
+    try {
+      await writeFile(temp, text, { flush: true });
+      await rename(temp, file);
+    } catch (err) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      throw this.classify(err, 'write the lease');
+    }
+  }
+
+  /**
+   * The root must already exist: if a network share or USB drive is not mounted, creating the folder
+   * would silently put backups on the local disk.
+   */
+  private async ensureRoot(): Promise<void> {
+    try {
+      const s = await stat(this.root);
+      if (!s.isDirectory()) throw new BackupError('STORE_NOT_FOUND', `${this.root} is not a folder.`, 'FOLDER_MISSING');
+    } catch (err) {
+      if (err instanceof BackupError) throw err;
+      throw this.classify(err, 'open the backup folder');
+    }
+  }
+
+  private async sessionDir(session: string, create: boolean): Promise<string> {
+    checkSession(session);
+    await this.ensureRoot();
+    const dir = join(this.root, session);
+    if (create) await mkdir(dir, { recursive: true }).catch((err: unknown) => { throw this.classify(err, 'create the session folder'); });
+    return dir;
+  }
+
+  private classify(err: unknown, action: string): BackupError {
+    if (err instanceof BackupError) return err;
+    const code = systemCode(err);
+    const where = `Could not ${action} in ${this.description}`;
+    switch (code) {
+      case 'ENOENT':
+      case 'ENOTDIR':
+        return new BackupError('STORE_NOT_FOUND', `${where}: the folder does not exist. Is the drive or network share connected?`, 'FOLDER_MISSING', { cause: err });
+      case 'EACCES':
+      case 'EPERM':
+      case 'EROFS':
+        return new BackupError('STORE_PERMISSION', `${where}: no permission to write there. Choose another folder or fix its permissions.`, undefined, { cause: err });
+      case 'ENOSPC':
+      case 'EDQUOT':
+        return new BackupError('STORE_FULL', `${where}: the disk is full. Free some space; the previous backup is kept.`, undefined, { cause: err });
+      case 'EIO':
+      case 'ETIMEDOUT':
+      case 'EHOSTDOWN':
+      case 'ESTALE':
+        return new BackupError('STORE_UNREACHABLE', `${where}: the drive or share stopped answering (${code}).`, 'NETWORK', { cause: err });
+      default:
+        return new BackupError('STORE_ERROR', `${where}: ${code ?? (err instanceof Error ? err.message : String(err))}.`, undefined, { cause: err });
+    }
+  }
+}

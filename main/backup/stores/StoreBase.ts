@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { pipeline as pipelineCb, Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BackupError } from '../errors.js';
+import type { BackupStore, ConnectionReport, LeaseInfo, LeaseResult, PutOptions, VersionInfo } from './BackupStore.js';
+
+export const DEFAULT_KEEP = 3;
+export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
+const MAX_META_BYTES = 8 * 1024;
+
+export interface StoreBaseOptions {
+  /** Versions kept per session (default 3). */
+  keep?: number;
+  /** Folder where RemoteAuth writes `<session>.zip` (its dataPath); used by `save()`. Must be absolute. */
+  remoteAuthZipDir?: string;
+  /** Clock for leases and version ids; tests inject one. */
+  now?: () => number;
+}
+
+/**
+ * Shared behaviour of every store: RemoteAuth's four methods expressed through the versioned API,
+ * argument validation, and version ids. Subclasses implement storage only.
+ */
+export abstract class StoreBase implements BackupStore {
+  abstract readonly description: string;
+  protected readonly keep: number;
+  protected readonly now: () => number;
+  private readonly remoteAuthZipDir: string | undefined;
+
+  constructor(options: StoreBaseOptions) {
+    this.keep = options.keep ?? DEFAULT_KEEP;
+    if (!Number.isInteger(this.keep) || this.keep < 1) throw new RangeError('keep must be an integer >= 1');
+    if (options.remoteAuthZipDir !== undefined && !isAbsolute(options.remoteAuthZipDir)) {
+      throw new RangeError('remoteAuthZipDir must be an absolute path (RemoteAuth dataPath)');
+    }
+    this.remoteAuthZipDir = options.remoteAuthZipDir;
+    this.now = options.now ?? Date.now;
+  }
+
+  // ---- storage primitives each store provides ----
+  /** Stores `body` as version `id`, invisible until complete; returns its verified size. */
+  protected abstract writeVersion(session: string, id: string, body: Readable, meta: Record<string, string>): Promise<VersionInfo>;
+  abstract listVersions(session: string): Promise<VersionInfo[]>;
+  abstract getVersion(session: string, versionId: string): Promise<Readable>;
+  abstract deleteVersion(session: string, versionId: string): Promise<void>;
+  abstract testConnection(options?: { timeoutMs?: number }): Promise<ConnectionReport>;
+  abstract acquireLease(session: string, owner: string, ttlMs: number, options?: { force?: boolean }): Promise<LeaseResult>;
+  abstract heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo>;
+  abstract releaseLease(session: string, owner: string): Promise<void>;
+  abstract readLease(session: string): Promise<LeaseInfo | null>;
+  abstract close(): Promise<void>;
+
+  async putVersion(session: string, body: Readable, options: PutOptions = {}): Promise<VersionInfo> {
+    checkSession(session);
+    const meta = options.meta ?? {};
+    checkMeta(meta);
+    const keep = options.keep ?? this.keep;
+    const info = await this.writeVersion(session, this.newVersionId(), body, meta);
+    // Pruning happens only after the new version is complete, so a failed save never costs the old one.
+    await this.prune(session, keep);
+    return info;
+  }
+
+  async prune(session: string, keep: number): Promise<string[]> {
+    checkSession(session);
+    const versions = await this.listVersions(session);
+    const doomed = versions.slice(Math.max(1, keep)).map((v) => v.id);
+    for (const id of doomed) await this.deleteVersion(session, id);
+    return doomed;
+  }
+
+  // ---- RemoteAuth Store ----
+  async sessionExists({ session }: { session: string }): Promise<boolean> {
+    return (await this.listVersions(session)).length > 0;
+  }
+
+  async save({ session, zipDir }: { session: string; zipDir?: string }): Promise<void> {
+    checkSession(session);
+    const dir = zipDir ?? this.remoteAuthZipDir;
+    if (!dir || !isAbsolute(dir)) {
+      throw new BackupError('SAVE_FAILED', 'This store was not told where RemoteAuth writes its zip: pass remoteAuthZipDir (the RemoteAuth dataPath).');
+    }
+    const file = join(dir, `${session}.zip`);
+    try {
+      await stat(file);
+    } catch (err) {
+      throw new BackupError('SAVE_FAILED', `The session archive ${file} does not exist, so nothing was uploaded.`, undefined, { cause: err });
+    }
+    await this.putVersion(session, createReadStream(file), { meta: { source: 'remoteauth' } });
+  }
+
+  async extract({ session, path }: { session: string; path: string }): Promise<void> {
+    const [newest] = await this.listVersions(session);
+    if (!newest) throw new BackupError('VERSION_NOT_FOUND', `There is no backup of ${session} in ${this.description}.`);
+    await mkdir(dirname(path), { recursive: true });
+    // Write beside the target and rename, so a failed download never leaves a half zip where RemoteAuth looks.
+    const temp = `${path}.part-${randomBytes(4).toString('hex')}`;
+    try {
+      await pipeline(await this.getVersion(session, newest.id), createWriteStream(temp));
+      await rename(temp, path);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+  }
+
+  async delete({ session }: { session: string }): Promise<void> {
+    for (const v of await this.listVersions(session)) await this.deleteVersion(session, v.id);
+  }
+
+  protected newVersionId(): string {
+    return `${String(this.now()).padStart(15, '0')}-${randomBytes(4).toString('hex')}`;
+  }
+}
+
+export function checkSession(session: string): void {
+  // RemoteAuth clientIds match /^[-_\w]+$/; refusing anything else keeps keys and paths safe.
+  if (typeof session !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(session)) {
+    throw new RangeError(`Invalid session name (expected RemoteAuth-<id> with [A-Za-z0-9_-]): ${JSON.stringify(String(session).slice(0, 40))}`);
+  }
+}
+
+export function checkVersionId(id: string): void {
+  if (!/^[0-9]{15}-[0-9a-f]{8}$/.test(id)) throw new BackupError('VERSION_NOT_FOUND', `No such backup version: ${JSON.stringify(String(id).slice(0, 40))}.`);
+}
+
+function checkMeta(meta: Record<string, string>): void {
+  let total = 0;
+  for (const [k, v] of Object.entries(meta)) {
+    if (!/^[a-zA-Z0-9_-]{1,64}$/.test(k) || typeof v !== 'string') throw new RangeError(`Invalid meta key ${JSON.stringify(k)}`);
+    total += k.length + Buffer.byteLength(v);
+  }
+  if (total > MAX_META_BYTES) throw new RangeError(`meta is ${total} bytes; at most ${MAX_META_BYTES} are allowed`);
+}
+
+/** Counts bytes flowing through, so stores can verify what they wrote against what they were given. */
+export class ByteCounter extends Transform {
+  bytes = 0;
+  /** Set when the caller's stream failed (as opposed to the store), so the error can say which side broke. */
+  sourceError: Error | undefined;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null, data?: Buffer) => void): void {
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+}
+
+/**
+ * Pipes `body` through a ByteCounter. Errors on the source destroy the counter too (a plain .pipe()
+ * would drop them and let a store commit a half-written version: the wwebjs-mongo bug, wwebjs-1.34.7.md §5.1).
+ */
+export function counted(body: Readable): ByteCounter {
+  const counter = new ByteCounter();
+  body.once('error', (err) => {
+    counter.sourceError ??= err;
+  });
+  pipelineCb(body, counter, () => undefined);
+  return counter;
+}
+
+/** The error to report when a write failed: the source's failure if it broke first, else the store's, classified. */
+export function writeFailure(counter: ByteCounter, err: unknown, classify: (err: unknown) => BackupError): BackupError {
+  if (counter.sourceError) {
+    return new BackupError('SAVE_FAILED', `The data to back up could not be read (${counter.sourceError.message}); nothing was stored and the previous backup is kept.`, undefined, { cause: counter.sourceError });
+  }
+  return classify(err);
+}
+
+export function leaseIsLive(lease: LeaseInfo | null | undefined, now: number): lease is LeaseInfo {
+  return !!lease && lease.expiresAt > now;
+}
+
+export function versionTimeOf(id: string): number {
+  return Number(id.slice(0, 15));
+}
