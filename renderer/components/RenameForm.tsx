@@ -1,0 +1,63 @@
+// Inline rename: Enter saves, Escape cancels; an error stays next to the field with the typed text.
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Account } from '../../preload/contract';
+import { selectRenameAccount, useAccountsStore } from '../stores/accountsStore';
+import { errorText } from './errors';
+import { TextField } from './TextField';
+
+export interface RenameFormProps {
+  account: Account;
+  /** Called when editing ends, saved or not. */
+  onDone(): void;
+}
+
+export function RenameForm({ account, onDone }: RenameFormProps) {
+  const rename = useAccountsStore(selectRenameAccount);
+  const [label, setLabel] = useState(account.label);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (pending) return;
+    if (label === account.label) return onDone(); // nothing to save
+    setPending(true);
+    const result = await rename(account.id, label);
+    setPending(false);
+    if (result.ok) onDone();
+    else setError(errorText(result.error));
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onDone();
+    }
+  }
+
+  return (
+    <form className="rename-form" onSubmit={submit} aria-label={`Rename ${account.label}`} noValidate>
+      <TextField
+        label={`New name for ${account.label}`}
+        hideLabel
+        name="label"
+        value={label}
+        onChange={(v) => {
+          setLabel(v);
+          if (error) setError(null);
+        }}
+        onKeyDown={onKeyDown}
+        error={error}
+        autoFocus
+      />
+      <div className="actions">
+        <button type="submit" className="button primary" aria-disabled={pending || undefined}>
+          Save<span className="visually-hidden"> name for {account.label}</span>
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel<span className="visually-hidden"> renaming {account.label}</span>
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+// A labelled text input with its error right beside it. The error is tied to the input through
+// aria-describedby and aria-invalid, so a screen reader reads it when the field gets focus.
+import { useId, type KeyboardEventHandler, type Ref } from 'react';
+
+export interface TextFieldProps {
+  label: string;
+  /** Keep the label for assistive technology only (inline edits, where the context is visible). */
+  hideLabel?: boolean;
+  value: string;
+  onChange(value: string): void;
+  error?: string | null;
+  inputRef?: Ref<HTMLInputElement>;
+  onKeyDown?: KeyboardEventHandler<HTMLInputElement>;
+  autoFocus?: boolean;
+  placeholder?: string;
+  name?: string;
+}
+
+export function TextField({ label, hideLabel, value, onChange, error, inputRef, onKeyDown, autoFocus, placeholder, name }: TextFieldProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
+        {label}
+      </label>
+      <input
+        id={id}
+        ref={inputRef}
+        name={name}
+        type="text"
+        className="field-input"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+        autoFocus={autoFocus}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// The "accounts" area: a mirror of main's account list. Loaded once through accounts.list, then
+// replaced whole from every accounts.changed (bound in bindings.ts). Actions return the command's
+// Result so the component that asked can show an error next to its own field.
+import { create } from 'zustand';
+import type { Account, ApiError, Result } from '../../preload/contract';
+import { call } from './api';
+
+export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
+
+export interface AccountsState {
+  accounts: Account[];
+  status: LoadStatus;
+  loadError: ApiError | null;
+  /** Bumped by every list received from main, so a slow accounts.list cannot overwrite a newer event. */
+  revision: number;
+  load(): Promise<Result<Account[]>>;
+  replaceAll(accounts: Account[]): void;
+  add(label: string): Promise<Result<Account>>;
+  rename(id: string, label: string): Promise<Result<Account>>;
+  remove(id: string): Promise<Result<{ id: string }>>;
+}
+
+export const useAccountsStore = create<AccountsState>()((set, get) => ({
+  accounts: [],
+  status: 'idle',
+  loadError: null,
+  revision: 0,
+
+  load: async () => {
+    const startedAt = get().revision;
+    set({ status: 'loading', loadError: null });
+    const result = await call('accounts.list');
+    if (!result.ok) {
+      set({ status: 'failed', loadError: result.error });
+    } else if (get().revision === startedAt) {
+      set({ accounts: result.value, status: 'loaded', revision: startedAt + 1 });
+    } else {
+      set({ status: 'loaded' }); // an accounts.changed arrived meanwhile and is newer
+    }
+    return result;
+  },
+
+  replaceAll: (accounts) => set((s) => ({ accounts, status: 'loaded', loadError: null, revision: s.revision + 1 })),
+
+  // Main answers with the new account and also broadcasts the whole list; applying the answer at once
+  // keeps the UI responsive, and the broadcast (before or after) holds the same account.
+  add: async (label) => {
+    const result = await call('accounts.add', { label });
+    if (result.ok) set((s) => ({ accounts: upsert(s.accounts, result.value) }));
+    return result;
+  },
+
+  rename: async (id, label) => {
+    const result = await call('accounts.rename', { id, label });
+    if (result.ok) set((s) => ({ accounts: upsert(s.accounts, result.value) }));
+    return result;
+  },
+
+  remove: async (id) => {
+    const result = await call('accounts.remove', { id });
+    if (result.ok) set((s) => ({ accounts: s.accounts.filter((a) => a.id !== id) }));
+    return result;
+  },
+}));
+
+function upsert(list: Account[], account: Account): Account[] {
+  const i = list.findIndex((a) => a.id === account.id);
+  if (i === -1) return [...list, account];
+  const next = list.slice();
+  next[i] = account;
+  return next;
+}
+
+export const selectAccounts = (s: AccountsState) => s.accounts;
+export const selectAccountCount = (s: AccountsState) => s.accounts.length;
+export const selectLoadStatus = (s: AccountsState) => s.status;
+export const selectAddAccount = (s: AccountsState) => s.add;
+export const selectRenameAccount = (s: AccountsState) => s.rename;
+export const selectRemoveAccount = (s: AccountsState) => s.remove;

@@ -1,0 +1,51 @@
+// The "app" area: what main says about itself (app.info) and whether the renderer can reach main at all.
+import { create } from 'zustand';
+import type { ApiError, AppInfo, Result } from '../../preload/contract';
+import { call } from './api';
+
+export type ConnectionProblem =
+  /** Main never answered: in a browser, the web bridge could not connect to the web host. */
+  | 'never-connected'
+  /** Main refused us: the address lacks the access token. */
+  | 'unauthorized'
+  /** Main answered before, and a call has now failed on the way (host stopped or restarting). */
+  | 'lost';
+
+export type Connection =
+  | { state: 'connecting' }
+  | { state: 'connected' }
+  | { state: 'failed'; problem: ConnectionProblem; detail: string };
+
+export interface AppState {
+  info: AppInfo | null;
+  connection: Connection;
+  loadInfo(): Promise<Result<AppInfo>>;
+  connected(): void;
+  connectionFailed(error: ApiError): void;
+}
+
+export const useAppStore = create<AppState>()((set, get) => ({
+  info: null,
+  connection: { state: 'connecting' },
+  loadInfo: async () => {
+    const result = await call('app.info');
+    if (result.ok) set({ info: result.value });
+    return result;
+  },
+  connected: () => {
+    if (get().connection.state !== 'connected') set({ connection: { state: 'connected' } });
+  },
+  connectionFailed: (error) => {
+    const before = get().connection;
+    const problem: ConnectionProblem =
+      error.code === 'UNAUTHORIZED'
+        ? 'unauthorized'
+        : before.state === 'connected' || (before.state === 'failed' && before.problem === 'lost')
+          ? 'lost'
+          : 'never-connected';
+    set({ connection: { state: 'failed', problem, detail: error.message } });
+  },
+}));
+
+export const selectInfo = (s: AppState) => s.info;
+export const selectConnection = (s: AppState) => s.connection;

@@ -1,0 +1,45 @@
+// The one place where main reaches the stores: event subscriptions, the connection state, and the
+// first load. main.tsx calls bindStores() once window.api exists, then loadStores().
+import { useAccountsStore } from './accountsStore';
+import { setConnectionListener } from './api';
+import { useAppStore } from './appStore';
+
+/** How often to ask main again while it is unreachable (the web bridge reconnects by itself). */
+const RETRY_MS = 2000;
+
+export function bindStores(): () => void {
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let resyncing = false;
+
+  setConnectionListener({
+    reachable: () => {
+      const wasDown = useAppStore.getState().connection.state === 'failed';
+      useAppStore.getState().connected();
+      // Events sent while we were away are lost: take main's whole state again.
+      if (wasDown && !resyncing) {
+        resyncing = true;
+        void loadStores().finally(() => (resyncing = false));
+      }
+    },
+    unreachable: (error) => {
+      useAppStore.getState().connectionFailed(error);
+      if (error.code === 'UNAUTHORIZED' || retry) return; // a missing token does not fix itself
+      retry = setTimeout(() => {
+        retry = undefined;
+        void useAppStore.getState().loadInfo();
+      }, RETRY_MS);
+    },
+  });
+
+  const offs = [window.api.on('accounts.changed', (list) => useAccountsStore.getState().replaceAll(list))];
+  return () => {
+    offs.forEach((off) => off());
+    clearTimeout(retry);
+    setConnectionListener({ reachable: () => {}, unreachable: () => {} });
+  };
+}
+
+/** Loads every store's first state (again after a reconnect). */
+export async function loadStores(): Promise<void> {
+  await Promise.all([useAccountsStore.getState().load(), useAppStore.getState().loadInfo()]);
+}
