@@ -1,0 +1,127 @@
+// Electron entry (built to dist/main/electron.cjs). The shell stays thin: the engine is main/index.ts,
+// the same one the web host runs; this file adds the window, the IPC transport and the app lifecycle.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { createApp, type App } from '../index';
+import { createLogger } from '../log';
+import { serveAppRequest } from './appProtocol';
+import { attachIpcTransport } from './ipcTransport';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security';
+import { createMainWindow, focusWindow, guardWebContents, hardenSession } from './window';
+
+const STOP_TIMEOUT_MS = 10_000;
+// dist/main/electron.cjs -> dist/preload/index.cjs and dist/renderer/
+const preloadPath = path.join(__dirname, '../preload/index.cjs');
+const rendererDir = path.join(__dirname, '../renderer');
+
+const log = createLogger();
+let mainWindow: BrowserWindow | null = null;
+let core: App | null = null;
+let detachTransport: (() => void) | null = null;
+let quitState: 'running' | 'stopping' | 'stopped' = 'running';
+
+// Both must happen before 'ready': the scheme's privileges, and the sandbox for every renderer.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+
+function openWindow(): BrowserWindow {
+  const win = createMainWindow(preloadPath);
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir, request.method));
+
+  try {
+    core = await createApp({
+      dataDir: app.getPath('userData'),
+      host: 'electron',
+      versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
+      log,
+    });
+    await core.start();
+  } catch (err) {
+    // E.g. a database written by a newer version: say so and leave the data untouched.
+    const message = err instanceof Error ? err.message : String(err);
+    log.error('could not start', { message });
+    dialog.showErrorBox('WA Accounts could not start', message);
+    await core?.stop().catch(() => undefined);
+    quitState = 'stopped';
+    app.exit(1);
+    return;
+  }
+
+  detachTransport = attachIpcTransport({
+    ipcMain,
+    getWindow: () => mainWindow,
+    registry: core.registry,
+    events: core.events,
+    log,
+  });
+  openWindow();
+}
+
+async function shutdown(): Promise<void> {
+  detachTransport?.();
+  detachTransport = null;
+  if (!core) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      log.warn('stop took too long; quitting anyway', { ms: STOP_TIMEOUT_MS });
+      resolve();
+    }, STOP_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([core.stop(), timeout]);
+  } catch (err) {
+    log.error('error while stopping', { message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the data folder; it gets 'second-instance' and comes to the front.
+  app.exit(0);
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) focusWindow(mainWindow);
+    else if (app.isReady() && core) openWindow();
+  });
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  // Graceful quit: hold the quit until the engine has stopped (accounts closed, database closed).
+  app.on('before-quit', (event) => {
+    if (quitState === 'stopped') return;
+    event.preventDefault();
+    if (quitState === 'stopping') return;
+    quitState = 'stopping';
+    void shutdown().finally(() => {
+      quitState = 'stopped';
+      app.quit();
+    });
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  start().catch((err: unknown) => {
+    log.error('startup failed', { message: err instanceof Error ? err.message : String(err) });
+    app.exit(1);
+  });
+}
