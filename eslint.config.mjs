@@ -1,0 +1,96 @@
+// Lint: typescript-eslint's recommended rules (kept pragmatic) plus the import boundaries that keep
+// the engine runnable without Electron (design.md, "Architecture"):
+//   - renderer/ imports neither 'electron' nor Node built-ins: it runs in a sandboxed page and in a browser;
+//   - nothing in main/ outside main/electron/ imports 'electron': the engine runs under plain Node
+//     (Vitest, the web host) on machines where no Electron binary exists;
+//   - preload/ files other than the Electron preload (index.ts) stay Electron-free: preload/web.ts is
+//     the browser bridge, contract.ts and api.ts are shared by every process.
+// scripts/lint.int.test.ts proves each boundary.
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+
+const electronOnlyInShell = {
+  name: 'electron',
+  message: "Only main/electron/ and preload/index.ts may import 'electron': the engine and the UI must run without it.",
+};
+const builtinMessage = 'The renderer runs in a sandboxed page and in a browser: no Node built-ins. Ask main through window.api.';
+
+// Dynamic import() and require() get past no-restricted-imports; catch them by their string argument.
+const electronCall = (what) => [
+  { selector: "ImportExpression[source.value='electron']", message: electronOnlyInShell.message + ` (${what})` },
+  { selector: "CallExpression[callee.name='require'][arguments.0.value='electron']", message: electronOnlyInShell.message + ` (${what})` },
+];
+const builtinPattern = `/^(node:.*|(${nodeBuiltins.map((m) => m.replace(/[/]/g, '\\/')).join('|')}))$/`;
+const builtinCall = [
+  { selector: `ImportExpression[source.value=${builtinPattern}]`, message: builtinMessage },
+  { selector: `CallExpression[callee.name='require'][arguments.0.value=${builtinPattern}]`, message: builtinMessage },
+];
+
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', 'release/', 'test-results/', 'playwright-report/', '.tmp/', 'coverage/'] },
+  tseslint.configs.recommended,
+  {
+    rules: {
+      // `_`-prefixed names are deliberately unused (callback signatures fixed by a library).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // `interface X { on<K>(...) }` merged into `class X extends EventEmitter` is how this code base
+      // types its event emitters; the rule flags exactly that idiom.
+      '@typescript-eslint/no-unsafe-declaration-merging': 'off',
+    },
+  },
+  {
+    // Playwright compiles specs to CommonJS; require('electron') is how they ask for the binary's path.
+    files: ['e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': ['error', { allow: ['^electron$'] }] },
+  },
+  {
+    // The simulated WhatsApp Web page is ES5 browser script (it mimics the real page): `var self = this`.
+    files: ['e2e/sim/page/**/*.js'],
+    rules: { '@typescript-eslint/no-this-alias': 'off' },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx,js,jsx,mjs}'],
+    // Renderer tests run under Node in Vitest and may read fixtures; the shipped UI may not.
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: builtinMessage }))],
+          patterns: [{ group: ['node:*'], message: builtinMessage }],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...electronCall('renderer'), ...builtinCall],
+    },
+  },
+  {
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
+      'no-restricted-syntax': ['error', ...electronCall('renderer')],
+    },
+  },
+  {
+    files: ['main/**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
+      'no-restricted-syntax': ['error', ...electronCall('main')],
+    },
+  },
+  {
+    files: ['preload/**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['preload/index.ts', 'preload/index.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
+      'no-restricted-syntax': ['error', ...electronCall('preload')],
+    },
+  },
+);

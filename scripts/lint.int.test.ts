@@ -1,0 +1,47 @@
+// Proves each import boundary of eslint.config.mjs with ESLint's own Node API, on code given as text
+// under a path of the repository (the files need not exist).
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const eslint = new ESLint({ cwd: root });
+
+async function ruleIds(relPath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, relPath) });
+  if (!result) throw new Error(`ESLint returned no result for ${relPath}`);
+  return result.messages.filter((m) => m.severity === 2).map((m) => m.ruleId ?? `fatal: ${m.message}`);
+}
+
+describe('lint import boundaries', () => {
+  it('refuses Node built-ins in the renderer, with or without node:', async () => {
+    expect(await ruleIds('renderer/Widget.tsx', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('renderer/Widget.tsx', "import path from 'path';\nexport const x = path;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('renderer/store.ts', "export const x = () => import('child_process');\n")).toContain('no-restricted-syntax');
+  });
+
+  it("refuses 'electron' in the renderer", async () => {
+    expect(await ruleIds('renderer/App.tsx', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toContain('no-restricted-imports');
+  });
+
+  it("refuses 'electron' in main/ outside main/electron/, also through require() and import()", async () => {
+    expect(await ruleIds('main/accounts/AccountManager.ts', "import { app } from 'electron';\nexport const x = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/db/x.ts', "import type { App } from 'electron';\nexport type X = App;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/backup/x.ts', "export const x = () => import('electron');\n")).toContain('no-restricted-syntax');
+  });
+
+  it("refuses 'electron' in the browser bridge preload/web.ts", async () => {
+    expect(await ruleIds('preload/web.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).toContain('no-restricted-imports');
+  });
+
+  it("lets main/electron/ and the Electron preload import 'electron', and main/ use Node built-ins", async () => {
+    expect(await ruleIds('main/electron/window.ts', "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n")).toEqual([]);
+    expect(await ruleIds('preload/index.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n")).toEqual([]);
+    expect(await ruleIds('main/db/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toEqual([]);
+  });
+
+  it('ignores build output', async () => {
+    expect(await eslint.isPathIgnored(path.join(root, 'dist/main/electron.cjs'))).toBe(true);
+    expect(await eslint.isPathIgnored(path.join(root, 'release/linux-unpacked/x.js'))).toBe(true);
+  });
+});
