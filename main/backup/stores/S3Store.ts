@@ -1,0 +1,245 @@
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { BackupError, withTimeout } from '../errors.js';
+import type { ConnectionReport, LeaseInfo, LeaseResult, VersionInfo } from './BackupStore.js';
+import { classifyS3Error, isNotFound, isNotImplemented, isPreconditionFailed, uploadStream } from './s3Support.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, leaseIsLive, StoreBase, versionTimeOf, writeFailure, type StoreBaseOptions } from './StoreBase.js';
+
+export interface S3StoreOptions extends StoreBaseOptions {
+  /** e.g. http://127.0.0.1:9000 for MinIO; omit for AWS. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  /** Key prefix, e.g. "wa-backups/" (a trailing slash is added if missing). */
+  prefix?: string;
+  /** Path-style URLs (MinIO, s3rver, most self-hosted servers). */
+  forcePathStyle?: boolean;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+const BODY = /\/versions\/([0-9]{15}-[0-9a-f]{8})\.bin$/;
+
+/**
+ * Layout: `<prefix><session>/versions/<version>.bin` (bytes, multipart so it appears only when complete),
+ * `<version>.json` (size, time, meta) and `<prefix><session>/lease.json`.
+ */
+export class S3Store extends StoreBase {
+  readonly description: string;
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly prefix: string;
+
+  constructor(options: S3StoreOptions) {
+    super(options);
+    this.bucket = options.bucket;
+    this.prefix = !options.prefix ? '' : options.prefix.endsWith('/') ? options.prefix : `${options.prefix}/`;
+    const host = options.endpoint ? safeHost(options.endpoint) : `AWS ${options.region}`;
+    this.description = `S3 bucket "${options.bucket}" at ${host}`;
+    this.client = new S3Client({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      forcePathStyle: options.forcePathStyle ?? false,
+      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}) },
+      // With the SDK's default (WHEN_SUPPORTED) a streamed upload is stored with its aws-chunked framing
+      // as content on s3rver and other S3-compatibles: silent corruption (toolchain.md).
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    });
+  }
+
+  protected async writeVersion(session: string, id: string, body: Readable, meta: Record<string, string>): Promise<VersionInfo> {
+    const key = `${this.sessionPrefix(session)}versions/${id}.bin`;
+    const counter = counted(body);
+    try {
+      await uploadStream(this.client, this.bucket, key, counter);
+      // Verify what the server holds before the older versions may be pruned.
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (head.ContentLength !== counter.bytes) {
+        await this.deleteKey(key).catch(() => undefined);
+        throw new BackupError('SAVE_FAILED', `${this.description} stored ${head.ContentLength} of ${counter.bytes} bytes; the previous backup is kept.`);
+      }
+      const info: VersionInfo = { id, size: counter.bytes, createdAt: this.now(), meta };
+      try {
+        await this.putJson(`${this.sessionPrefix(session)}versions/${id}.json`, info);
+      } catch (err) {
+        await this.deleteKey(key).catch(() => undefined);
+        throw err;
+      }
+      return info;
+    } catch (err) {
+      throw writeFailure(counter, err, (e) => classifyS3Error(e, this.description, 'write the backup'));
+    }
+  }
+
+  async listVersions(session: string): Promise<VersionInfo[]> {
+    const prefix = `${this.sessionPrefix(session)}versions/`;
+    const found: { id: string; size: number; modified: number }[] = [];
+    try {
+      let token: string | undefined;
+      do {
+        const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) {
+          const id = o.Key ? BODY.exec(o.Key)?.[1] : undefined;
+          if (id) found.push({ id, size: o.Size ?? 0, modified: o.LastModified?.getTime() ?? versionTimeOf(id) });
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    } catch (err) {
+      throw classifyS3Error(err, this.description, 'list backups');
+    }
+    found.sort((a, b) => (a.id < b.id ? 1 : -1));
+    const out: VersionInfo[] = [];
+    for (const f of found) {
+      const side = await this.getJson<VersionInfo>(`${prefix}${f.id}.json`);
+      out.push({ id: f.id, size: f.size, createdAt: side?.createdAt ?? f.modified, meta: side?.meta ?? {} });
+    }
+    return out;
+  }
+
+  async getVersion(session: string, versionId: string): Promise<Readable> {
+    checkVersionId(versionId);
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: `${this.sessionPrefix(session)}versions/${versionId}.bin` }));
+      return res.Body as Readable;
+    } catch (err) {
+      if (isNotFound(err)) throw new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+      throw classifyS3Error(err, this.description, 'read the backup');
+    }
+  }
+
+  async deleteVersion(session: string, versionId: string): Promise<void> {
+    checkVersionId(versionId);
+    const base = `${this.sessionPrefix(session)}versions/${versionId}`;
+    await this.deleteKey(`${base}.bin`);
+    await this.deleteKey(`${base}.json`);
+  }
+
+  async testConnection(options: { timeoutMs?: number } = {}): Promise<ConnectionReport> {
+    const started = Date.now();
+    const abort = new AbortController();
+    const work = (async () => {
+      const signal = abort.signal;
+      try {
+        // ListObjectsV2 (not HeadBucket): its error body says *why* (NoSuchBucket, InvalidAccessKeyId, ...).
+        // A prefix that matches nothing keeps the answer tiny (and avoids s3rver's MaxKeys truncation bug).
+        await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}.write-test-` }), { abortSignal: signal });
+      } catch (err) {
+        throw classifyS3Error(err, this.description, 'list the bucket');
+      }
+      const probe = `${this.prefix}.write-test-${started}`;
+      try {
+        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: probe, Body: 'ok' }), { abortSignal: signal });
+        await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: probe }), { abortSignal: signal });
+      } catch (err) {
+        throw classifyS3Error(err, this.description, 'write and delete objects');
+      }
+    })();
+    await withTimeout(work, options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS, this.description, () => abort.abort());
+    return { latencyMs: Date.now() - started };
+  }
+
+  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
+    const key = `${this.sessionPrefix(session)}lease.json`;
+    const current = await this.getJsonWithEtag<LeaseInfo>(key);
+    const now = this.now();
+    const live = leaseIsLive(current?.value, now) ? current?.value : undefined;
+    if (live && live.owner !== owner && !options.force) return { acquired: false, holder: live };
+    const lease: LeaseInfo = { owner, acquiredAt: live?.owner === owner ? live.acquiredAt : now, heartbeatAt: now, expiresAt: now + ttlMs };
+    // Conditional writes make this a compare-and-swap on AWS S3 and others that support them; servers
+    // that ignore the headers (s3rver) fall back to last-writer-wins, caught by the re-read below.
+    const won = await this.putJson(key, lease, current ? { IfMatch: current.etag } : { IfNoneMatch: '*' });
+    const after = await this.getJsonWithEtag<LeaseInfo>(key);
+    if (won && after?.value.owner === owner) return { acquired: true, lease: after.value };
+    if (after) return { acquired: false, holder: after.value };
+    throw new BackupError('STORE_ERROR', `The lease in ${this.description} vanished while it was being written.`);
+  }
+
+  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
+    const key = `${this.sessionPrefix(session)}lease.json`;
+    const current = await this.getJsonWithEtag<LeaseInfo>(key);
+    if (!current || current.value.owner !== owner) {
+      throw new BackupError('LEASE_LOST', `This computer no longer holds ${session}${current ? `: ${current.value.owner} took it over` : ''}.`);
+    }
+    const now = this.now();
+    const lease: LeaseInfo = { ...current.value, heartbeatAt: now, expiresAt: now + ttlMs };
+    if (!(await this.putJson(key, lease, { IfMatch: current.etag }))) throw new BackupError('LEASE_LOST', `Another computer took over ${session}.`);
+    return lease;
+  }
+
+  async releaseLease(session: string, owner: string): Promise<void> {
+    const key = `${this.sessionPrefix(session)}lease.json`;
+    const current = await this.getJsonWithEtag<LeaseInfo>(key);
+    if (current?.value.owner === owner) await this.deleteKey(key);
+  }
+
+  async readLease(session: string): Promise<LeaseInfo | null> {
+    const current = await this.getJsonWithEtag<LeaseInfo>(`${this.sessionPrefix(session)}lease.json`);
+    return leaseIsLive(current?.value, this.now()) ? current.value : null;
+  }
+
+  async close(): Promise<void> {
+    this.client.destroy();
+  }
+
+  private sessionPrefix(session: string): string {
+    checkSession(session);
+    return `${this.prefix}${session}/`;
+  }
+
+  private async deleteKey(key: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (err) {
+      if (!isNotFound(err)) throw classifyS3Error(err, this.description, 'delete objects');
+    }
+  }
+
+  /** Returns false when a condition (If-Match / If-None-Match) failed, i.e. someone else wrote first. */
+  private async putJson(key: string, value: unknown, condition: { IfMatch?: string; IfNoneMatch?: string } = {}): Promise<boolean> {
+    const body = Buffer.from(JSON.stringify(value));
+    const put = (c: typeof condition) => this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: body.length, ContentType: 'application/json', ...c }));
+    try {
+      await put(condition);
+      return true;
+    } catch (err) {
+      if (isPreconditionFailed(err)) return false;
+      if (isNotImplemented(err) && Object.keys(condition).length > 0) {
+        await put({}).catch((e: unknown) => { throw classifyS3Error(e, this.description, 'write objects'); });
+        return true;
+      }
+      throw classifyS3Error(err, this.description, 'write objects');
+    }
+  }
+
+  private async getJson<T>(key: string): Promise<T | undefined> {
+    return (await this.getJsonWithEtag<T>(key))?.value;
+  }
+
+  private async getJsonWithEtag<T>(key: string): Promise<{ value: T; etag: string } | undefined> {
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const text = (await res.Body?.transformToString('utf8')) ?? '';
+      try {
+        return { value: JSON.parse(text) as T, etag: res.ETag ?? '' };
+      } catch {
+        return undefined;
+      }
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw classifyS3Error(err, this.description, 'read objects');
+    }
+  }
+}
+
+/** host[:port] of an endpoint, without any user:password@ that someone may have pasted into it. */
+function safeHost(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return 'an invalid endpoint URL';
+  }
+}
