@@ -119,3 +119,23 @@ export class ClientHarness {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Fast timings for tests: sub-second boot and sync, refs long enough to scan without racing. */
+export const TEST_TIMINGS = { bootDelayMs: 200, syncStepMs: 50, firstRefMs: 4000, laterRefMs: 3000, refCount: 6 } as const;
+
+/** Initializes a fresh client, scans its first QR with the default phone and waits for `ready`. */
+export async function linkNewDevice(
+  harness: ClientHarness,
+  sim: SimServer,
+  dataPath: string,
+  options: ClientOptions = {},
+): Promise<{ client: Client; log: EventLog; deviceId: string }> {
+  const { client, log } = harness.create(dataPath, options);
+  await client.initialize();
+  const qr = await log.waitFor('qr');
+  const linked = sim.waitFor('linked');
+  sim.scan(String(qr.args[0]));
+  const { deviceId } = await linked;
+  await log.waitFor('ready');
+  return { client, log, deviceId };
+}
