@@ -1,0 +1,279 @@
+import pg from 'pg';
+import { Readable } from 'node:stream';
+import { BackupError, withTimeout } from '../errors.js';
+import type { ConnectionReport, LeaseInfo, LeaseResult, VersionInfo } from './BackupStore.js';
+import { classifyPgError, describeConnection, schemaSql, tableNames } from './postgresSupport.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, StoreBase, writeFailure, type StoreBaseOptions } from './StoreBase.js';
+
+export interface PostgresStoreOptions extends StoreBaseOptions {
+  connectionString: string;
+  /** Tables are `<prefix>_versions`, `_chunks`, `_leases` (default `wa_backup`). */
+  tablePrefix?: string;
+}
+
+/** 1 MiB bytea rows: large enough to be efficient, small enough that memory stays flat for any size. */
+const CHUNK = 1024 * 1024;
+
+interface LeaseRow {
+  owner: string;
+  acquired_at: string;
+  heartbeat_at: string;
+  expires_at: string;
+}
+
+/**
+ * Versions live in `<prefix>_versions` + `<prefix>_chunks` (bytea, 1 MiB per row). A save is one
+ * transaction: nothing is visible until COMMIT, which happens only after the stored size matched.
+ */
+export class PostgresStore extends StoreBase {
+  readonly description: string;
+  private readonly pool: pg.Pool;
+  private readonly t: ReturnType<typeof tableNames>;
+  private readonly connectionString: string;
+  private schemaReady: Promise<void> | undefined;
+
+  constructor(options: PostgresStoreOptions) {
+    super(options);
+    this.t = tableNames(options.tablePrefix ?? 'wa_backup');
+    this.connectionString = options.connectionString;
+    this.description = describeConnection(options.connectionString);
+    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 4, connectionTimeoutMillis: DEFAULT_TEST_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+    // An idle client losing its connection emits on the pool; unhandled, it would crash the app.
+    this.pool.on('error', () => undefined);
+  }
+
+  protected async writeVersion(session: string, id: string, body: Readable, meta: Record<string, string>): Promise<VersionInfo> {
+    await this.ensureSchema();
+    const counter = counted(body);
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await this.pool.connect();
+      await client.query('BEGIN');
+      const createdAt = this.now();
+      await client.query(`INSERT INTO ${this.t.versions} (session, version_id, created_at, meta) VALUES ($1, $2, $3, $4)`, [session, id, createdAt, JSON.stringify(meta)]);
+      let seq = 0;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const flush = async () => {
+        const data = Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+        await client!.query(`INSERT INTO ${this.t.chunks} (session, version_id, seq, data) VALUES ($1, $2, $3, $4)`, [session, id, seq++, data]);
+      };
+      for await (const chunk of counter) {
+        pending.push(chunk as Buffer);
+        pendingBytes += (chunk as Buffer).length;
+        if (pendingBytes >= CHUNK) await flush();
+      }
+      if (pendingBytes > 0) await flush();
+      const stored = await client.query<{ n: string }>(`SELECT coalesce(sum(length(data)), 0)::bigint AS n FROM ${this.t.chunks} WHERE session = $1 AND version_id = $2`, [session, id]);
+      if (Number(stored.rows[0]?.n) !== counter.bytes) throw new BackupError('SAVE_FAILED', `${this.description} stored ${stored.rows[0]?.n} of ${counter.bytes} bytes; the previous backup is kept.`);
+      await client.query(`UPDATE ${this.t.versions} SET size = $3 WHERE session = $1 AND version_id = $2`, [session, id, counter.bytes]);
+      await client.query('COMMIT');
+      return { id, size: counter.bytes, createdAt, meta };
+    } catch (err) {
+      await client?.query('ROLLBACK').catch(() => undefined);
+      throw writeFailure(counter, err, (e) => classifyPgError(e, this.description, 'write the backup'));
+    } finally {
+      client?.release();
+    }
+  }
+
+  async listVersions(session: string): Promise<VersionInfo[]> {
+    checkSession(session);
+    const res = await this.query<{ version_id: string; size: string; created_at: string; meta: Record<string, string> }>(
+      `SELECT version_id, size, created_at, meta FROM ${this.t.versions} WHERE session = $1 ORDER BY version_id DESC`,
+      [session],
+      'list backups',
+    );
+    return res.rows.map((r) => ({ id: r.version_id, size: Number(r.size), createdAt: Number(r.created_at), meta: r.meta ?? {} }));
+  }
+
+  async getVersion(session: string, versionId: string): Promise<Readable> {
+    checkSession(session);
+    checkVersionId(versionId);
+    await this.ensureSchema();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw classifyPgError(err, this.description, 'read the backup');
+    }
+    let released = false;
+    const release = (err?: Error) => {
+      if (released) return;
+      released = true;
+      client.query(err ? 'ROLLBACK' : 'COMMIT').catch(() => undefined).finally(() => client.release());
+    };
+    try {
+      // A snapshot transaction: a prune running meanwhile cannot pull chunks out from under the reader.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const head = await client.query<{ chunks: string }>(`SELECT (SELECT count(*) FROM ${this.t.chunks} c WHERE c.session = v.session AND c.version_id = v.version_id) AS chunks FROM ${this.t.versions} v WHERE session = $1 AND version_id = $2`, [session, versionId]);
+      if (head.rows.length === 0) throw new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+      const total = Number(head.rows[0]?.chunks);
+      let seq = 0;
+      const where = this.description;
+      const chunks = this.t.chunks;
+      return new Readable({
+        async read() {
+          try {
+            if (seq >= total) {
+              release();
+              this.push(null);
+              return;
+            }
+            const r = await client.query<{ data: Buffer }>(`SELECT data FROM ${chunks} WHERE session = $1 AND version_id = $2 AND seq = $3`, [session, versionId, seq]);
+            const data = r.rows[0]?.data;
+            if (!data) throw new BackupError('BACKUP_CORRUPT', `${where}: part ${seq} of backup ${versionId} is missing.`);
+            seq++;
+            this.push(data);
+          } catch (err) {
+            this.destroy(err instanceof BackupError ? err : classifyPgError(err, where, 'read the backup'));
+          }
+        },
+        destroy(err, done) {
+          release(err ?? undefined);
+          done(err);
+        },
+      });
+    } catch (err) {
+      release(err as Error);
+      throw classifyPgError(err, this.description, 'read the backup');
+    }
+  }
+
+  async deleteVersion(session: string, versionId: string): Promise<void> {
+    checkSession(session);
+    checkVersionId(versionId);
+    await this.query(`DELETE FROM ${this.t.versions} WHERE session = $1 AND version_id = $2`, [session, versionId], 'delete a backup');
+  }
+
+  async testConnection(options: { timeoutMs?: number } = {}): Promise<ConnectionReport> {
+    const started = Date.now();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+    // A dedicated client, so the answer is about this attempt and not a pooled connection made earlier.
+    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: timeoutMs });
+    client.on('error', () => undefined);
+    const work = (async () => {
+      try {
+        await client.connect();
+      } catch (err) {
+        throw classifyPgError(err, this.description, 'connect');
+      }
+      try {
+        await this.createSchemaWith(client);
+      } catch (err) {
+        throw classifyPgError(err, this.description, 'create the backup tables');
+      }
+      try {
+        // Prove we may write, and leave nothing behind.
+        await client.query('BEGIN');
+        await client.query(`INSERT INTO ${this.t.leases} (session, owner, acquired_at, heartbeat_at, expires_at) VALUES ('.write-test', 'test', 0, 0, 0) ON CONFLICT (session) DO NOTHING`);
+        await client.query('ROLLBACK');
+      } catch (err) {
+        throw classifyPgError(err, this.description, 'write to the backup tables');
+      }
+    })();
+    try {
+      await withTimeout(work, timeoutMs, this.description, () => void client.end().catch(() => undefined));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    return { latencyMs: Date.now() - started };
+  }
+
+  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
+    checkSession(session);
+    const now = this.now();
+    // One statement: the conflict clause is the compare-and-swap, so two hosts cannot both win.
+    const res = await this.query<LeaseRow>(
+      `INSERT INTO ${this.t.leases} AS l (session, owner, acquired_at, heartbeat_at, expires_at) VALUES ($1, $2, $3, $3, $4)
+       ON CONFLICT (session) DO UPDATE SET owner = excluded.owner,
+         acquired_at = CASE WHEN l.owner = excluded.owner AND l.expires_at > $3 THEN l.acquired_at ELSE excluded.acquired_at END,
+         heartbeat_at = excluded.heartbeat_at, expires_at = excluded.expires_at
+       WHERE l.expires_at <= $3 OR l.owner = excluded.owner OR $5
+       RETURNING owner, acquired_at, heartbeat_at, expires_at`,
+      [session, owner, now, now + ttlMs, options.force === true],
+      'take the lease',
+    );
+    const row = res.rows[0];
+    if (row) return { acquired: true, lease: toLease(row) };
+    const holder = await this.readLease(session);
+    if (holder) return { acquired: false, holder };
+    return this.acquireLease(session, owner, ttlMs, options); // it expired between the two statements
+  }
+
+  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
+    checkSession(session);
+    const now = this.now();
+    const res = await this.query<LeaseRow>(
+      `UPDATE ${this.t.leases} SET heartbeat_at = $3, expires_at = $4 WHERE session = $1 AND owner = $2 RETURNING owner, acquired_at, heartbeat_at, expires_at`,
+      [session, owner, now, now + ttlMs],
+      'renew the lease',
+    );
+    const row = res.rows[0];
+    if (!row) throw new BackupError('LEASE_LOST', `This computer no longer holds ${session}; another one took it over or it was released.`);
+    return toLease(row);
+  }
+
+  async releaseLease(session: string, owner: string): Promise<void> {
+    checkSession(session);
+    await this.query(`DELETE FROM ${this.t.leases} WHERE session = $1 AND owner = $2`, [session, owner], 'release the lease');
+  }
+
+  async readLease(session: string): Promise<LeaseInfo | null> {
+    checkSession(session);
+    const res = await this.query<LeaseRow>(`SELECT owner, acquired_at, heartbeat_at, expires_at FROM ${this.t.leases} WHERE session = $1 AND expires_at > $2`, [session, this.now()], 'read the lease');
+    const row = res.rows[0];
+    return row ? toLease(row) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[], action: string): Promise<pg.QueryResult<R>> {
+    await this.ensureSchema();
+    try {
+      return await this.pool.query<R>(sql, params);
+    } catch (err) {
+      throw classifyPgError(err, this.description, action);
+    }
+  }
+
+  /** Creates the tables on first use; a failure is not cached, so the next call retries. */
+  private ensureSchema(): Promise<void> {
+    this.schemaReady ??= (async () => {
+      const client = await this.pool.connect();
+      try {
+        await this.createSchemaWith(client);
+      } finally {
+        client.release();
+      }
+    })().catch((err: unknown) => {
+      this.schemaReady = undefined;
+      throw classifyPgError(err, this.description, 'create the backup tables');
+    });
+    return this.schemaReady;
+  }
+
+  private async createSchemaWith(client: pg.ClientBase): Promise<void> {
+    // Tables created beforehand by an administrator are fine even if this user may not CREATE.
+    const exists = await client.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL AND to_regclass($3) IS NOT NULL AS ok`, [this.t.versions, this.t.chunks, this.t.leases]);
+    if (exists.rows[0]?.ok) return;
+    await client.query('BEGIN');
+    try {
+      // Serialises first use across processes: concurrent CREATE TABLE IF NOT EXISTS can still collide.
+      await client.query('SELECT pg_advisory_xact_lock(7268340917)');
+      await client.query(schemaSql(this.t));
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+}
+
+function toLease(row: LeaseRow): LeaseInfo {
+  return { owner: row.owner, acquiredAt: Number(row.acquired_at), heartbeatAt: Number(row.heartbeat_at), expiresAt: Number(row.expires_at) };
+}
