@@ -1,0 +1,110 @@
+// Packaging checks that need no Electron binary (toolchain.md, "electron-builder without an Electron
+// binary"): electron-builder.yml passes electron-builder's own schema, and `--dir --linux` with a
+// stand-in Electron folder packs exactly the build output plus the native module.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const requireHere = createRequire(import.meta.url);
+const tmp = mkdtempSync(path.join(tmpdir(), 'packaging-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const BUILD_OUTPUT = ['dist/main/electron.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html'];
+
+function ensureBuilt(): void {
+  if (BUILD_OUTPUT.every((f) => existsSync(path.join(root, f)))) return;
+  console.log('packaging test: dist/ is incomplete, running `npm run build` first');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
+interface ConfigModule {
+  getConfig(projectDir: string, configPath: string | null, configFromOptions: unknown): Promise<Record<string, unknown>>;
+  validateConfiguration(config: unknown, debugLogger: unknown): Promise<void>;
+}
+const { getConfig, validateConfiguration } = requireHere('app-builder-lib/out/util/config/config') as ConfigModule;
+const { DebugLogger } = requireHere('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+async function validate(configPath: string): Promise<Record<string, unknown>> {
+  const config = await getConfig(root, configPath, null);
+  await validateConfiguration(config, new DebugLogger(false));
+  return config;
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema', async () => {
+    const config = await validate(path.join(root, 'electron-builder.yml'));
+    expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
+    // Real releases must rebuild better-sqlite3 for Electron's ABI: nobody may switch it off here.
+    expect(config.npmRebuild).not.toBe(false);
+  });
+
+  it('is really checked: the same file with one unknown key is refused', async () => {
+    const broken = path.join(tmp, 'electron-builder.broken.yml');
+    writeFileSync(broken, readFileSync(path.join(root, 'electron-builder.yml'), 'utf8') + '\nfilez:\n  - dist/**/*\n');
+    await expect(validate(broken)).rejects.toThrow(/unknown property/);
+  });
+
+  it('names the installers for every platform', async () => {
+    const config = (await validate(path.join(root, 'electron-builder.yml'))) as Record<string, { target?: unknown }>;
+    expect(config.mac?.target).toEqual(['dmg', 'zip']);
+    expect(config.win?.target).toEqual(['nsis']);
+    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+  });
+});
+
+describe('packed app (--dir --linux, stand-in Electron)', () => {
+  const out = path.join(tmp, 'out');
+  let entries: string[] = [];
+  let unpacked = '';
+
+  beforeAll(() => {
+    ensureBuilt();
+    const electronDist = path.join(tmp, 'electron-dist');
+    mkdirSync(electronDist);
+    writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for Electron"\n');
+    chmodSync(path.join(electronDist, 'electron'), 0o755);
+    const cli = requireHere.resolve('electron-builder/cli.js');
+    const r = spawnSync(
+      process.execPath,
+      [cli, '--dir', '--linux', `-c.electronDist=${electronDist}`, '-c.npmRebuild=false', `-c.directories.output=${out}`],
+      // No code-signing identity look-ups: nothing here is signed.
+      { cwd: root, encoding: 'utf8', timeout: 240_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+    );
+    if (r.status !== 0) throw new Error(`electron-builder failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+    const resources = path.join(out, 'linux-unpacked', 'resources');
+    const asar = requireHere('@electron/asar') as { listPackage(archive: string, opts: { isPack: boolean }): string[] };
+    entries = asar.listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((p) => p.replace(/\\/g, '/'));
+    unpacked = path.join(resources, 'app.asar.unpacked');
+  }, 300_000);
+
+  it('holds main, preload, renderer and package.json', () => {
+    for (const f of [...BUILD_OUTPUT, 'package.json']) expect(entries, f).toContain('/' + f);
+  });
+
+  it('holds better-sqlite3 with its native module unpacked beside the asar', () => {
+    expect(entries).toContain('/node_modules/better-sqlite3/lib/index.js');
+    expect(existsSync(path.join(unpacked, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+    // Build-only files of the module stay out.
+    expect(existsSync(path.join(unpacked, 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c'))).toBe(false);
+  });
+
+  it('holds nothing of the tests, the simulator or the sources', () => {
+    const ownFiles = entries.filter((p) => p !== '/node_modules' && !p.startsWith('/node_modules/'));
+    expect(ownFiles.filter((p) => !p.startsWith('/dist') && p !== '/package.json')).toEqual([]);
+    expect(entries.filter((p) => /(^|\/)e2e(\/|$)/.test(p))).toEqual([]);
+    expect(entries.filter((p) => /\.(test|spec)\.[cm]?[jt]sx?$/.test(p))).toEqual([]);
+    expect(entries.filter((p) => /\.tsx?$/.test(p) && !p.endsWith('.d.ts'))).toEqual([]);
+    expect(entries.filter((p) => /\.d\.ts$/.test(p) && !p.startsWith('/node_modules/'))).toEqual([]);
+  });
+
+  it('leaves devDependencies out', () => {
+    for (const dev of ['electron', 'vite', 'vitest', 'eslint', 'electron-builder', '@playwright/test', 'react']) {
+      expect(entries, dev).not.toContain(`/node_modules/${dev}/package.json`);
+    }
+  });
+});
