@@ -2,7 +2,11 @@
 // Plain Node: the same engine runs under Vitest, inside the web host and inside Electron.
 import { createRequire } from 'node:module';
 import type { AppInfo } from '../preload/contract';
+import { join } from 'node:path';
 import { AccountManager } from './accounts/AccountManager';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './accounts/AccountSession';
+import { installEngineGuards } from './accounts/engineGuards';
+import { findBrowser, type BrowserChoice } from './browser/findBrowser';
 import { AccountsRepo } from './db/AccountsRepo';
 import { AppDatabase } from './db/AppDatabase';
 import { CommandRegistry } from './ipc/CommandRegistry';
@@ -15,10 +19,22 @@ export interface AppOptions {
   host: 'electron' | 'web';
   versions?: { electron?: string | null; chrome?: string | null };
   log?: Logger;
+  /** Session timings and the development hook for extra Chromium flags (the simulator). */
+  engine?: Partial<SessionSettings>;
+  /** The user's browser setting, and the folder of a browser bundled with the app. */
+  browserPath?: string | null;
+  bundledBrowserDir?: string | null;
+  /** Replaces the browser search (tests that must never start one pass `() => null`). */
+  findBrowser?: () => BrowserChoice | null;
+  /** Restart accounts that were running when the app last stopped (default true). */
+  autoStart?: boolean;
+  /** Catch the library's stray rejections instead of crashing (default true; hosts want it). */
+  guardProcess?: boolean;
 }
 
 export interface App {
   registry: CommandRegistry;
+  accounts: AccountManager;
   events: EventHub;
   info(): AppInfo;
   start(): Promise<void>;
@@ -31,8 +47,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? createLogger();
   const database = AppDatabase.open(opts.dataDir);
   const events = new EventHub(log);
-  const accounts = new AccountManager(new AccountsRepo(database.db));
+  const settings: SessionSettings = { ...DEFAULT_SESSION_SETTINGS, ...opts.engine, timeouts: { ...DEFAULT_SESSION_SETTINGS.timeouts, ...opts.engine?.timeouts } };
+  const accounts = new AccountManager({
+    repo: new AccountsRepo(database.db),
+    sessionsDir: join(opts.dataDir, 'sessions'),
+    settings,
+    findBrowser: opts.findBrowser ?? (() => findBrowser({ setting: opts.browserPath, bundledDir: opts.bundledBrowserDir })),
+    log,
+  });
   accounts.on('changed', (list) => events.emit('accounts.changed', list));
+  accounts.on('attention', (notice) => events.emit('accounts.attention', notice));
+  const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
 
   const info = (): AppInfo => ({
     name: 'WA Accounts',
@@ -53,6 +78,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
       'accounts.add': ({ label }) => accounts.add(label),
       'accounts.rename': ({ id, label }) => accounts.rename(id, label),
       'accounts.remove': ({ id }) => accounts.remove(id),
+      'accounts.start': ({ id }) => accounts.startAccount(id),
+      'accounts.stop': ({ id }) => accounts.stopAccount(id),
+      'accounts.logout': ({ id }) => accounts.logout(id),
+      'accounts.retry': ({ id }) => accounts.retry(id),
+      'accounts.linkWithPhone': ({ id, phoneNumber }) => accounts.linkWithPhone(id, phoneNumber),
+      'accounts.timeline': ({ id }) => accounts.timeline(id),
       'app.info': () => info(),
     },
     log,
@@ -61,12 +92,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let stopped = false;
   return {
     registry,
+    accounts,
     events,
     info,
-    async start() {},
+    async start() {
+      if (opts.autoStart !== false) void accounts.start().catch((err: unknown) => log.error('starting accounts failed', { error: String(err) }));
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await accounts.stop();
+      unguard();
       database.close();
     },
   };

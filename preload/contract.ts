@@ -16,12 +16,62 @@ export const Label = z
   .refine((s) => s.length > 0, 'Give the account a name')
   .refine((s) => [...s].length <= LABEL_MAX, `Keep the name to ${LABEL_MAX} characters or fewer`);
 
+/** Why an account is logged out: the user must link it again (the app never re-links by itself). */
+export const LogoutReason = z.enum(['unlinked-from-phone', 'logged-out-here', 'revoked-offline']);
+export type LogoutReason = z.infer<typeof LogoutReason>;
+
+/**
+ * What the user sees of an account's WhatsApp session. `qr.qr` is the payload to render as an image;
+ * it is shown on screen only and never logged.
+ */
+export const SessionState = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stopped') }),
+  z.object({ kind: z.literal('starting'), phase: z.enum(['launch', 'page', 'restore']) }),
+  z.object({
+    kind: z.literal('qr'),
+    qr: z.string(),
+    /** data:image/png URL of the QR. */
+    qrImage: z.string(),
+    expiresAt: z.number(),
+    /** QRs shown so far in this linking attempt, and how many before the app pauses. */
+    shown: z.number().int(),
+    limit: z.number().int(),
+  }),
+  z.object({ kind: z.literal('qr-paused'), shown: z.number().int() }),
+  z.object({ kind: z.literal('pairing-code'), code: z.string(), expiresAt: z.number() }),
+  z.object({ kind: z.literal('syncing'), percent: z.number().min(0).max(100) }),
+  z.object({ kind: z.literal('ready'), phoneNumber: z.string(), pushName: z.string() }),
+  z.object({ kind: z.literal('reconnecting'), attempt: z.number().int(), nextTryAt: z.number(), reason: z.string() }),
+  z.object({ kind: z.literal('logged-out'), reason: LogoutReason, message: z.string() }),
+  z.object({ kind: z.literal('failed'), code: z.string(), message: z.string() }),
+]);
+export type SessionState = z.infer<typeof SessionState>;
+export type SessionKind = SessionState['kind'];
+
 export const Account = z.object({
   id: AccountId,
   label: z.string(),
   createdAt: z.number().int(),
+  /** The account should be running (it starts again with the app). */
+  running: z.boolean(),
+  /** The account has been linked to a phone at least once and not logged out since. */
+  linked: z.boolean(),
+  session: SessionState,
 });
 export type Account = z.infer<typeof Account>;
+
+export const TimelineEntry = z.object({
+  at: z.number(),
+  state: z.string(),
+  reason: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** Phone number for pairing-code linking: digits in international format, with or without +, spaces, dashes. */
+export const PhoneNumber = z
+  .string({ error: 'Type the phone number' })
+  .transform((s) => s.replace(/[\s()+-]/g, ''))
+  .refine((s) => /^\d{7,15}$/.test(s), 'Type the full number with its country code, e.g. +1 555 000 0001');
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -45,12 +95,23 @@ export const commands = {
   'accounts.add': { input: z.object({ label: Label }).strict(), output: Account },
   'accounts.rename': { input: z.object({ id: AccountId, label: Label }).strict(), output: Account },
   'accounts.remove': { input: z.object({ id: AccountId }).strict(), output: z.object({ id: AccountId }) },
+  'accounts.start': { input: z.object({ id: AccountId }).strict(), output: Account },
+  'accounts.stop': { input: z.object({ id: AccountId }).strict(), output: Account },
+  /** Logs out on the phone and deletes the local session; the account stays in the list. */
+  'accounts.logout': { input: z.object({ id: AccountId }).strict(), output: Account },
+  /** After a pause or a failure: a fresh browser and a fresh QR (or restore, if the session is still good). */
+  'accounts.retry': { input: z.object({ id: AccountId }).strict(), output: Account },
+  /** Link with a phone number instead of a QR: the account shows an 8-character code to type on the phone. */
+  'accounts.linkWithPhone': { input: z.object({ id: AccountId, phoneNumber: PhoneNumber }).strict(), output: Account },
+  'accounts.timeline': { input: z.object({ id: AccountId }).strict(), output: z.array(TimelineEntry) },
   'app.info': { input: NoInput, output: AppInfo },
 } as const;
 
 export const events = {
   /** The whole list, after any change: the renderer's store replaces its copy. */
   'accounts.changed': z.array(Account),
+  /** An account that was working needs the user (logged out, failed, paused): the shell notifies the OS. */
+  'accounts.attention': z.object({ id: AccountId, label: z.string(), title: z.string(), body: z.string() }),
 } as const;
 
 export type Commands = typeof commands;

@@ -1,47 +1,190 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Account } from '../../preload/contract';
-import type { AccountsRepo } from '../db/AccountsRepo';
+import type { Account, SessionState, TimelineEntry } from '../../preload/contract';
+import type { BrowserChoice } from '../browser/findBrowser';
+import type { AccountsRepo, StoredAccount } from '../db/AccountsRepo';
 import { notFound } from '../errors';
+import type { Logger } from '../log';
+import { AccountSession, type SessionSettings } from './AccountSession';
+import { deleteProfile, emptyTrash } from './sessionFolder';
+
+export interface AccountManagerDeps {
+  repo: AccountsRepo;
+  /** LocalAuth's dataPath, under the data folder. */
+  sessionsDir: string;
+  settings: SessionSettings;
+  findBrowser: () => BrowserChoice | null;
+  log: Logger;
+  /** Accounts started at once when the app starts (each start loads a browser: CPU-bound). */
+  startConcurrency?: number;
+  now?: () => number;
+}
 
 export interface AccountManagerEvents {
   changed: [accounts: Account[]];
+  attention: [notice: { id: string; label: string; title: string; body: string }];
 }
 
-/** Owns the set of accounts: every change is stored first, then announced with the whole list. */
+const SETTLED: SessionState['kind'][] = ['qr', 'qr-paused', 'pairing-code', 'syncing', 'ready', 'reconnecting', 'logged-out', 'failed', 'stopped'];
+
+/** Owns the set of accounts and one supervised AccountSession each; re-emits their changes with the id. */
 export class AccountManager extends EventEmitter<AccountManagerEvents> {
-  constructor(
-    private readonly repo: AccountsRepo,
-    private readonly now: () => number = Date.now,
-  ) {
+  private readonly sessions = new Map<string, AccountSession>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: AccountManagerDeps) {
     super();
+    this.now = deps.now ?? Date.now;
+    for (const stored of deps.repo.list()) this.attach(stored);
   }
 
   list(): Account[] {
-    return this.repo.list();
+    return this.deps.repo.list().map((a) => this.view(a));
   }
 
+  get(id: string): Account {
+    const stored = this.deps.repo.get(id);
+    if (!stored) throw notFound('That account');
+    return this.view(stored);
+  }
+
+  /** Restarts the accounts that were running, a few at a time so the app stays responsive. */
+  async start(): Promise<void> {
+    await emptyTrash(this.deps.sessionsDir);
+    const queue = this.deps.repo.list().filter((a) => a.running);
+    const workers = Array.from({ length: Math.max(1, this.deps.startConcurrency ?? 2) }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const session = this.sessions.get(next.id);
+        if (!session) continue;
+        void session.start().catch((err: unknown) => this.deps.log.error('account start failed', { account: next!.id, error: String(err) }));
+        await session.waitFor(SETTLED, this.deps.settings.timeouts.pageMs).catch(() => undefined);
+      }
+    });
+    await Promise.all(workers);
+  }
+
+  /** Closes every browser; sessions stay on disk and running accounts start again next time. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((s) => s.dispose()));
+    this.sessions.clear();
+  }
+
+  /** Adds an account and starts linking it at once. */
   add(label: string): Account {
-    const account: Account = { id: newAccountId(), label, createdAt: this.now() };
-    this.repo.insert(account);
+    const stored: StoredAccount = { id: newAccountId(), label, createdAt: this.now(), running: true, linked: false };
+    this.deps.repo.insert(stored);
+    this.deps.repo.addEvent(stored.id, this.now(), 'added', 'added by the user');
+    const session = this.attach(stored);
+    this.kick(stored.id, () => session.start());
     this.announce();
-    return account;
+    return this.get(stored.id);
   }
 
   rename(id: string, label: string): Account {
-    if (!this.repo.rename(id, label)) throw notFound('That account');
+    if (!this.deps.repo.rename(id, label)) throw notFound('That account');
     this.announce();
-    return this.repo.get(id)!;
+    return this.get(id);
   }
 
-  remove(id: string): { id: string } {
-    if (!this.repo.delete(id)) throw notFound('That account');
+  startAccount(id: string): Account {
+    const session = this.session(id);
+    this.deps.repo.setRunning(id, true);
+    this.kick(id, () => session.start());
+    return this.get(id);
+  }
+
+  /** Same as start, after a pause or a failure: fresh attempts, a fresh browser. */
+  retry(id: string): Account {
+    return this.startAccount(id);
+  }
+
+  linkWithPhone(id: string, phoneNumber: string): Account {
+    const session = this.session(id);
+    this.deps.repo.setRunning(id, true);
+    this.kick(id, () => session.start({ pairWithPhone: phoneNumber }));
+    return this.get(id);
+  }
+
+  async stopAccount(id: string): Promise<Account> {
+    const session = this.session(id);
+    this.deps.repo.setRunning(id, false);
+    await session.stop('stopped by the user');
+    return this.get(id);
+  }
+
+  async logout(id: string): Promise<Account> {
+    const session = this.session(id);
+    this.deps.repo.setRunning(id, false);
+    await session.logout();
+    return this.get(id);
+  }
+
+  /** Logs out if linked, deletes the session folder and the account's rows. */
+  async remove(id: string): Promise<{ id: string }> {
+    const session = this.session(id);
+    if (session.isLinked) await session.logout().catch((err: unknown) => this.deps.log.warn('logout before removal failed', { account: id, error: String(err) }));
+    await session.dispose();
+    this.sessions.delete(id);
+    await deleteProfile(this.deps.sessionsDir, id);
+    this.deps.repo.delete(id);
     this.announce();
     return { id };
   }
 
+  timeline(id: string): TimelineEntry[] {
+    this.session(id);
+    return this.deps.repo.timeline(id);
+  }
+
+  /** For tests and the benchmark: the live session object. */
+  sessionOf(id: string): AccountSession {
+    return this.session(id);
+  }
+
+  private session(id: string): AccountSession {
+    const s = this.sessions.get(id);
+    if (!s) throw notFound('That account');
+    return s;
+  }
+
+  private attach(stored: StoredAccount): AccountSession {
+    const { id } = stored;
+    const session = new AccountSession({
+      id,
+      sessionsDir: this.deps.sessionsDir,
+      settings: this.deps.settings,
+      findBrowser: this.deps.findBrowser,
+      linked: stored.linked,
+      log: this.deps.log.child({ account: id }),
+      now: this.now,
+    });
+    let lastKind: string = 'stopped';
+    session.on('state', (state, reason) => {
+      if (!this.sessions.has(id)) return;
+      if (state.kind !== lastKind || state.kind === 'reconnecting') this.deps.repo.addEvent(id, this.now(), state.kind, reason);
+      lastKind = state.kind;
+      this.announce();
+    });
+    session.on('linked', (linked) => this.deps.repo.setLinked(id, linked));
+    session.on('attention', (title, body) => {
+      const label = this.deps.repo.get(id)?.label ?? id;
+      this.emit('attention', { id, label, title: `${label}: ${title}`, body });
+    });
+    this.sessions.set(id, session);
+    return session;
+  }
+
+  private kick(id: string, start: () => Promise<void>): void {
+    start().catch((err: unknown) => this.deps.log.error('account start failed', { account: id, error: err instanceof Error ? err.message : String(err) }));
+  }
+
+  private view(stored: StoredAccount): Account {
+    const session = this.sessions.get(stored.id);
+    return { ...stored, linked: session?.isLinked ?? stored.linked, session: session?.state ?? { kind: 'stopped' } };
+  }
+
   private announce(): void {
-    this.emit('changed', this.repo.list());
+    this.emit('changed', this.list());
   }
 }
 

@@ -23,4 +23,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'sessions and timeline',
+    up(db) {
+      db.exec(`
+        ALTER TABLE accounts ADD COLUMN running INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE accounts ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE accounts ADD COLUMN last_state TEXT NOT NULL DEFAULT 'stopped';
+        CREATE TABLE account_events (
+          seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+          account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+          at         INTEGER NOT NULL,
+          state      TEXT NOT NULL,
+          reason     TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX account_events_by_account ON account_events(account_id, seq);
+      `);
+    },
+  },
 ];

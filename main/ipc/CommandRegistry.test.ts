@@ -12,7 +12,7 @@ let app: App;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wa-registry-'));
-  app = await createApp({ dataDir: dir, host: 'web', log: silentLogger });
+  app = await createApp({ dataDir: dir, host: 'web', log: silentLogger, findBrowser: () => null, guardProcess: false });
 });
 afterEach(async () => {
   await app.stop();

@@ -18,7 +18,7 @@ beforeEach(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-  app = await createApp({ dataDir: join(dir, 'data'), host: 'web', log: silentLogger });
+  app = await createApp({ dataDir: join(dir, 'data'), host: 'web', log: silentLogger, findBrowser: () => null, guardProcess: false });
   host = new WebHost({ registry: app.registry, events: app.events, rendererDir, log: silentLogger });
   await host.start();
 });

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { devEngineFromEnv } from '../devHooks';
 import { createApp } from '../index';
 import { createLogger } from '../log';
 import { WebHost } from './WebHost';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger();
   const dataDir = resolve(values['data-dir'] ?? process.env.WA_ACCOUNTS_DATA_DIR ?? defaultDataDir());
-  const app = await createApp({ dataDir, host: 'web', log });
+  const app = await createApp({ dataDir, host: 'web', log, engine: devEngineFromEnv(), browserPath: process.env.WA_ACCOUNTS_BROWSER ?? null });
   const host = new WebHost({
     registry: app.registry,
     events: app.events,

@@ -1,0 +1,77 @@
+import { accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
+
+export type BrowserSource = 'setting' | 'bundled' | 'system';
+
+export interface BrowserChoice {
+  executablePath: string;
+  source: BrowserSource;
+  /** A headless-shell binary runs leaner (no browser UI code); see shared/memory.md. */
+  headlessShell: boolean;
+}
+
+export interface FindBrowserOptions {
+  /** The user's own choice (settings), tried first. */
+  setting?: string | null;
+  /** Folder of a browser shipped with the app (Electron: resources/browser), tried next. */
+  bundledDir?: string | null;
+  platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
+  isExecutable?: (path: string) => boolean;
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where each OS keeps Chrome, Chromium, Edge and Brave, in order of preference. */
+export function systemCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
+  if (platform === 'darwin') {
+    const apps = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium',
+      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge', 'Brave Browser.app/Contents/MacOS/Brave Browser'];
+    return [...apps.map((a) => join('/Applications', a)), ...(env.HOME ? apps.map((a) => join(env.HOME!, 'Applications', a)) : [])];
+  }
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
+    const rel = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe', 'BraveSoftware\\Brave-Browser\\Application\\brave.exe'];
+    return rel.flatMap((r) => roots.map((root) => `${root}\\${r}`));
+  }
+  return ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
+    '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/microsoft-edge', '/usr/bin/brave-browser'];
+}
+
+const BUNDLED_NAMES: Record<string, string[]> = {
+  darwin: ['chrome-headless-shell', 'Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing'],
+  win32: ['chrome-headless-shell.exe', 'chrome.exe'],
+  linux: ['chrome-headless-shell', 'chrome'],
+};
+
+/** The user's setting, then a browser bundled with the app, then the system's browsers; null if none. */
+export function findBrowser(opts: FindBrowserOptions = {}): BrowserChoice | null {
+  const platform = opts.platform ?? process.platform;
+  const env = opts.env ?? process.env;
+  const ok = opts.isExecutable ?? executable;
+  const shell = (p: string) => /headless[-_]shell/i.test(p);
+  if (opts.setting && ok(opts.setting)) return { executablePath: opts.setting, source: 'setting', headlessShell: shell(opts.setting) };
+  if (opts.bundledDir) {
+    for (const name of BUNDLED_NAMES[platform] ?? BUNDLED_NAMES.linux!) {
+      const p = join(opts.bundledDir, name);
+      if (ok(p)) return { executablePath: p, source: 'bundled', headlessShell: shell(p) };
+    }
+  }
+  for (const p of systemCandidates(platform, env)) if (ok(p)) return { executablePath: p, source: 'system', headlessShell: shell(p) };
+  return null;
+}
+
+/** What to tell a person who has no browser the app can use. */
+export function browserInstallHint(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return 'Install Google Chrome (or Chromium, Edge or Brave) in /Applications, then press Retry.';
+  if (platform === 'win32') return 'Install Google Chrome or Microsoft Edge, then press Retry.';
+  return 'Install Chromium (Debian/Ubuntu: sudo apt install chromium) or Google Chrome, then press Retry.';
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { SessionSettings } from './accounts/AccountSession';
+
+/**
+ * Development and test hooks, read from the environment by the hosts only: the simulator's Chromium
+ * flags (host mapping + certificate pin) and shorter timings. Never set in a packaged app's normal use.
+ */
+const DevEngine = z
+  .object({
+    extraChromiumArgs: z.array(z.string()).optional(),
+    qrFirstTtlMs: z.number().int().positive().optional(),
+    qrLaterTtlMs: z.number().int().positive().optional(),
+    qrLimit: z.number().int().positive().optional(),
+    pairingIntervalMs: z.number().int().positive().optional(),
+    timeouts: z.object({ pageMs: z.number(), authToReadyMs: z.number(), syncMs: z.number(), teardownMs: z.number() }).partial().optional(),
+    backoff: z.object({ baseMs: z.number(), capMs: z.number(), maxAttempts: z.number(), jitter: z.number() }).optional(),
+  })
+  .strict();
+
+export const DEV_ENGINE_ENV = 'WA_ACCOUNTS_DEV_ENGINE';
+
+export function devEngineFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<SessionSettings> | undefined {
+  const raw = env[DEV_ENGINE_ENV];
+  if (!raw) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error(`${DEV_ENGINE_ENV} must be JSON (got ${raw.slice(0, 40)}…)`);
+  }
+  const parsed = DevEngine.safeParse(json);
+  if (!parsed.success) throw new Error(`${DEV_ENGINE_ENV} is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+  return parsed.data as Partial<SessionSettings>;
+}
