@@ -43,18 +43,21 @@ function handshake(url: string, headers: Record<string, string> = {}): Promise<n
   });
 }
 
-async function connect(): Promise<{ ws: WebSocket; next: () => Promise<WsMessage> }> {
+async function connect(): Promise<{ ws: WebSocket; next: () => Promise<WsMessage>; events: WsMessage[] }> {
   const ws = new WebSocket(wsUrl(host.token), { headers: { origin: host.origin } });
   const queue: WsMessage[] = [];
+  const events: WsMessage[] = [];
   const waiters: ((m: WsMessage) => void)[] = [];
   ws.on('message', (d) => {
     const m = JSON.parse(d.toString()) as WsMessage;
+    // Events go to their own list; `next()` answers the replies in order.
+    if ('event' in m) return void events.push(m);
     const w = waiters.shift();
     if (w) w(m);
     else queue.push(m);
   });
   await new Promise((r) => ws.once('open', r));
-  return { ws, next: () => new Promise((r) => (queue.length ? r(queue.shift()!) : waiters.push(r))) };
+  return { ws, events, next: () => new Promise((r) => (queue.length ? r(queue.shift()!) : waiters.push(r))) };
 }
 
 describe('WebHost', () => {
@@ -72,13 +75,10 @@ describe('WebHost', () => {
   });
 
   it('answers every call with a Result and pushes events to connected windows', async () => {
-    const { ws, next } = await connect();
+    const { ws, next, events } = await connect();
     ws.send(JSON.stringify({ id: 1, command: 'accounts.add', input: { label: ' Work ' } }));
-    const [a, b] = [await next(), await next()];
-    const event = 'event' in a ? a : b;
-    const reply = 'event' in a ? b : a;
-    expect(reply).toMatchObject({ id: 1, result: { ok: true, value: { label: 'Work' } } });
-    expect(event).toMatchObject({ event: 'accounts.changed', payload: [{ label: 'Work' }] });
+    expect(await next()).toMatchObject({ id: 1, result: { ok: true, value: { label: 'Work' } } });
+    expect(events[0]).toMatchObject({ event: 'accounts.changed', payload: [{ label: 'Work' }] });
     ws.send(JSON.stringify({ id: 2, command: 'nope' }));
     expect(await next()).toMatchObject({ id: 2, result: { ok: false, error: { code: 'UNKNOWN_COMMAND' } } });
     ws.send(JSON.stringify({ id: 3, command: 'accounts.add', input: { label: '' } }));
