@@ -1,0 +1,189 @@
+import { GridFSBucket, MongoClient, type Collection, type Db, type GridFSFile } from 'mongodb';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BackupError, withTimeout } from '../errors.js';
+import type { ConnectionReport, LeaseInfo, LeaseResult, VersionInfo } from './BackupStore.js';
+import { classifyMongoError, describeMongo } from './mongoSupport.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, leaseIsLive, StoreBase, writeFailure, type StoreBaseOptions } from './StoreBase.js';
+
+export interface MongoStoreOptions extends StoreBaseOptions {
+  uri: string;
+  /** Defaults to the database in the URI (or "test", as the driver does). */
+  dbName?: string;
+}
+
+interface LeaseDoc extends LeaseInfo {
+  _id: string;
+}
+
+/**
+ * GridFS laid out as wwebjs-mongo does: bucket `whatsapp-<session>`, file `<session>.zip`, one GridFS
+ * file per version. GridFS inserts the file document only after the last chunk, so a version is
+ * invisible until complete; a failed upload is aborted (its chunks deleted). A version's id is derived
+ * from its upload time and _id, so backups written by stock wwebjs-mongo are listed and restorable too.
+ */
+export class MongoStore extends StoreBase {
+  readonly description: string;
+  private readonly client: MongoClient;
+  private readonly uri: string;
+  private readonly dbName: string | undefined;
+  private connected: Promise<Db> | undefined;
+
+  constructor(options: MongoStoreOptions) {
+    super(options);
+    this.uri = options.uri;
+    this.dbName = options.dbName;
+    this.description = describeMongo(options.uri, options.dbName);
+    this.client = new MongoClient(options.uri, { serverSelectionTimeoutMS: DEFAULT_TEST_TIMEOUT_MS, connectTimeoutMS: DEFAULT_TEST_TIMEOUT_MS });
+  }
+
+  protected async writeVersion(session: string, _id: string, body: Readable, meta: Record<string, string>): Promise<VersionInfo> {
+    const bucket = await this.bucket(session);
+    const counter = counted(body);
+    const upload = bucket.openUploadStream(`${session}.zip`, { metadata: { meta, writer: 'wa-accounts' } });
+    try {
+      await pipeline(counter, upload);
+      const file = upload.gridFSFile;
+      if (!file || file.length !== counter.bytes) {
+        if (file) await bucket.delete(file._id).catch(() => undefined);
+        throw new BackupError('SAVE_FAILED', `${this.description} stored ${file?.length ?? 0} of ${counter.bytes} bytes; the previous backup is kept.`);
+      }
+      return toVersion(file);
+    } catch (err) {
+      await upload.abort().catch(() => undefined);
+      throw writeFailure(counter, err, (e) => classifyMongoError(e, this.description, 'write the backup'));
+    }
+  }
+
+  async listVersions(session: string): Promise<VersionInfo[]> {
+    const files = await this.files(session);
+    return files.map(toVersion).sort((a, b) => (a.id < b.id ? 1 : -1));
+  }
+
+  async getVersion(session: string, versionId: string): Promise<Readable> {
+    checkVersionId(versionId);
+    const file = (await this.files(session)).find((f) => toVersion(f).id === versionId);
+    if (!file) throw new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+    const stream = (await this.bucket(session)).openDownloadStream(file._id);
+    // Download failures are re-thrown as BackupErrors instead of escaping as raw driver errors.
+    const where = this.description;
+    const destroy = stream.destroy.bind(stream);
+    stream.destroy = (err?: Error) => destroy(err ? classifyMongoError(err, where, 'read the backup') : undefined);
+    return stream;
+  }
+
+  async deleteVersion(session: string, versionId: string): Promise<void> {
+    checkVersionId(versionId);
+    const bucket = await this.bucket(session);
+    for (const f of await this.files(session)) {
+      if (toVersion(f).id !== versionId) continue;
+      // Awaited (wwebjs-mongo fires these and forgets them).
+      await bucket.delete(f._id).catch((err: unknown) => { throw classifyMongoError(err, this.description, 'delete a backup'); });
+    }
+  }
+
+  async testConnection(options: { timeoutMs?: number } = {}): Promise<ConnectionReport> {
+    const started = Date.now();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+    const client = new MongoClient(this.uri, { serverSelectionTimeoutMS: Math.max(1000, timeoutMs - 500), connectTimeoutMS: timeoutMs });
+    const work = (async () => {
+      try {
+        await client.connect();
+        const db = client.db(this.dbName);
+        await db.command({ ping: 1 });
+        const probe = `.write-test-${started}`;
+        const leases = db.collection<LeaseDoc>('wa_backup_leases');
+        await leases.insertOne({ _id: probe, owner: 'test', acquiredAt: 0, heartbeatAt: 0, expiresAt: 0 });
+        await leases.deleteOne({ _id: probe });
+      } catch (err) {
+        throw classifyMongoError(err, this.description, 'write to the database');
+      }
+    })();
+    try {
+      await withTimeout(work, timeoutMs, this.description, () => void client.close(true).catch(() => undefined));
+    } finally {
+      await client.close(true).catch(() => undefined);
+    }
+    return { latencyMs: Date.now() - started };
+  }
+
+  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
+    const leases = await this.leases(session);
+    const now = this.now();
+    const filter = options.force ? { _id: session } : { _id: session, $or: [{ expiresAt: { $lte: now } }, { owner }] };
+    try {
+      const prev = await leases.findOne({ _id: session });
+      const acquiredAt = prev && prev.owner === owner && prev.expiresAt > now ? prev.acquiredAt : now;
+      // Upsert with a condition: if someone else holds a live lease the filter misses, the upsert tries
+      // to insert the same _id and fails with a duplicate key, which means "held".
+      const doc = await leases.findOneAndUpdate(filter, { $set: { owner, acquiredAt, heartbeatAt: now, expiresAt: now + ttlMs } }, { upsert: true, returnDocument: 'after' });
+      if (doc) return { acquired: true, lease: toLease(doc) };
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 11000) throw classifyMongoError(err, this.description, 'take the lease');
+    }
+    const holder = await this.readLease(session);
+    if (holder) return { acquired: false, holder };
+    return this.acquireLease(session, owner, ttlMs, options);
+  }
+
+  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
+    const leases = await this.leases(session);
+    const now = this.now();
+    const doc = await leases
+      .findOneAndUpdate({ _id: session, owner }, { $set: { heartbeatAt: now, expiresAt: now + ttlMs } }, { returnDocument: 'after' })
+      .catch((err: unknown) => { throw classifyMongoError(err, this.description, 'renew the lease'); });
+    if (!doc) throw new BackupError('LEASE_LOST', `This computer no longer holds ${session}; another one took it over or it was released.`);
+    return toLease(doc);
+  }
+
+  async releaseLease(session: string, owner: string): Promise<void> {
+    const leases = await this.leases(session);
+    await leases.deleteOne({ _id: session, owner }).catch((err: unknown) => { throw classifyMongoError(err, this.description, 'release the lease'); });
+  }
+
+  async readLease(session: string): Promise<LeaseInfo | null> {
+    const leases = await this.leases(session);
+    const doc = await leases.findOne({ _id: session }).catch((err: unknown) => { throw classifyMongoError(err, this.description, 'read the lease'); });
+    return leaseIsLive(doc, this.now()) ? toLease(doc) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close().catch(() => undefined);
+  }
+
+  private db(): Promise<Db> {
+    this.connected ??= this.client.connect().then((c) => c.db(this.dbName)).catch((err: unknown) => {
+      this.connected = undefined;
+      throw classifyMongoError(err, this.description, 'connect');
+    });
+    return this.connected;
+  }
+
+  private async bucket(session: string): Promise<GridFSBucket> {
+    checkSession(session);
+    return new GridFSBucket(await this.db(), { bucketName: `whatsapp-${session}` });
+  }
+
+  private async files(session: string): Promise<GridFSFile[]> {
+    const bucket = await this.bucket(session);
+    try {
+      return await bucket.find({ filename: `${session}.zip` }).toArray();
+    } catch (err) {
+      throw classifyMongoError(err, this.description, 'list backups');
+    }
+  }
+
+  private async leases(session: string): Promise<Collection<LeaseDoc>> {
+    checkSession(session);
+    return (await this.db()).collection<LeaseDoc>('wa_backup_leases');
+  }
+}
+
+function toVersion(f: GridFSFile): VersionInfo {
+  const meta = (f.metadata as { meta?: Record<string, string> } | undefined)?.meta ?? {};
+  return { id: `${String(f.uploadDate.getTime()).padStart(15, '0')}-${f._id.toHexString().slice(-8)}`, size: f.length, createdAt: f.uploadDate.getTime(), meta };
+}
+
+function toLease(d: LeaseInfo): LeaseInfo {
+  return { owner: d.owner, acquiredAt: d.acquiredAt, heartbeatAt: d.heartbeatAt, expiresAt: d.expiresAt };
+}
