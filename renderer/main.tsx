@@ -9,6 +9,11 @@ import './styles.css';
 
 async function start(): Promise<void> {
   if (!window.api) {
+    // Pasting the full address (…#token=…) into a tab opened without it only changes the fragment, which
+    // does not reload the page: reload so the bridge starts again with the token.
+    window.addEventListener('hashchange', () => {
+      if (/(^#|&)token=/.test(window.location.hash)) window.location.reload();
+    });
     try {
       const { installWebApi } = await import('../preload/web');
       await installWebApi();

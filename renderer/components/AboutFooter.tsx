@@ -6,33 +6,35 @@ export function AboutFooter() {
   const { versions } = info;
   return (
     <footer className="app-footer">
-      <p>
-        {info.name} {info.version} · {info.host === 'web' ? 'browser mode' : 'desktop'}
-      </p>
-      <p>
-        Data folder: <code className="path">{info.dataDir}</code>
-      </p>
-      <details>
-        <summary>Versions</summary>
-        <dl className="versions">
-          <dt>whatsapp-web.js</dt>
-          <dd>{versions.whatsappWebJs}</dd>
-          <dt>Node.js</dt>
-          <dd>{versions.node}</dd>
-          {versions.electron ? (
-            <>
-              <dt>Electron</dt>
-              <dd>{versions.electron}</dd>
-            </>
-          ) : null}
-          {versions.chrome ? (
-            <>
-              <dt>Chromium</dt>
-              <dd>{versions.chrome}</dd>
-            </>
-          ) : null}
-        </dl>
-      </details>
+      <div className="app-footer-inner">
+        <p>
+          {info.name} · version {info.version} · {info.host === 'web' ? 'browser mode' : 'desktop app'}
+        </p>
+        <p>
+          Data folder: <code className="path">{info.dataDir}</code>
+        </p>
+        <details>
+          <summary>Versions</summary>
+          <dl className="versions">
+            <dt>whatsapp-web.js</dt>
+            <dd>{versions.whatsappWebJs}</dd>
+            <dt>Node.js</dt>
+            <dd>{versions.node}</dd>
+            {versions.electron ? (
+              <>
+                <dt>Electron</dt>
+                <dd>{versions.electron}</dd>
+              </>
+            ) : null}
+            {versions.chrome ? (
+              <>
+                <dt>Chromium</dt>
+                <dd>{versions.chrome}</dd>
+              </>
+            ) : null}
+          </dl>
+        </details>
+      </div>
     </footer>
   );
 }

@@ -39,7 +39,6 @@ export function RenameForm({ account, onDone }: RenameFormProps) {
     <form className="rename-form" onSubmit={submit} aria-label={`Rename ${account.label}`} noValidate>
       <TextField
         label={`New name for ${account.label}`}
-        hideLabel
         name="label"
         value={label}
         onChange={(v) => {

@@ -21,7 +21,7 @@ export function TextField({ label, hideLabel, value, onChange, error, inputRef, 
   const errorId = `${id}-error`;
   return (
     <div className="field">
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label label-text'}>
         {label}
       </label>
       <input
