@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Account, SessionState } from '../../preload/contract';
+import type { SessionSettings } from '../../main/accounts/AccountSession';
+import { createApp, type App } from '../../main/index';
+import { createLogger, type Logger } from '../../main/log';
+import { SimServer } from '../sim/SimServer';
+import type { SimOptions } from '../sim/types';
+
+/** Simulator timings short enough for tests, long enough to be realistic in order. */
+export const FAST_SIM: SimOptions = { bootDelayMs: 200, syncStepMs: 50, firstRefMs: 8_000, laterRefMs: 4_000, refCount: 6 };
+
+/** Engine settings to match: watchdogs and backoff in seconds, not minutes. */
+export function fastEngine(sim: SimServer, over: Partial<SessionSettings> = {}): Partial<SessionSettings> {
+  return {
+    extraChromiumArgs: sim.chromiumArgs(),
+    qrFirstTtlMs: 8_000,
+    qrLaterTtlMs: 4_000,
+    timeouts: { pageMs: 30_000, authToReadyMs: 20_000, syncMs: 20_000, teardownMs: 5_000 },
+    backoff: { baseMs: 300, capMs: 2_000, maxAttempts: 3, jitter: 0.2 },
+    ...over,
+  };
+}
+
+/** One data folder, one simulator; apps come and go on the same folder as a user's restarts would. */
+export class EngineHarness {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'wa-engine-'));
+  readonly logLines: string[] = [];
+  readonly log: Logger = createLogger((line) => this.logLines.push(line));
+  app?: App;
+
+  constructor(
+    readonly sim: SimServer,
+    private readonly engine: () => Partial<SessionSettings>,
+  ) {}
+
+  async open(): Promise<App> {
+    this.app = await createApp({ dataDir: this.dataDir, host: 'web', log: this.log, engine: this.engine() });
+    await this.app.start();
+    return this.app;
+  }
+
+  async close(): Promise<void> {
+    await this.app?.stop();
+    this.app = undefined;
+  }
+
+  async restart(): Promise<App> {
+    await this.close();
+    return this.open();
+  }
+
+  async dispose(): Promise<void> {
+    await this.close();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  get accounts() {
+    if (!this.app) throw new Error('app not open');
+    return this.app.accounts;
+  }
+
+  account(id: string): Account {
+    return this.accounts.get(id);
+  }
+
+  /** Waits until the account's session reaches one of `kinds`. */
+  waitFor(id: string, kinds: SessionState['kind'][], timeoutMs = 30_000): Promise<SessionState> {
+    return this.accounts.sessionOf(id).waitFor(kinds, timeoutMs);
+  }
+
+  /** Collects every state the account passes through from now on. */
+  record(id: string): SessionState[] {
+    const seen: SessionState[] = [];
+    this.accounts.sessionOf(id).on('state', (s) => seen.push(s));
+    return seen;
+  }
+
+  /** Links a fresh account by scanning its first QR with `phone` (default: the simulator's). */
+  async link(id: string, phone?: string): Promise<Extract<SessionState, { kind: 'ready' }>> {
+    const qr = await this.waitFor(id, ['qr']);
+    if (qr.kind !== 'qr') throw new Error('no qr');
+    this.sim.scan(qr.qr, phone);
+    const ready = await this.waitFor(id, ['ready']);
+    return ready as Extract<SessionState, { kind: 'ready' }>;
+  }
+}
