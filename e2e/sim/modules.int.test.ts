@@ -11,8 +11,8 @@ import { REQUIRED_MODULES } from './types';
 const PRE_QR = REQUIRED_MODULES.slice(0, 11);
 /** Needed only when the client becomes ready: without them it hangs "authenticated, never ready". */
 const POST_AUTH = REQUIRED_MODULES.slice(11);
-/** ready follows authenticated within ~0.1 s here; waiting this long rules out a slow ready. */
-const READY_GRACE_MS = 4_000;
+/** ready follows authenticated within ~0.1 s here (seconds on a loaded machine); this rules out a slow ready. */
+const READY_GRACE_MS = 6_000;
 
 let sim: SimServer;
 let harness: ClientHarness;
