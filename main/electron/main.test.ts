@@ -1,0 +1,212 @@
+// main.ts wired against a stand-in 'electron' module (no binary here) and the real engine
+// (createApp with a temp data folder): what the desktop app does at start, on a call, on quit.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IPC_EVENT, IPC_INVOKE, type Result } from '../../preload/contract';
+import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+
+type Handler = (event: unknown, command: unknown, input?: unknown) => Promise<Result<unknown>>;
+
+function fakeElectron(opts: { gotLock: boolean; userData: string }) {
+  const calls: string[] = [];
+  const windows: FakeWindow[] = [];
+  const handlers = new Map<string, Handler>();
+  let ready!: () => void;
+  const readyPromise = new Promise<void>((r) => (ready = r));
+
+  class FakeContents extends EventEmitter {
+    mainFrame = { url: APP_ENTRY_URL, processId: 11, routingId: 1 };
+    sent: unknown[][] = [];
+    windowOpenHandler: (() => unknown) | null = null;
+    send(...args: unknown[]) {
+      this.sent.push(args);
+    }
+    isDestroyed() {
+      return false;
+    }
+    setWindowOpenHandler(h: () => unknown) {
+      this.windowOpenHandler = h;
+    }
+  }
+  class FakeWindow extends EventEmitter {
+    static getAllWindows = () => windows;
+    webContents = new FakeContents();
+    loaded: string | null = null;
+    constructor(public options: { webPreferences: Record<string, unknown> }) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    loadURL(url: string) {
+      this.loaded = url;
+      return Promise.resolve();
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    isVisible() {
+      return true;
+    }
+    focus() {
+      calls.push('focus');
+    }
+    restore() {}
+    show() {}
+  }
+
+  const app = Object.assign(new EventEmitter(), {
+    enableSandbox: () => calls.push('enableSandbox'),
+    requestSingleInstanceLock: () => opts.gotLock,
+    whenReady: () => readyPromise,
+    isReady: () => true,
+    getPath: (name: string) => (name === 'userData' ? opts.userData : `/nonexistent/${name}`),
+    exit: vi.fn((code: number) => calls.push(`exit ${code}`)),
+    quit: vi.fn(() => {
+      let prevented = false;
+      app.emit('before-quit', { preventDefault: () => (prevented = true) });
+      calls.push(prevented ? 'quit held' : 'quit');
+    }),
+  });
+  type PermissionRequest = (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+  type PermissionCheck = (wc: unknown, p: string) => boolean;
+  type HeadersHook = (d: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void;
+  const session: {
+    permissionRequest: PermissionRequest | null;
+    permissionCheck: PermissionCheck | null;
+    headers: HeadersHook | null;
+    setPermissionRequestHandler(h: PermissionRequest): void;
+    setPermissionCheckHandler(h: PermissionCheck): void;
+    setDevicePermissionHandler(): void;
+    webRequest: { onHeadersReceived(h: HeadersHook): void };
+  } = {
+    permissionRequest: null,
+    permissionCheck: null,
+    headers: null,
+    setPermissionRequestHandler(h) {
+      session.permissionRequest = h;
+    },
+    setPermissionCheckHandler(h) {
+      session.permissionCheck = h;
+    },
+    setDevicePermissionHandler() {},
+    webRequest: {
+      onHeadersReceived(h) {
+        session.headers = h;
+      },
+    },
+  };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) => calls.push(`privileged ${schemes.map((s) => s.scheme).join()}`),
+    handle: (scheme: string) => calls.push(`handle ${scheme}`),
+  };
+  const module = {
+    app,
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: (c: string, h: Handler) => handlers.set(c, h), removeHandler: (c: string) => handlers.delete(c) },
+    protocol,
+    session: { defaultSession: session },
+    dialog: { showErrorBox: (title: string) => calls.push(`error box ${title}`) },
+  };
+  return { module, app, calls, windows, handlers, session, ready };
+}
+
+const dirs: string[] = [];
+const booted: Array<ReturnType<typeof fakeElectron>> = [];
+afterEach(async () => {
+  // Quit every instance a test left running, so its database is closed before its folder goes.
+  for (const fake of booted.splice(0)) {
+    if (fake.calls.at(-1) === 'quit' || fake.calls.some((c) => c.startsWith('exit'))) continue;
+    fake.app.quit();
+    await vi.waitFor(() => expect(fake.calls.at(-1)).toBe('quit'));
+  }
+  vi.resetModules();
+  vi.doUnmock('electron');
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function boot(gotLock = true) {
+  const userData = mkdtempSync(path.join(tmpdir(), 'electron-main-'));
+  dirs.push(userData);
+  const fake = fakeElectron({ gotLock, userData });
+  booted.push(fake);
+  vi.doMock('electron', () => fake.module);
+  await import('./main');
+  fake.ready();
+  await vi.waitFor(() => {
+    if (gotLock && fake.windows.length === 0) throw new Error('no window yet');
+  });
+  return fake;
+}
+
+describe('Electron main process', () => {
+  it('registers the app:// scheme and the sandbox before ready, then opens one hardened window on the app page', async () => {
+    const fake = await boot();
+    expect(fake.calls.slice(0, 2)).toEqual([`privileged ${APP_SCHEME}`, 'enableSandbox']);
+    expect(fake.calls).toContain(`handle ${APP_SCHEME}`);
+    expect(fake.windows).toHaveLength(1);
+    const win = fake.windows[0]!;
+    expect(win.loaded).toBe(APP_ENTRY_URL);
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String(win.options.webPreferences.preload)).toMatch(/[/\\]preload[/\\]index\.cjs$/);
+  });
+
+  it('denies permissions, navigation and new windows, and forces the CSP on responses', async () => {
+    const fake = await boot();
+    const answer = vi.fn();
+    fake.session.permissionRequest!({}, 'media', answer);
+    expect(answer).toHaveBeenCalledWith(false);
+    expect(fake.session.permissionCheck!({}, 'notifications')).toBe(false);
+    const headers = vi.fn();
+    fake.session.headers!({ responseHeaders: { 'content-security-policy': ['default-src *'] } }, headers);
+    expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    const contents = fake.windows[0]!.webContents;
+    const nav = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', nav, 'https://example.com/');
+    expect(nav.preventDefault).toHaveBeenCalled();
+    expect(contents.windowOpenHandler!()).toEqual({ action: 'deny' });
+  });
+
+  it('serves the contract over IPC to the app window, keeps the data in userData, and forwards events', async () => {
+    const fake = await boot();
+    const contents = fake.windows[0]!.webContents;
+    const fromApp = { sender: contents, senderFrame: contents.mainFrame };
+    const invoke = fake.handlers.get(IPC_INVOKE)!;
+    const added = await invoke(fromApp, 'accounts.add', { label: '  Work  ' });
+    expect(added).toMatchObject({ ok: true, value: { label: 'Work' } });
+    expect(contents.sent.some(([channel, name]) => channel === IPC_EVENT && name === 'accounts.changed')).toBe(true);
+    const info = await invoke(fromApp, 'app.info');
+    expect(info).toMatchObject({ ok: true, value: { host: 'electron', dataDir: fake.app.getPath('userData') } });
+    const fromIframe = { sender: contents, senderFrame: { ...contents.mainFrame, routingId: 5 } };
+    expect(await invoke(fromIframe, 'accounts.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('holds the quit until the engine has stopped, then quits', async () => {
+    const fake = await boot();
+    fake.app.quit();
+    expect(fake.calls).toContain('quit held');
+    await vi.waitFor(() => expect(fake.calls.at(-1)).toBe('quit'));
+    expect(fake.app.quit).toHaveBeenCalledTimes(2);
+    expect(fake.handlers.has(IPC_INVOKE)).toBe(false); // transport detached before the engine stopped
+  });
+
+  it('focuses the existing window on a second launch', async () => {
+    const fake = await boot();
+    fake.app.emit('second-instance');
+    expect(fake.calls).toContain('focus');
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('exits at once, opening nothing, when another instance holds the lock', async () => {
+    const fake = await boot(false);
+    expect(fake.app.exit).toHaveBeenCalledWith(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.handlers.size).toBe(0);
+  });
+});
