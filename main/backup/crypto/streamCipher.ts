@@ -1,0 +1,206 @@
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { BackupError } from '../errors.js';
+
+/*
+ * Encrypted archive format, version 1 (all integers big-endian):
+ *
+ *   header  = "WABACKUP" | u8 version=1 | u32 recordSize | 32B salt | 16B keyId | u16 envLen | envLen bytes recovery envelope
+ *   record  = u8 final(0|1) | u32 len (<= recordSize) | len bytes ciphertext | 16B GCM tag
+ *
+ * Each file gets its own key, HKDF-SHA256(dataKey, salt), so a counter nonce (4 zero bytes | u64 record
+ * index) never repeats under one key. Every record's AAD binds SHA-256(header), its index, the final flag
+ * and its length: records cannot be reordered, dropped, moved between files or re-flagged, and a stream
+ * that ends without a record flagged final is truncated. Memory is bounded by one record.
+ */
+
+export const MAGIC = Buffer.from('WABACKUP', 'ascii');
+export const FORMAT_VERSION = 1;
+export const DEFAULT_RECORD_SIZE = 64 * 1024;
+const MAX_RECORD_SIZE = 4 * 1024 * 1024;
+const FIXED_HEADER = MAGIC.length + 1 + 4 + 32 + 16 + 2;
+const TAG = 16;
+
+export interface ArchiveHeader {
+  recordSize: number;
+  salt: Buffer;
+  keyId: Buffer;
+  /** The data key wrapped by the recovery passphrase (keys.ts), so another computer can open the archive. */
+  recoveryEnvelope: Buffer | undefined;
+}
+
+/** Given the parsed header, returns the 32-byte data key (or rejects: WRONG_PASSPHRASE, KEY_MISMATCH, ...). */
+export type KeyResolver = (header: ArchiveHeader) => Promise<Buffer>;
+
+export function isEncryptedArchive(firstBytes: Buffer): boolean {
+  return firstBytes.length >= MAGIC.length && firstBytes.subarray(0, MAGIC.length).equals(MAGIC);
+}
+
+function fileKey(dataKey: Buffer, salt: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, salt, 'wa-backup/v1/file', 32));
+}
+
+function nonce(index: number): Buffer {
+  const n = Buffer.alloc(12);
+  n.writeBigUInt64BE(BigInt(index), 4);
+  return n;
+}
+
+function aad(headerHash: Buffer, index: number, final: boolean, len: number): Buffer {
+  const b = Buffer.alloc(32 + 8 + 1 + 4);
+  headerHash.copy(b, 0);
+  b.writeBigUInt64BE(BigInt(index), 32);
+  b.writeUInt8(final ? 1 : 0, 40);
+  b.writeUInt32BE(len, 41);
+  return b;
+}
+
+function corrupt(why: string): BackupError {
+  return new BackupError('BACKUP_CORRUPT', `The backup is damaged or was altered (${why}); it cannot be restored. Try an older version.`);
+}
+
+export interface EncryptOptions {
+  dataKey: Buffer;
+  keyId: Buffer;
+  recoveryEnvelope?: Buffer;
+  recordSize?: number;
+}
+
+export class EncryptStream extends Transform {
+  private readonly key: Buffer;
+  private readonly header: Buffer;
+  private readonly headerHash: Buffer;
+  private readonly recordSize: number;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private index = 0;
+
+  constructor(options: EncryptOptions) {
+    super();
+    if (options.dataKey.length !== 32) throw new RangeError('dataKey must be 32 bytes');
+    if (options.keyId.length !== 16) throw new RangeError('keyId must be 16 bytes');
+    this.recordSize = options.recordSize ?? DEFAULT_RECORD_SIZE;
+    if (this.recordSize < 1 || this.recordSize > MAX_RECORD_SIZE) throw new RangeError('recordSize out of range');
+    const env = options.recoveryEnvelope ?? Buffer.alloc(0);
+    const salt = randomBytes(32);
+    const fixed = Buffer.alloc(FIXED_HEADER);
+    MAGIC.copy(fixed, 0);
+    fixed.writeUInt8(FORMAT_VERSION, 8);
+    fixed.writeUInt32BE(this.recordSize, 9);
+    salt.copy(fixed, 13);
+    options.keyId.copy(fixed, 45);
+    fixed.writeUInt16BE(env.length, 61);
+    this.header = Buffer.concat([fixed, env]);
+    this.headerHash = createHash('sha256').update(this.header).digest();
+    this.key = fileKey(options.dataKey, salt);
+    this.push(this.header);
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    // Hold back up to one full record: only when more data follows do we know it is not the last one.
+    while (this.pendingBytes > this.recordSize) {
+      const all = Buffer.concat(this.pending, this.pendingBytes);
+      this.emitRecord(all.subarray(0, this.recordSize), false);
+      const rest = all.subarray(this.recordSize);
+      this.pending = [rest];
+      this.pendingBytes = rest.length;
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.emitRecord(Buffer.concat(this.pending, this.pendingBytes), true);
+    this.pending = [];
+    done();
+  }
+
+  private emitRecord(plain: Buffer, final: boolean): void {
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.index));
+    cipher.setAAD(aad(this.headerHash, this.index, final, plain.length));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const head = Buffer.alloc(5);
+    head.writeUInt8(final ? 1 : 0, 0);
+    head.writeUInt32BE(body.length, 1);
+    this.push(Buffer.concat([head, body, cipher.getAuthTag()]));
+    this.index++;
+  }
+}
+
+/**
+ * Decrypts and authenticates. Plaintext is released record by record, so a consumer must treat what
+ * it received as untrusted until the stream ends without error (restore writes to a temp folder and
+ * swaps only after that).
+ */
+export class DecryptStream extends Transform {
+  private buf: Buffer = Buffer.alloc(0);
+  private header: Buffer | undefined;
+  private headerHash: Buffer | undefined;
+  private recordSize = 0;
+  private key: Buffer | undefined;
+  private index = 0;
+  private finished = false;
+
+  constructor(private readonly resolveKey: KeyResolver) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+    this.drain().then(() => done(), (err: unknown) => done(err as Error));
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (!this.header) return done(corrupt('it is shorter than its header'));
+    if (!this.finished) return done(corrupt('it is truncated'));
+    done();
+  }
+
+  private async drain(): Promise<void> {
+    if (!this.header) {
+      if (this.buf.length < FIXED_HEADER) return;
+      if (!isEncryptedArchive(this.buf)) throw corrupt('not an encrypted backup');
+      const version = this.buf.readUInt8(8);
+      if (version !== FORMAT_VERSION) throw new BackupError('BACKUP_CORRUPT', `This backup uses format ${version}, which this version of the app cannot read. Update the app.`);
+      const envLen = this.buf.readUInt16BE(61);
+      if (this.buf.length < FIXED_HEADER + envLen) return;
+      this.header = this.buf.subarray(0, FIXED_HEADER + envLen);
+      this.recordSize = this.buf.readUInt32BE(9);
+      if (this.recordSize < 1 || this.recordSize > MAX_RECORD_SIZE) throw corrupt('bad record size');
+      const parsed: ArchiveHeader = {
+        recordSize: this.recordSize,
+        salt: Buffer.from(this.buf.subarray(13, 45)),
+        keyId: Buffer.from(this.buf.subarray(45, 61)),
+        recoveryEnvelope: envLen > 0 ? Buffer.from(this.buf.subarray(FIXED_HEADER, FIXED_HEADER + envLen)) : undefined,
+      };
+      this.headerHash = createHash('sha256').update(this.header).digest();
+      this.buf = this.buf.subarray(FIXED_HEADER + envLen);
+      const dataKey = await this.resolveKey(parsed);
+      this.key = fileKey(dataKey, parsed.salt);
+    }
+    if (this.finished && this.buf.length > 0) throw corrupt('data after the final record');
+    while (this.buf.length >= 5) {
+      const final = this.buf.readUInt8(0);
+      const len = this.buf.readUInt32BE(1);
+      if (final > 1 || len > this.recordSize) throw corrupt('bad record header');
+      if (this.buf.length < 5 + len + TAG) return;
+      const body = this.buf.subarray(5, 5 + len);
+      const tag = this.buf.subarray(5 + len, 5 + len + TAG);
+      const decipher = createDecipheriv('aes-256-gcm', this.key!, nonce(this.index));
+      decipher.setAAD(aad(this.headerHash!, this.index, final === 1, len));
+      decipher.setAuthTag(tag);
+      let plain: Buffer;
+      try {
+        plain = Buffer.concat([decipher.update(body), decipher.final()]);
+      } catch {
+        throw corrupt(`record ${this.index} failed authentication`);
+      }
+      this.push(plain);
+      this.index++;
+      this.finished = final === 1;
+      this.buf = this.buf.subarray(5 + len + TAG);
+      if (this.finished && this.buf.length > 0) throw corrupt('data after the final record');
+    }
+  }
+}
