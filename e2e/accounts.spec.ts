@@ -203,6 +203,8 @@ test('a page without its access token, or whose host stopped, says so and how to
   const banner = page.getByRole('alert').filter({ hasText: 'access token' });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('Open the full address');
+  await expect(page.getByText('Your accounts appear here once the app is connected.')).toBeVisible();
+  await expect(page.getByLabel('Account name')).toBeHidden();
 
   // Opening the full address in the same tab (only the fragment changes) connects.
   await openApp(page, host.url);

@@ -2,7 +2,7 @@ import { selectInfo, useAppStore } from '../stores/appStore';
 
 export function AboutFooter() {
   const info = useAppStore(selectInfo);
-  if (!info) return <footer className="app-footer" />;
+  if (!info) return null;
   const { versions } = info;
   return (
     <footer className="app-footer">

@@ -11,13 +11,16 @@ export function AccountsSection() {
   const status = useAccountsStore(selectLoadStatus);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const empty = status === 'loaded' && accounts.length === 0;
+  // Never loaded (main unreachable, the banner says why): an Add form could only fail.
+  const unavailable = status === 'failed' && accounts.length === 0;
 
   return (
     <section className="accounts" aria-labelledby="accounts-heading">
       <h2 id="accounts-heading" ref={headingRef} tabIndex={-1} className="section-title">
         Accounts
       </h2>
-      <div className={empty ? 'panel empty-state' : 'panel'}>
+      {unavailable ? <p className="muted">Your accounts appear here once the app is connected.</p> : null}
+      <div className={empty ? 'panel empty-state' : 'panel'} hidden={unavailable}>
         {empty ? (
           <p className="empty-text">
             <strong>No accounts yet.</strong> Add one to link a WhatsApp account.
