@@ -182,6 +182,9 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
       return this.terminal('PROFILE_LOCKED', `This account's browser profile is in use by ${lock.holder}. Close it, then press Retry.`);
     }
     if (lock.status === 'orphan-ended') log.warn('ended a browser left over from a crash', { pid: lock.pid });
+    // A new link always starts from an empty profile: nothing of an unlinked session can leak into it.
+    if (!this.linked) await deleteProfile(sessionsDir, id);
+    if (gen !== this.gen) return;
 
     const Auth = this.linked ? RestoreOnlyLocalAuth : wwebjs.LocalAuth;
     const client = new wwebjs.Client({
@@ -270,6 +273,8 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
   private onAuthenticated(): void {
     this.clearTimer('page');
     this.clearTimer('qr');
+    // The phone now lists this device and the profile holds its keys: from here on, restore, never wipe.
+    this.setLinked(true);
     const gen = this.gen;
     // 'authenticated' without 'ready' is the library's silent hang when WhatsApp changes (§6.2).
     this.arm('ready', this.deps.settings.timeouts.authToReadyMs, () =>
@@ -299,6 +304,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
   }
 
   private async onDisconnected(reason: string): Promise<void> {
+    disarmLogoutReinit(this.client);
     if (this.loggingOut) return;
     const outcome = classifyDisconnect(reason);
     if (outcome.kind === 'transient') return this.transient(outcome.code, outcome.message, this.gen);
@@ -387,6 +393,23 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }
+}
+
+/**
+ * On a phone unlink the library deletes the profile while Chromium still runs, recreates it and
+ * re-injects into the same browser (§2.1 step 5, §7 items 6 and 8): that re-link is never persisted,
+ * the delete fails on Windows (EBUSY, users.md pain 7) and the re-inject rejects unhandled once we close
+ * the browser. Our `disconnected` handler runs before any of it, so switch it off there; the session
+ * closes the browser and deletes the profile itself, after the browser has exited.
+ */
+function disarmLogoutReinit(client: Client | undefined): void {
+  if (!client) return;
+  const c = client as unknown as { inject: () => Promise<void>; authStrategy: Record<string, unknown> };
+  const noop = async () => {};
+  c.inject = noop;
+  c.authStrategy.logout = noop;
+  c.authStrategy.beforeBrowserInitialized = noop;
+  c.authStrategy.afterBrowserInitialized = noop;
 }
 
 function seconds(ms: number): string {
