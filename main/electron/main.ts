@@ -25,7 +25,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 app.enableSandbox();
 
 function openWindow(): BrowserWindow {
-  const win = createMainWindow(preloadPath);
+  const win = createMainWindow(preloadPath, log);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

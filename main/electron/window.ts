@@ -1,5 +1,6 @@
 // The app's one window and the guards every web contents gets.
 import { BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+import type { Logger } from '../log';
 import { APP_ENTRY_URL, appWebPreferences, isNavigationAllowed, isPermissionGranted, withContentSecurityPolicy } from './security';
 
 /** Session-wide: permissions refused, CSP forced onto every response the session sees. */
@@ -26,7 +27,7 @@ export function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, log: Logger): BrowserWindow {
   const webPreferences: WebPreferences = appWebPreferences(preloadPath);
   const win = new BrowserWindow({
     width: 1100,
@@ -39,7 +40,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     webPreferences,
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_ENTRY_URL);
+  win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
+    // Only when dist/renderer is missing or broken: the window stays blank, the log says why.
+    log.error('could not load the app page', { url: APP_ENTRY_URL, message: err instanceof Error ? err.message : String(err) });
+  });
   return win;
 }
 
