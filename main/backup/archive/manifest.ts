@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import type { SnapshotFile } from './snapshot.js';
+
+export interface ManifestFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Describes one archive. Kept beside the archive (store meta), not inside the zip, so the zip stays
+ * exactly what stock RemoteAuth writes and reads.
+ */
+export interface BackupManifest {
+  format: 'wa-accounts-backup';
+  version: 1;
+  accountId: string;
+  /** E.164 digits of the linked phone, if known; store it only where the user accepted that (it is personal data). */
+  phoneNumber?: string;
+  createdAt: string;
+  app: { name: string; version: string };
+  library: { name: 'whatsapp-web.js'; version: string };
+  files: number;
+  /** Uncompressed bytes of the session files. */
+  bytes: number;
+  /** The zip (before encryption). */
+  archiveBytes: number;
+  archiveSha256: string;
+  /**
+   * SHA-256 over the sorted (path, size, sha256) list: identical for identical session contents even
+   * when the zip bytes differ (timestamps), so an unchanged session need not be uploaded again.
+   */
+  contentSha256: string;
+  /** True when the stored object is the encrypted container rather than the plain zip. */
+  encrypted: boolean;
+}
+
+export async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export async function hashSnapshot(root: string, files: SnapshotFile[]): Promise<ManifestFile[]> {
+  const out: ManifestFile[] = [];
+  for (const f of files) out.push({ ...f, sha256: await hashFile(join(root, f.path)) });
+  return out;
+}
+
+export function contentHash(files: ManifestFile[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) h.update(`${f.path}\0${f.size}\0${f.sha256}\n`);
+  return h.digest('hex');
+}
+
+/** Parses a manifest from store meta; undefined if absent or not ours (e.g. a stock RemoteAuth backup). */
+export function parseManifest(text: string | undefined): BackupManifest | undefined {
+  if (!text) return undefined;
+  try {
+    const m = JSON.parse(text) as Partial<BackupManifest>;
+    if (m.format !== 'wa-accounts-backup' || m.version !== 1 || typeof m.archiveSha256 !== 'string') return undefined;
+    return m as BackupManifest;
+  } catch {
+    return undefined;
+  }
+}
