@@ -181,7 +181,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     if (lock.status === 'held') {
       return this.terminal('PROFILE_LOCKED', `This account's browser profile is in use by ${lock.holder}. Close it, then press Retry.`);
     }
-    if (lock.status === 'orphan-ended') log.warn('ended a browser left over from a crash', { pid: lock.pid });
+    if (lock.status === 'orphan-ended') log.warn('ended browsers left over from a crash', { pids: lock.pids });
     // A new link always starts from an empty profile: nothing of an unlinked session can leak into it.
     if (!this.linked) await deleteProfile(sessionsDir, id);
     if (gen !== this.gen) return;
