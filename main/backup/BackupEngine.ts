@@ -1,0 +1,107 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { pipeline as pipelineCb, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createArchive } from './archive/zipArchive.js';
+import { parseManifest, type BackupManifest } from './archive/manifest.js';
+import { restoreProfile, type RestoreResult } from './archive/restore.js';
+import type { DataKeyring } from './crypto/keys.js';
+import { isEncryptedArchive } from './crypto/streamCipher.js';
+import { BackupError } from './errors.js';
+import type { BackupStore, VersionInfo } from './stores/BackupStore.js';
+
+export interface BackupEngineDeps {
+  /** The install's keyring; encryption is impossible without it. */
+  keyring: DataKeyring;
+  /** Temp space for snapshots and downloads (absolute); ideally on the same disk as the profiles. */
+  workDir: string;
+  app: { name: string; version: string };
+  /** whatsapp-web.js version recorded in manifests (1.34.7). */
+  libraryVersion: string;
+}
+
+export type BackupOutcome =
+  | { status: 'uploaded'; version: VersionInfo; manifest: BackupManifest; durationMs: number }
+  | { status: 'unchanged'; version: VersionInfo; durationMs: number };
+
+export const sessionName = (accountId: string) => `RemoteAuth-${accountId}`;
+
+/**
+ * The backup pipeline: snapshot -> RemoteAuth zip -> (encrypt) -> store, and back. Scheduling, retries,
+ * the lease and UI state belong to the caller (BackupService); this class does one run at a time per call.
+ */
+export class BackupEngine {
+  constructor(private readonly deps: BackupEngineDeps) {
+    if (!isAbsolute(deps.workDir)) throw new RangeError('workDir must be absolute');
+  }
+
+  async backUp(o: { accountId: string; profileDir: string; store: BackupStore; encrypt?: boolean; phoneNumber?: string; keep?: number; force?: boolean }): Promise<BackupOutcome> {
+    const started = Date.now();
+    const encrypt = o.encrypt ?? true;
+    const session = sessionName(o.accountId);
+    const archive = await createArchive({ profileDir: o.profileDir, workDir: this.deps.workDir, accountId: o.accountId, app: this.deps.app, libraryVersion: this.deps.libraryVersion, encrypted: encrypt, ...(o.phoneNumber ? { phoneNumber: o.phoneNumber } : {}) });
+    try {
+      const [newest] = await o.store.listVersions(session);
+      const previous = parseManifest(newest?.meta['manifest']);
+      if (!o.force && newest && previous && previous.contentSha256 === archive.manifest.contentSha256 && previous.encrypted === encrypt) {
+        return { status: 'unchanged', version: newest, durationMs: Date.now() - started };
+      }
+      let body: Readable = createReadStream(archive.zipPath);
+      if (encrypt) {
+        const encryptor = await this.deps.keyring.encryptor();
+        pipelineCb(body, encryptor, () => undefined); // unlike .pipe(), forwards a read error to the store
+        body = encryptor;
+      }
+      const version = await o.store.putVersion(session, body, { meta: { manifest: JSON.stringify(storedManifest(archive.manifest)), format: encrypt ? 'wa-encrypted-v1' : 'zip' }, ...(o.keep ? { keep: o.keep } : {}) });
+      return { status: 'uploaded', version, manifest: archive.manifest, durationMs: Date.now() - started };
+    } finally {
+      await archive.dispose();
+    }
+  }
+
+  /**
+   * Downloads a version (newest by default), decrypts it if needed (this install's key, or `passphrase`
+   * for a backup made elsewhere), and swaps it in as `<dataPath>/session-<accountId>`. Works for stock
+   * RemoteAuth backups too (plain zip, no manifest).
+   */
+  async restore(o: { accountId: string; dataPath: string; store: BackupStore; versionId?: string; passphrase?: string; verify?: (dir: string) => Promise<void> }): Promise<RestoreResult & { version: VersionInfo }> {
+    const session = sessionName(o.accountId);
+    const versions = await o.store.listVersions(session);
+    const version = o.versionId ? versions.find((v) => v.id === o.versionId) : versions[0];
+    if (!version) throw new BackupError('VERSION_NOT_FOUND', `There is no backup${o.versionId ? ` version ${o.versionId}` : ''} of this account in ${o.store.description}.`);
+    const manifest = parseManifest(version.meta['manifest']);
+    const temp = await mkdtemp(join(this.deps.workDir, `restore-${o.accountId}-`));
+    try {
+      const download = join(temp, 'download');
+      await pipeline(await o.store.getVersion(session, version.id), createWriteStream(download));
+      const zipPath = (await startsEncrypted(download)) ? join(temp, 'archive.zip') : download;
+      if (zipPath !== download) {
+        await pipeline(createReadStream(download), this.deps.keyring.decryptor(o.passphrase), createWriteStream(zipPath));
+      }
+      const result = await restoreProfile({ zipPath, dataPath: o.dataPath, accountId: o.accountId, ...(manifest ? { manifest } : {}), ...(o.verify ? { verify: o.verify } : {}) });
+      return { ...result, version };
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+  }
+}
+
+async function startsEncrypted(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(8), 0, 8, 0);
+    return isEncryptedArchive(buffer.subarray(0, bytesRead));
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The manifest as kept in store metadata, which is not encrypted: the phone number is reduced to its
+ * last 3 digits (enough to tell accounts apart in a restore list). The full manifest travels nowhere else.
+ */
+function storedManifest(m: BackupManifest): BackupManifest {
+  const { phoneNumber, ...rest } = m;
+  return phoneNumber ? { ...rest, phoneNumber: `…${phoneNumber.slice(-3)}` } : rest;
+}
