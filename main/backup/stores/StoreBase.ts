@@ -154,6 +154,9 @@ export class ByteCounter extends Transform {
 export function counted(body: Readable): ByteCounter {
   const counter = new ByteCounter();
   body.once('error', (err) => {
+    // When the store side fails first, the pipeline tears the source down too (premature close):
+    // that is not the source's fault, so it must not be reported as one.
+    if (counter.destroyed || (err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
     counter.sourceError ??= err;
   });
   pipelineCb(body, counter, () => undefined);
