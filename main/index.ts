@@ -2,7 +2,8 @@
 // Plain Node: the same engine runs under Vitest, inside the web host and inside Electron.
 import { createRequire } from 'node:module';
 import type { AppInfo } from '../preload/contract';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AccountManager } from './accounts/AccountManager';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './accounts/AccountSession';
 import { installEngineGuards } from './accounts/engineGuards';
@@ -61,7 +62,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const info = (): AppInfo => ({
     name: 'WA Accounts',
-    version: packageVersion('../package.json'),
+    version: packageVersion('app'),
     dataDir: opts.dataDir,
     host: opts.host,
     versions: {
@@ -109,14 +110,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
 }
 
 function packageVersion(spec: string): string {
-  // Built code lives in dist/main/, sources in main/: both are one folder below the project root.
-  const candidates = spec.startsWith('..') ? [spec, '../' + spec] : [spec];
-  for (const c of candidates) {
-    try {
-      return (requireHere(c) as { version: string }).version;
-    } catch {
-      // try the next location
-    }
+  try {
+    if (spec === 'app') return (requireHere(appPackageJson()) as { version: string }).version;
+    return (requireHere(spec) as { version: string }).version;
+  } catch {
+    return 'unknown';
   }
-  return 'unknown';
+}
+
+/** The app's own package.json: sources, built chunks and the packaged asar sit at different depths below it. */
+function appPackageJson(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'wa-accounts') return candidate;
+    if (dirname(dir) === dir) throw new Error('package.json not found');
+  }
 }

@@ -15,11 +15,16 @@ const trashDir = (sessionsDir: string) => join(sessionsDir, '.trash');
  * after a browser closes (EBUSY, users.md pain 7), so retry with backoff; if it still fails, move the
  * folder aside and finish on the next start, so the account itself is never blocked by it.
  */
-export async function deleteProfile(sessionsDir: string, id: string, attempts = 6): Promise<'deleted' | 'deferred'> {
+export async function deleteProfile(
+  sessionsDir: string,
+  id: string,
+  attempts = 6,
+  remove: (path: string, opts: { recursive: true; force: true }) => Promise<void> = rm,
+): Promise<'deleted' | 'deferred'> {
   const dir = profileDir(sessionsDir, id);
   for (let i = 0; i < attempts; i++) {
     try {
-      await rm(dir, { recursive: true, force: true });
+      await remove(dir, { recursive: true, force: true });
       return 'deleted';
     } catch (err) {
       if (!LOCKED.has((err as NodeJS.ErrnoException).code ?? '')) throw err;

@@ -34,6 +34,19 @@ describe('database', () => {
     d.close();
   });
 
+  it('migration 2 keeps existing accounts, adds session columns and a timeline that goes with its account', () => {
+    const v1 = AppDatabase.open(dir, MIGRATIONS.slice(0, 1));
+    v1.db.prepare("INSERT INTO accounts VALUES ('acc-1', 'Work', 1, 1)").run();
+    v1.close();
+    const d = AppDatabase.open(dir, MIGRATIONS.slice(0, 2));
+    expect(d.db.prepare('SELECT id, label, running, linked, last_state FROM accounts').get()).toEqual({ id: 'acc-1', label: 'Work', running: 1, linked: 0, last_state: 'stopped' });
+    d.db.prepare("INSERT INTO account_events (account_id, at, state, reason) VALUES ('acc-1', 5, 'ready', 'ready')").run();
+    expect(() => d.db.prepare("INSERT INTO account_events (account_id, at, state, reason) VALUES ('nope', 5, 'x', 'y')").run()).toThrow(/FOREIGN KEY/);
+    d.db.prepare("DELETE FROM accounts WHERE id = 'acc-1'").run();
+    expect(d.db.prepare('SELECT count(*) FROM account_events').pluck().get()).toBe(0);
+    d.close();
+  });
+
   it('keeps data across re-opening and applies only what is new', () => {
     const first = AppDatabase.open(dir, MIGRATIONS.slice(0, 1));
     first.db.prepare("INSERT INTO accounts VALUES ('acc-1', 'Work', 1, 1)").run();

@@ -1,0 +1,38 @@
+import { expect, it } from 'vitest';
+import { browserInstallHint, findBrowser } from './findBrowser';
+import { launchOptions, LEAN_ARGS } from './launchOptions';
+
+const only = (...paths: string[]) => (p: string) => paths.includes(p);
+
+it('prefers the user setting, then the bundled browser, then the system one', () => {
+  const all = only('/opt/mine/chrome', '/app/browser/chrome-headless-shell', '/usr/bin/chromium');
+  expect(findBrowser({ platform: 'linux', setting: '/opt/mine/chrome', bundledDir: '/app/browser', isExecutable: all })).toMatchObject({ executablePath: '/opt/mine/chrome', source: 'setting' });
+  expect(findBrowser({ platform: 'linux', setting: '/missing', bundledDir: '/app/browser', isExecutable: all })).toMatchObject({ source: 'bundled', headlessShell: true });
+  expect(findBrowser({ platform: 'linux', bundledDir: '/nowhere', isExecutable: all })).toMatchObject({ executablePath: '/usr/bin/chromium', source: 'system', headlessShell: false });
+});
+
+it('knows where macOS and Windows keep Chrome, Edge and Brave', () => {
+  expect(findBrowser({ platform: 'darwin', env: { HOME: '/Users/a' }, isExecutable: only('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge') })?.executablePath).toMatch(/Edge/);
+  expect(findBrowser({ platform: 'win32', env: { PROGRAMFILES: 'C:\\Program Files' }, isExecutable: only('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe') })?.source).toBe('system');
+});
+
+it('answers null when there is no browser, and the hint says what to install per OS', () => {
+  expect(findBrowser({ platform: 'linux', isExecutable: () => false })).toBeNull();
+  expect(browserInstallHint('linux')).toMatch(/apt install chromium/);
+  expect(browserInstallHint('win32')).toMatch(/Chrome or Microsoft Edge/);
+  expect(browserInstallHint('darwin')).toMatch(/Applications/);
+});
+
+it('gives every client its own launch options with the lean flags', () => {
+  const choice = { executablePath: '/usr/bin/chromium', source: 'system' as const, headlessShell: false };
+  const a = launchOptions(choice, ['--x'], false);
+  const b = launchOptions(choice, ['--x'], false);
+  expect(a).not.toBe(b);
+  expect(a.args).not.toBe(b.args);
+  a.args.push('--mutated');
+  expect(b.args).not.toContain('--mutated');
+  expect(a.args).toEqual(expect.arrayContaining([...LEAN_ARGS, '--x']));
+  expect(a.args).not.toContain('--no-sandbox');
+  expect(launchOptions(choice, [], true).args).toContain('--no-sandbox');
+  expect(launchOptions({ ...choice, headlessShell: true }).headless).toBe('shell');
+});
