@@ -1,0 +1,35 @@
+// `npm run demo`: the app wired to the simulated WhatsApp (e2e/sim), so a person can link accounts
+// without a phone. Development tooling only: nothing here is packaged.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SimServer } from '../e2e/sim/SimServer';
+
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, fast: { type: 'boolean' } } });
+const dataDir = resolve(values['data-dir'] ?? join(tmpdir(), 'wa-accounts-demo'));
+mkdirSync(dataDir, { recursive: true });
+
+// Realistic QR lifetimes by default (60 s, then 20 s); --fast for a quicker tour.
+const sim = new SimServer(values.fast ? { bootDelayMs: 300, syncStepMs: 300, firstRefMs: 20_000, laterRefMs: 10_000 } : { bootDelayMs: 1000 });
+await sim.start();
+const engine = { extraChromiumArgs: sim.chromiumArgs(), ...(values.fast ? { qrFirstTtlMs: 20_000, qrLaterTtlMs: 10_000 } : {}) };
+const host = spawn(process.execPath, [resolve(import.meta.dirname, '../dist/main/web.cjs'), '--data-dir', dataDir, '--port', values.port ?? '0'], {
+  env: { ...process.env, WA_ACCOUNTS_DEV_ENGINE: JSON.stringify(engine) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+host.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (/^Open /m.test(chunk.toString())) console.log(`Phone  ${sim.phoneUrl}   (the simulated phone: scan QR codes, unlink, push states)`);
+});
+const stop = async () => {
+  host.kill('SIGTERM');
+  await sim.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+host.on('exit', (code) => {
+  void sim.stop().then(() => process.exit(code ?? 0));
+});
