@@ -60,7 +60,8 @@ export abstract class StoreBase implements BackupStore {
     const keep = options.keep ?? this.keep;
     const info = await this.writeVersion(session, this.newVersionId(), body, meta);
     // Pruning happens only after the new version is complete, so a failed save never costs the old one.
-    await this.prune(session, keep);
+    // A failed prune does not fail the save (the new version is stored); the next save prunes again.
+    await this.prune(session, keep).catch(() => undefined);
     return info;
   }
 

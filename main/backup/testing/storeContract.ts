@@ -162,6 +162,14 @@ export function runStoreContract(label: string, getHarness: () => StoreHarness):
       await expect(store.sessionExists({ session: session() })).rejects.toMatchObject({ code: 'STORE_UNREACHABLE' });
     }, 30_000);
 
+    itOrExplain(() => getHarness().atAddress, 'a host name that does not resolve is STORE_UNREACHABLE/HOST_NOT_FOUND within 10 s', async (atAddress) => {
+      // .invalid never resolves (RFC 6761), with or without a network.
+      const store = track(await atAddress('backup-host.invalid', 9));
+      const t0 = Date.now();
+      await expect(store.testConnection()).rejects.toMatchObject({ code: 'STORE_UNREACHABLE', reason: 'HOST_NOT_FOUND' });
+      expect(Date.now() - t0).toBeLessThan(10_000);
+    }, 30_000);
+
     itOrExplain(() => getHarness().atAddress, 'a server that accepts but never answers is STORE_UNREACHABLE within 10 s', async (atAddress) => {
       const hang = await startHangingServer();
       try {
