@@ -53,7 +53,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     repo: new AccountsRepo(database.db),
     sessionsDir: join(opts.dataDir, 'sessions'),
     settings,
-    findBrowser: opts.findBrowser ?? (() => findBrowser({ setting: opts.browserPath, bundledDir: opts.bundledBrowserDir })),
+    // 'none' (development hook) runs the app with no browser at all: accounts explain what to install.
+    findBrowser: opts.findBrowser ?? (opts.browserPath === 'none' ? () => null : () => findBrowser({ setting: opts.browserPath, bundledDir: opts.bundledBrowserDir })),
     log,
   });
   accounts.on('changed', (list) => events.emit('accounts.changed', list));

@@ -112,6 +112,7 @@ function fakeElectron(opts: { gotLock: boolean; userData: string }) {
     protocol,
     session: { defaultSession: session },
     dialog: { showErrorBox: (title: string) => calls.push(`error box ${title}`) },
+    Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
   };
   return { module, app, calls, windows, handlers, session, ready };
 }
@@ -127,10 +128,13 @@ afterEach(async () => {
   }
   vi.resetModules();
   vi.doUnmock('electron');
+  vi.unstubAllEnvs();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 async function boot(gotLock = true) {
+  // No browser in these tests: an added account must not try to reach WhatsApp (it reports what to install).
+  vi.stubEnv('WA_ACCOUNTS_BROWSER', 'none');
   const userData = mkdtempSync(path.join(tmpdir(), 'electron-main-'));
   dirs.push(userData);
   const fake = fakeElectron({ gotLock, userData });

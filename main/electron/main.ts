@@ -1,10 +1,12 @@
 // Electron entry (built to dist/main/electron.cjs). The shell stays thin: the engine is main/index.ts,
 // the same one the web host runs; this file adds the window, the IPC transport and the app lifecycle.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
+import { devEngineFromEnv } from '../devHooks';
 import { createApp, type App } from '../index';
 import { createLogger } from '../log';
 import { serveAppRequest } from './appProtocol';
+import { forwardAttention } from './attentionNotices';
 import { attachIpcTransport } from './ipcTransport';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security';
 import { createMainWindow, focusWindow, guardWebContents, hardenSession } from './window';
@@ -44,6 +46,9 @@ async function start(): Promise<void> {
       host: 'electron',
       versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
       log,
+      engine: devEngineFromEnv(),
+      browserPath: process.env.WA_ACCOUNTS_BROWSER ?? null,
+      bundledBrowserDir: app.isPackaged ? path.join(process.resourcesPath, 'browser') : null,
     });
     await core.start();
   } catch (err) {
@@ -64,6 +69,17 @@ async function start(): Promise<void> {
     events: core.events,
     log,
   });
+  if (process.platform === 'win32') app.setAppUserModelId('app.waaccounts.desktop');
+  forwardAttention(
+    core.events,
+    ({ title, body, onClick }) => {
+      if (!Notification.isSupported()) return;
+      const n = new Notification({ title, body });
+      n.on('click', onClick);
+      n.show();
+    },
+    () => (mainWindow ? focusWindow(mainWindow) : openWindow()),
+  );
   openWindow();
 }
 

@@ -1,0 +1,21 @@
+import type { EventHub } from '../ipc/EventHub';
+
+export interface Notice {
+  title: string;
+  body: string;
+  /** Clicking it brings the app's window to the front. */
+  onClick: () => void;
+}
+
+/**
+ * Turns the engine's `accounts.attention` events into OS notifications (users.md pain 13: a logged-out
+ * account must not go unnoticed). Electron-free, so it is tested without a binary; main.ts passes the
+ * function that shows an Electron Notification.
+ */
+export function forwardAttention(events: EventHub, show: (notice: Notice) => void, focus: () => void): () => void {
+  return events.subscribe((name, payload) => {
+    if (name !== 'accounts.attention') return;
+    const { title, body } = payload as { title: string; body: string };
+    show({ title, body, onClick: focus });
+  });
+}
