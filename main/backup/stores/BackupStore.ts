@@ -59,6 +59,8 @@ export interface BackupStore extends RemoteAuthStore {
   /** Human-readable kind + location without secrets, for logs and the UI ("S3 bucket b at host:port"). */
   readonly description: string;
   putVersion(session: string, body: Readable, options?: PutOptions): Promise<VersionInfo>;
+  /** Every session with at least one complete version (`RemoteAuth-<id>`), for "Restore from backup". */
+  listSessions(): Promise<string[]>;
   /** Newest first. An empty list means "no backup"; any failure to find out rejects. */
   listVersions(session: string): Promise<VersionInfo[]>;
   /** Rejects with VERSION_NOT_FOUND if the version does not exist. */

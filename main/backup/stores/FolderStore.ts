@@ -188,6 +188,15 @@ export class FolderStore extends StoreBase {
     }
   }
 
+  protected async listSessionCandidates(): Promise<string[]> {
+    await this.ensureRoot();
+    try {
+      return (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch (err) {
+      throw this.classify(err, 'list the backup folder');
+    }
+  }
+
   private async sessionDir(session: string, create: boolean): Promise<string> {
     checkSession(session);
     await this.ensureRoot();

@@ -151,6 +151,16 @@ export class MongoStore extends StoreBase {
     await this.client.close().catch(() => undefined);
   }
 
+  protected async listSessionCandidates(): Promise<string[]> {
+    try {
+      const cols = await (await this.db()).listCollections({}, { nameOnly: true }).toArray();
+      // wwebjs-mongo's layout: one GridFS bucket per session, `whatsapp-<session>.files`.
+      return cols.map((c) => /^whatsapp-(RemoteAuth-.+)\.files$/.exec(c.name)?.[1]).filter((s): s is string => !!s);
+    } catch (err) {
+      throw classifyMongoError(err, this.description, 'list backups');
+    }
+  }
+
   private db(): Promise<Db> {
     this.connected ??= this.client.connect().then((c) => c.db(this.dbName)).catch((err: unknown) => {
       this.connected = undefined;

@@ -79,6 +79,11 @@ export class PostgresStore extends StoreBase {
     }
   }
 
+  protected async listSessionCandidates(): Promise<string[]> {
+    const res = await this.query<{ session: string }>(`SELECT DISTINCT session FROM ${this.t.versions}`, [], 'list backups');
+    return res.rows.map((r) => r.session);
+  }
+
   async listVersions(session: string): Promise<VersionInfo[]> {
     checkSession(session);
     const res = await this.query<{ version_id: string; size: string; created_at: string; meta: Record<string, string> }>(

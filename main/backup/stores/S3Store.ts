@@ -185,6 +185,26 @@ export class S3Store extends StoreBase {
     this.client.destroy();
   }
 
+  protected async listSessionCandidates(): Promise<string[]> {
+    const names: string[] = [];
+    try {
+      let token: string | undefined;
+      do {
+        // Whole keys rather than Delimiter/CommonPrefixes, which s3rver does not answer: a backup bucket
+        // holds a few objects per account, so this stays small.
+        const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) {
+          const name = o.Key?.slice(this.prefix.length).split('/')[0];
+          if (name && o.Key?.includes('/versions/')) names.push(name);
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    } catch (err) {
+      throw classifyS3Error(err, this.description, 'list backups');
+    }
+    return names;
+  }
+
   private sessionPrefix(session: string): string {
     checkSession(session);
     return `${this.prefix}${session}/`;

@@ -24,6 +24,8 @@ export interface StoreBaseOptions {
  * Shared behaviour of every store: RemoteAuth's four methods expressed through the versioned API,
  * argument validation, and version ids. Subclasses implement storage only.
  */
+const SESSION_NAME = /^RemoteAuth-[-_\w]+$/;
+
 export abstract class StoreBase implements BackupStore {
   abstract readonly description: string;
   protected readonly keep: number;
@@ -44,6 +46,14 @@ export abstract class StoreBase implements BackupStore {
   /** Stores `body` as version `id`, invisible until complete; returns its verified size. */
   protected abstract writeVersion(session: string, id: string, body: Readable, meta: Record<string, string>): Promise<VersionInfo>;
   abstract listVersions(session: string): Promise<VersionInfo[]>;
+  protected abstract listSessionCandidates(): Promise<string[]>;
+
+  async listSessions(): Promise<string[]> {
+    const names = (await this.listSessionCandidates()).filter((s) => SESSION_NAME.test(s));
+    const withVersions: string[] = [];
+    for (const s of [...new Set(names)].sort()) if ((await this.listVersions(s)).length > 0) withVersions.push(s);
+    return withVersions;
+  }
   abstract getVersion(session: string, versionId: string): Promise<Readable>;
   abstract deleteVersion(session: string, versionId: string): Promise<void>;
   abstract testConnection(options?: { timeoutMs?: number }): Promise<ConnectionReport>;

@@ -76,6 +76,19 @@ export function runStoreContract(label: string, getHarness: () => StoreHarness):
       expect((await readAll(await store.getVersion(s, ids[3]!))).toString()).toBe('vvvv');
     });
 
+    it('lists the sessions that have a complete backup, for restoring on a new computer', async () => {
+      const store = await make();
+      const [a, b] = [session(), session()];
+      await store.putVersion(a, small('a'));
+      await store.putVersion(b, small('b'));
+      await store.putVersion(b, small('b2'));
+      const listed = await store.listSessions();
+      expect(listed).toEqual(expect.arrayContaining([a, b]));
+      expect(listed.filter((x) => x === a || x === b)).toHaveLength(2);
+      await store.delete({ session: a });
+      expect(await store.listSessions()).not.toContain(a);
+    });
+
     it('keeps the previous version listed and restorable when a save fails halfway', async () => {
       const store = await make();
       const s = session();
