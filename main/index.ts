@@ -7,7 +7,13 @@ import { dirname, join } from 'node:path';
 import { AccountManager } from './accounts/AccountManager';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './accounts/AccountSession';
 import { installEngineGuards } from './accounts/engineGuards';
+import { BackupEngine } from './backup/BackupEngine';
+import { BackupService, DEFAULT_BACKUP_SETTINGS, type BackupSettings } from './backup/BackupService';
+import { DataKeyring, FileKeyProtector, type KeyProtector } from './backup/crypto/keys';
+import { SecretStore } from './backup/SecretStore';
+import { StoreRegistry } from './backup/StoreRegistry';
 import { findBrowser, type BrowserChoice } from './browser/findBrowser';
+import { BackupRepo } from './db/BackupRepo';
 import { AccountsRepo } from './db/AccountsRepo';
 import { AppDatabase } from './db/AppDatabase';
 import { CommandRegistry } from './ipc/CommandRegistry';
@@ -31,11 +37,15 @@ export interface AppOptions {
   autoStart?: boolean;
   /** Catch the library's stray rejections instead of crashing (default true; hosts want it). */
   guardProcess?: boolean;
+  /** Protects the backup key and store secrets: Electron passes safeStorage; default: a key file (0600). */
+  keyProtector?: KeyProtector;
+  backup?: Partial<BackupSettings>;
 }
 
 export interface App {
   registry: CommandRegistry;
   accounts: AccountManager;
+  backup: BackupService;
   events: EventHub;
   info(): AppInfo;
   start(): Promise<void>;
@@ -59,6 +69,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   accounts.on('changed', (list) => events.emit('accounts.changed', list));
   accounts.on('attention', (notice) => events.emit('accounts.attention', notice));
+  const keysDir = join(opts.dataDir, 'keys');
+  const protector = opts.keyProtector ?? new FileKeyProtector(join(keysDir, 'local.key'));
+  const keyring = new DataKeyring({ file: join(keysDir, 'backup-key.json'), protector });
+  const backupRepo = new BackupRepo(database.db);
+  const stores = new StoreRegistry(backupRepo, new SecretStore(join(keysDir, 'secrets.json'), protector));
+  const backup = new BackupService({
+    repo: backupRepo,
+    accounts,
+    stores,
+    engine: new BackupEngine({ keyring, workDir: join(opts.dataDir, 'tmp'), app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') }),
+    keyring,
+    sessionsDir: join(opts.dataDir, 'sessions'),
+    installIdFile: join(keysDir, 'install-id'),
+    settings: { ...DEFAULT_BACKUP_SETTINGS, ...opts.backup },
+    log,
+  });
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
 
   const info = (): AppInfo => ({
@@ -86,6 +112,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
       'accounts.retry': ({ id }) => accounts.retry(id),
       'accounts.linkWithPhone': ({ id, phoneNumber }) => accounts.linkWithPhone(id, phoneNumber),
       'accounts.timeline': ({ id }) => accounts.timeline(id),
+      'accounts.takeOver': ({ id }) => accounts.takeOver(id),
+      'stores.list': () => stores.list(),
+      'stores.save': (input) => stores.save(input),
+      'stores.remove': ({ id }) => stores.remove(id),
+      'stores.test': (input) => stores.test(input),
+      'backup.configure': (input) => backup.configure(input),
+      'backup.runNow': ({ accountId }) => backup.runNow(accountId),
+      'backup.keyStatus': () => backup.keyStatus(),
+      'backup.setPassphrase': ({ passphrase }) => backup.setPassphrase(passphrase),
+      'backup.listRemote': ({ storeId }) => backup.listRemote(storeId),
+      'backup.restore': (input) => backup.restore(input),
       'app.info': () => info(),
     },
     log,
@@ -95,6 +132,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   return {
     registry,
     accounts,
+    backup,
     events,
     info,
     async start() {
@@ -103,7 +141,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Browsers first (a closed profile is consistent), then the last backups, then the database.
       await accounts.stop();
+      await backup.stop();
       unguard();
       database.close();
     },

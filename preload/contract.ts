@@ -48,6 +48,21 @@ export const SessionState = z.discriminatedUnion('kind', [
 export type SessionState = z.infer<typeof SessionState>;
 export type SessionKind = SessionState['kind'];
 
+/** Per-account backup: the toggle, where to, how often, and how the last attempts went. */
+export const BackupStatus = z.object({
+  enabled: z.boolean(),
+  storeId: z.string().nullable(),
+  intervalMin: z.number().int(),
+  encrypt: z.boolean(),
+  /** What is happening now. */
+  activity: z.enum(['off', 'waiting', 'running', 'failing']),
+  last: z.object({ at: z.number(), size: z.number(), durationMs: z.number() }).nullable(),
+  /** When backups fail: since when, why, and when the next try is. */
+  failing: z.object({ since: z.number(), code: z.string(), message: z.string(), nextTryAt: z.number().nullable() }).nullable(),
+  nextAt: z.number().nullable(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;
+
 export const Account = z.object({
   id: AccountId,
   label: z.string(),
@@ -57,8 +72,57 @@ export const Account = z.object({
   /** The account has been linked to a phone at least once and not logged out since. */
   linked: z.boolean(),
   session: SessionState,
+  backup: BackupStatus,
 });
 export type Account = z.infer<typeof Account>;
+
+export const StoreKind = z.enum(['folder', 's3', 'postgres', 'mongo']);
+export type StoreKind = z.infer<typeof StoreKind>;
+
+const text = (what: string, max = 500) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max);
+const absolutePath = text('The folder').refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the folder (for example /mnt/backups or D:\\Backups)');
+const hostname = text('The host', 255).refine((h) => !/[\s/]/.test(h), 'A host name has no spaces or slashes');
+const port = z.number({ error: 'The port must be a number' }).int().min(1).max(65535);
+
+/** Store settings that may be shown and stored in the clear; the secret (key, password) travels apart. */
+export const StoreSettings = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder'), path: absolutePath }).strict(),
+  z.object({
+    kind: z.literal('s3'),
+    endpoint: z.string().trim().url('The endpoint must be a URL such as https://s3.example.com').or(z.literal('')).optional(),
+    region: text('The region', 64),
+    bucket: text('The bucket', 63),
+    prefix: z.string().trim().max(200).optional(),
+    forcePathStyle: z.boolean().optional(),
+    accessKeyId: text('The access key id', 256),
+  }).strict(),
+  z.object({ kind: z.literal('postgres'), host: hostname, port, database: text('The database', 63), user: text('The user', 63), ssl: z.boolean().optional() }).strict(),
+  z.object({ kind: z.literal('mongo'), host: hostname, port, database: text('The database', 63), user: z.string().trim().max(100).optional(), authSource: z.string().trim().max(63).optional() }).strict(),
+]);
+export type StoreSettings = z.infer<typeof StoreSettings>;
+
+export const StoreView = z.object({
+  id: z.string(),
+  name: z.string(),
+  settings: StoreSettings,
+  /** A secret is kept (in the OS keychain); it is never sent back. */
+  hasSecret: z.boolean(),
+  description: z.string(),
+});
+export type StoreView = z.infer<typeof StoreView>;
+
+export const StoreId = z.string().regex(/^st-[a-z0-9]{6,20}$/, 'Unknown store');
+
+export const RemoteBackup = z.object({
+  accountId: AccountId,
+  /** The label and the last digits of the number, from the backup's manifest, to recognise it. */
+  label: z.string().nullable(),
+  phoneTail: z.string().nullable(),
+  versions: z.array(z.object({ id: z.string(), createdAt: z.number(), size: z.number(), encrypted: z.boolean() })),
+  /** Whether an account with this id exists here already (restoring over it asks first). */
+  existsHere: z.boolean(),
+});
+export type RemoteBackup = z.infer<typeof RemoteBackup>;
 
 export const TimelineEntry = z.object({
   at: z.number(),
@@ -104,6 +168,53 @@ export const commands = {
   /** Link with a phone number instead of a QR: the account shows an 8-character code to type on the phone. */
   'accounts.linkWithPhone': { input: z.object({ id: AccountId, phoneNumber: PhoneNumber }).strict(), output: Account },
   'accounts.timeline': { input: z.object({ id: AccountId }).strict(), output: z.array(TimelineEntry) },
+  /** A second computer holds this account's lease: take it over explicitly. */
+  'accounts.takeOver': { input: z.object({ id: AccountId }).strict(), output: Account },
+  'stores.list': { input: NoInput, output: z.array(StoreView) },
+  /** Adds a store (no id) or edits one; an omitted secret keeps the stored one. */
+  'stores.save': {
+    input: z.object({ id: StoreId.optional(), name: text('The name', 64), settings: StoreSettings, secret: z.string().max(4096).optional() }).strict(),
+    output: StoreView,
+  },
+  'stores.remove': { input: z.object({ id: StoreId }).strict(), output: z.object({ id: StoreId }) },
+  /** Tests a saved store, or settings before saving them; answers within 10 s with what is wrong. */
+  'stores.test': {
+    input: z.union([
+      z.object({ id: StoreId }).strict(),
+      z.object({ id: StoreId.optional(), settings: StoreSettings, secret: z.string().max(4096).optional() }).strict(),
+    ]),
+    output: z.object({ latencyMs: z.number() }),
+  },
+  'backup.configure': {
+    input: z.object({
+      accountId: AccountId,
+      enabled: z.boolean(),
+      storeId: StoreId.nullable().optional(),
+      intervalMin: z.number().int().min(1, 'Back up at most every minute').max(24 * 60).optional(),
+      encrypt: z.boolean().optional(),
+    }).strict(),
+    output: Account,
+  },
+  'backup.runNow': { input: z.object({ accountId: AccountId }).strict(), output: Account },
+  'backup.keyStatus': { input: NoInput, output: z.object({ hasRecoveryPassphrase: z.boolean() }) },
+  /** Lets another computer open this computer's encrypted backups. */
+  'backup.setPassphrase': {
+    input: z.object({ passphrase: z.string().min(10, 'Use at least 10 characters').max(1024) }).strict(),
+    output: z.object({ hasRecoveryPassphrase: z.boolean() }),
+  },
+  'backup.listRemote': { input: z.object({ storeId: StoreId }).strict(), output: z.array(RemoteBackup) },
+  'backup.restore': {
+    input: z.object({
+      storeId: StoreId,
+      accountId: AccountId,
+      versionId: z.string().max(200).optional(),
+      passphrase: z.string().max(1024).optional(),
+      label: Label.optional(),
+      /** Restoring over an existing account must be confirmed. */
+      replace: z.boolean().optional(),
+    }).strict(),
+    output: Account,
+  },
   'app.info': { input: NoInput, output: AppInfo },
 } as const;
 

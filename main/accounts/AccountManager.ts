@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Account, SessionState, TimelineEntry } from '../../preload/contract';
+import type { Account, BackupStatus, SessionState, TimelineEntry } from '../../preload/contract';
 import type { BrowserChoice } from '../browser/findBrowser';
 import type { AccountsRepo, StoredAccount } from '../db/AccountsRepo';
 import { notFound } from '../errors';
@@ -22,8 +22,15 @@ export interface AccountManagerDeps {
 
 export interface AccountManagerEvents {
   changed: [accounts: Account[]];
+  /** Every session state change, with the account's id (the backup service follows these). */
+  state: [id: string, state: SessionState];
   attention: [notice: { id: string; label: string; title: string; body: string }];
 }
+
+/** Decides whether an account may start here (the backup lease); null means go. */
+export type StartGate = (id: string, opts: { force: boolean }) => Promise<{ code: string; message: string } | null>;
+
+export const BACKUP_OFF: BackupStatus = { enabled: false, storeId: null, intervalMin: 15, encrypt: true, activity: 'off', last: null, failing: null, nextAt: null };
 
 const SETTLED: SessionState['kind'][] = ['qr', 'qr-paused', 'pairing-code', 'syncing', 'ready', 'reconnecting', 'logged-out', 'failed', 'stopped'];
 
@@ -31,11 +38,19 @@ const SETTLED: SessionState['kind'][] = ['qr', 'qr-paused', 'pairing-code', 'syn
 export class AccountManager extends EventEmitter<AccountManagerEvents> {
   private readonly sessions = new Map<string, AccountSession>();
   private readonly now: () => number;
+  private backupStatus: (id: string) => BackupStatus = () => BACKUP_OFF;
+  private gate: StartGate = async () => null;
 
   constructor(private readonly deps: AccountManagerDeps) {
     super();
     this.now = deps.now ?? Date.now;
     for (const stored of deps.repo.list()) this.attach(stored);
+  }
+
+  /** The backup service shows its status on each account and may hold an account back (lease). */
+  useBackup(status: (id: string) => BackupStatus, gate: StartGate): void {
+    this.backupStatus = status;
+    this.gate = gate;
   }
 
   list(): Account[] {
@@ -56,7 +71,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const session = this.sessions.get(next.id);
         if (!session) continue;
-        void session.start().catch((err: unknown) => this.deps.log.error('account start failed', { account: next!.id, error: String(err) }));
+        this.kick(next.id, () => session.start());
         await session.waitFor(SETTLED, this.deps.settings.timeouts.pageMs).catch(() => undefined);
       }
     });
@@ -91,6 +106,48 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
     this.deps.repo.setRunning(id, true);
     this.kick(id, () => session.start());
     return this.get(id);
+  }
+
+  /** Starts an account whose lease another computer holds, taking the lease over. */
+  takeOver(id: string): Account {
+    const session = this.session(id);
+    this.deps.repo.setRunning(id, true);
+    this.kick(id, () => session.start(), true);
+    return this.get(id);
+  }
+
+  /**
+   * Adds an account whose session was just restored from a backup (its profile is in place): it keeps
+   * its id, counts as linked, and starts at once, so it reaches Ready with no QR.
+   */
+  adopt(id: string, label: string, beforeStart: () => void = () => {}): Account {
+    if (!this.deps.repo.get(id)) this.deps.repo.insert({ id, label, createdAt: this.now(), running: true });
+    else this.deps.repo.rename(id, label);
+    beforeStart();
+    this.deps.repo.setLinked(id, true);
+    this.deps.repo.setRunning(id, true);
+    this.deps.repo.addEvent(id, this.now(), 'restored', 'restored from a backup');
+    const old = this.sessions.get(id);
+    if (old) void old.dispose();
+    const session = this.attach({ ...this.deps.repo.get(id)!, linked: true });
+    this.kick(id, () => session.start());
+    this.announce();
+    return this.get(id);
+  }
+
+  /** Stops an account's browser and waits until it exited (before its profile is replaced). */
+  async halt(id: string): Promise<void> {
+    await this.sessions.get(id)?.stop('stopped for a restore');
+  }
+
+  /** Stops an account and shows why (another computer took it over). */
+  async block(id: string, code: string, message: string): Promise<void> {
+    await this.sessions.get(id)?.block(code, message);
+  }
+
+  /** Re-announces the list (the backup status changed). */
+  refresh(): void {
+    this.announce();
   }
 
   /** Same as start, after a pause or a failure: fresh attempts, a fresh browser. */
@@ -163,6 +220,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
       if (!this.sessions.has(id)) return;
       if (state.kind !== lastKind || state.kind === 'reconnecting') this.deps.repo.addEvent(id, this.now(), state.kind, reason);
       lastKind = state.kind;
+      this.emit('state', id, state);
       this.announce();
     });
     session.on('linked', (linked) => this.deps.repo.setLinked(id, linked));
@@ -174,13 +232,18 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
     return session;
   }
 
-  private kick(id: string, start: () => Promise<void>): void {
-    start().catch((err: unknown) => this.deps.log.error('account start failed', { account: id, error: err instanceof Error ? err.message : String(err) }));
+  private kick(id: string, start: () => Promise<void>, force = false): void {
+    const run = async () => {
+      const blocked = await this.gate(id, { force });
+      if (blocked) return this.sessions.get(id)?.block(blocked.code, blocked.message);
+      await start();
+    };
+    run().catch((err: unknown) => this.deps.log.error('account start failed', { account: id, error: err instanceof Error ? err.message : String(err) }));
   }
 
   private view(stored: StoredAccount): Account {
     const session = this.sessions.get(stored.id);
-    return { ...stored, linked: session?.isLinked ?? stored.linked, session: session?.state ?? { kind: 'stopped' } };
+    return { ...stored, linked: session?.isLinked ?? stored.linked, session: session?.state ?? { kind: 'stopped' }, backup: this.backupStatus(stored.id) };
   }
 
   private announce(): void {

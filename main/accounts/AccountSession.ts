@@ -143,6 +143,12 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     }
   }
 
+  /** Refuses to start (e.g. another computer holds the account's lease): the user decides. */
+  async block(code: string, message: string): Promise<void> {
+    await this.teardown();
+    this.terminal(code, message);
+  }
+
   /** Stops for good (the account is being removed or the app quits). */
   async dispose(): Promise<void> {
     await this.teardown();

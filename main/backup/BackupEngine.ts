@@ -36,7 +36,7 @@ export class BackupEngine {
     if (!isAbsolute(deps.workDir)) throw new RangeError('workDir must be absolute');
   }
 
-  async backUp(o: { accountId: string; profileDir: string; store: BackupStore; encrypt?: boolean; phoneNumber?: string; keep?: number; force?: boolean }): Promise<BackupOutcome> {
+  async backUp(o: { accountId: string; profileDir: string; store: BackupStore; encrypt?: boolean; phoneNumber?: string; label?: string; keep?: number; force?: boolean }): Promise<BackupOutcome> {
     const started = Date.now();
     const encrypt = o.encrypt ?? true;
     const session = sessionName(o.accountId);
@@ -53,7 +53,7 @@ export class BackupEngine {
         pipelineCb(body, encryptor, () => undefined); // unlike .pipe(), forwards a read error to the store
         body = encryptor;
       }
-      const version = await o.store.putVersion(session, body, { meta: { manifest: JSON.stringify(storedManifest(archive.manifest)), format: encrypt ? 'wa-encrypted-v1' : 'zip' }, ...(o.keep ? { keep: o.keep } : {}) });
+      const version = await o.store.putVersion(session, body, { meta: { manifest: JSON.stringify(storedManifest(archive.manifest)), format: encrypt ? 'wa-encrypted-v1' : 'zip', ...(o.label ? { label: o.label.slice(0, 64) } : {}) }, ...(o.keep ? { keep: o.keep } : {}) });
       return { status: 'uploaded', version, manifest: archive.manifest, durationMs: Date.now() - started };
     } finally {
       await archive.dispose();

@@ -42,4 +42,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'backup stores and per-account backup',
+    up(db) {
+      db.exec(`
+        CREATE TABLE stores (
+          id         TEXT PRIMARY KEY,
+          name       TEXT NOT NULL,
+          settings   TEXT NOT NULL CHECK (json_valid(settings)),
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE account_backup (
+          account_id       TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+          enabled          INTEGER NOT NULL DEFAULT 0,
+          store_id         TEXT REFERENCES stores(id) ON DELETE RESTRICT,
+          interval_min     INTEGER NOT NULL DEFAULT 15,
+          encrypt          INTEGER NOT NULL DEFAULT 1,
+          last_at          INTEGER,
+          last_size        INTEGER,
+          last_duration_ms INTEGER,
+          failing_since    INTEGER,
+          failing_code     TEXT,
+          failing_message  TEXT
+        ) STRICT;
+      `);
+    },
+  },
 ];

@@ -1,0 +1,336 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import type { Account, BackupStatus, RemoteBackup, SessionState } from '../../preload/contract';
+import type { AccountManager } from '../accounts/AccountManager';
+import { profileDir } from '../accounts/sessionFolder';
+import type { BackupRepo } from '../db/BackupRepo';
+import { AppError } from '../errors';
+import type { Logger } from '../log';
+import { parseManifest } from './archive/manifest';
+import { sessionName, type BackupEngine } from './BackupEngine';
+import type { DataKeyring } from './crypto/keys';
+import { isBackupError } from './errors';
+import { storeError, type StoreRegistry } from './StoreRegistry';
+
+export interface BackupSettings {
+  /** The first backup waits until the account has been ready this long (a fresh session settles first). */
+  firstDelayMs: number;
+  /** On quit, the last backups may take at most this long in total. */
+  quitBudgetMs: number;
+  /** The lease in the store: how long it lasts without a heartbeat (a crashed owner's lease expires). */
+  leaseTtlMs: number;
+  /** First retry after a failed backup; doubles up to the account's interval. */
+  retryBaseMs: number;
+  /** Versions kept per account. */
+  keep: number;
+}
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { firstDelayMs: 60_000, quitBudgetMs: 15_000, leaseTtlMs: 90_000, retryBaseMs: 30_000, keep: 3 };
+
+export interface BackupServiceDeps {
+  repo: BackupRepo;
+  accounts: AccountManager;
+  stores: StoreRegistry;
+  engine: BackupEngine;
+  keyring: DataKeyring;
+  sessionsDir: string;
+  /** File holding this install's id (lease owner), under the data folder. */
+  installIdFile: string;
+  settings: BackupSettings;
+  log: Logger;
+  now?: () => number;
+}
+
+interface Runtime {
+  timer?: NodeJS.Timeout;
+  nextAt: number | null;
+  running?: Promise<void>;
+  failures: number;
+  heartbeat?: NodeJS.Timeout;
+  leaseStoreId?: string;
+}
+
+/**
+ * Backs each account's LocalAuth session up on its own schedule, on top of the account and never in its
+ * way: a failing store shows on the card and is retried, the account keeps running. Also owns the lease
+ * that keeps one account from running on two computers, and the restore onto a new computer.
+ */
+export class BackupService {
+  private readonly rt = new Map<string, Runtime>();
+  private readonly owner: string;
+  private readonly now: () => number;
+  private stopping = false;
+
+  constructor(private readonly deps: BackupServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.owner = `${hostname()}#${installId(deps.installIdFile)}`;
+    deps.accounts.useBackup((id) => this.status(id), (id, o) => this.gate(id, o.force));
+    deps.accounts.on('state', (id, state) => this.onState(id, state));
+  }
+
+  status(accountId: string): BackupStatus {
+    const c = this.deps.repo.config(accountId);
+    const r = this.rt.get(accountId);
+    const activity = !c.enabled ? 'off' : r?.running ? 'running' : c.failing ? 'failing' : 'waiting';
+    return {
+      enabled: c.enabled,
+      storeId: c.storeId,
+      intervalMin: c.intervalMin,
+      encrypt: c.encrypt,
+      activity,
+      last: c.last,
+      failing: c.failing ? { ...c.failing, nextTryAt: r?.nextAt ?? null } : null,
+      nextAt: c.enabled ? r?.nextAt ?? null : null,
+    };
+  }
+
+  async configure(input: { accountId: string; enabled: boolean; storeId?: string | null; intervalMin?: number; encrypt?: boolean }): Promise<Account> {
+    const account = this.deps.accounts.get(input.accountId);
+    const current = this.deps.repo.config(input.accountId);
+    const storeId = input.storeId === undefined ? current.storeId : input.storeId;
+    if (input.enabled && !storeId) throw new AppError('INVALID_INPUT', 'Choose where to back this account up first.', 'storeId');
+    if (storeId) await this.deps.stores.view(storeId);
+    this.deps.repo.configure(input.accountId, { enabled: input.enabled, storeId, intervalMin: input.intervalMin ?? current.intervalMin, encrypt: input.encrypt ?? current.encrypt });
+    this.unschedule(input.accountId);
+    if (input.enabled && account.session.kind === 'ready') this.schedule(input.accountId, this.deps.settings.firstDelayMs);
+    if (!input.enabled) await this.releaseLease(input.accountId);
+    this.deps.accounts.refresh();
+    return this.deps.accounts.get(input.accountId);
+  }
+
+  /** "Back up now": runs at once (or joins a run under way) and answers when it is done. */
+  async runNow(accountId: string): Promise<Account> {
+    this.deps.accounts.get(accountId);
+    const c = this.deps.repo.config(accountId);
+    if (!c.storeId) throw new AppError('INVALID_INPUT', 'Choose where to back this account up first.', 'storeId');
+    await this.run(accountId, true);
+    const failing = this.deps.repo.config(accountId).failing;
+    if (failing) throw new AppError(failing.code, failing.message);
+    return this.deps.accounts.get(accountId);
+  }
+
+  async keyStatus(): Promise<{ hasRecoveryPassphrase: boolean }> {
+    return { hasRecoveryPassphrase: await this.deps.keyring.hasRecoveryPassphrase() };
+  }
+
+  async setPassphrase(passphrase: string): Promise<{ hasRecoveryPassphrase: boolean }> {
+    await this.deps.keyring.setRecoveryPassphrase(passphrase);
+    return this.keyStatus();
+  }
+
+  /** The accounts and versions a store holds, to choose what to restore. */
+  async listRemote(storeId: string): Promise<RemoteBackup[]> {
+    const store = await this.deps.stores.get(storeId);
+    const known = new Set(this.deps.accounts.list().map((a) => a.id));
+    try {
+      const out: RemoteBackup[] = [];
+      for (const session of await store.listSessions()) {
+        const accountId = session.replace(/^RemoteAuth-/, '');
+        if (!/^[a-z0-9_-]{1,40}$/.test(accountId)) continue;
+        const versions = await store.listVersions(session);
+        const newest = versions[0];
+        const manifest = parseManifest(newest?.meta['manifest']);
+        out.push({
+          accountId,
+          label: newest?.meta['label'] ?? null,
+          phoneTail: manifest?.phoneNumber ?? null,
+          versions: versions.map((v) => ({ id: v.id, createdAt: v.createdAt, size: v.size, encrypted: v.meta['format'] === 'wa-encrypted-v1' })),
+          existsHere: known.has(accountId),
+        });
+      }
+      return out;
+    } catch (err) {
+      throw storeError(err);
+    }
+  }
+
+  /**
+   * Restores into a temporary folder, verifies, swaps it in, then starts the account: Ready with no QR.
+   * Over an existing account only when confirmed (`replace`).
+   */
+  async restore(input: { storeId: string; accountId: string; versionId?: string; passphrase?: string; label?: string; replace?: boolean }): Promise<Account> {
+    const store = await this.deps.stores.get(input.storeId);
+    const existing = this.deps.accounts.list().find((a) => a.id === input.accountId);
+    if (existing && !input.replace) {
+      throw new AppError('CONFIRM_REQUIRED', `"${existing.label}" is already on this computer. Restoring replaces its session with the backup; confirm to go on.`);
+    }
+    if (existing) await this.deps.accounts.halt(input.accountId);
+    let result;
+    try {
+      result = await this.deps.engine.restore({
+        accountId: input.accountId,
+        dataPath: this.deps.sessionsDir,
+        store,
+        ...(input.versionId ? { versionId: input.versionId } : {}),
+        ...(input.passphrase ? { passphrase: input.passphrase } : {}),
+      });
+    } catch (err) {
+      throw storeError(err);
+    }
+    const label = input.label ?? existing?.label ?? result.version.meta['label'] ?? 'Restored account';
+    return this.deps.accounts.adopt(input.accountId, label, () => {
+      // Keep backing up to the store it came from.
+      const c = this.deps.repo.config(input.accountId);
+      this.deps.repo.configure(input.accountId, { enabled: true, storeId: input.storeId, intervalMin: c.intervalMin, encrypt: c.encrypt });
+    });
+  }
+
+  /** On quit: a last backup of every enabled account, within the quit budget; then the leases go. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const id of this.rt.keys()) this.unschedule(id);
+    const finals = this.deps.accounts.list().filter((a) => a.linked && this.deps.repo.config(a.id).enabled).map((a) => this.run(a.id, false, true));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(finals), new Promise((r) => (timer = setTimeout(r, this.deps.settings.quitBudgetMs)))]);
+    clearTimeout(timer);
+    await Promise.allSettled([...this.rt.keys()].map((id) => this.releaseLease(id)));
+    await this.deps.stores.close();
+  }
+
+  private runtime(id: string): Runtime {
+    let r = this.rt.get(id);
+    if (!r) this.rt.set(id, (r = { nextAt: null, failures: 0 }));
+    return r;
+  }
+
+  private onState(id: string, state: SessionState): void {
+    const c = this.deps.repo.config(id);
+    if (state.kind === 'ready' && c.enabled && !this.runtime(id).timer && !this.stopping) {
+      const dueByInterval = c.last ? c.last.at + c.intervalMin * 60_000 - this.now() : 0;
+      this.schedule(id, Math.max(this.deps.settings.firstDelayMs, dueByInterval));
+    } else if (state.kind !== 'ready' && state.kind !== 'reconnecting') {
+      this.unschedule(id);
+      if (['stopped', 'logged-out'].includes(state.kind)) void this.releaseLease(id);
+    }
+  }
+
+  private schedule(id: string, delayMs: number): void {
+    const r = this.runtime(id);
+    clearTimeout(r.timer);
+    r.nextAt = this.now() + delayMs;
+    r.timer = setTimeout(() => {
+      r.timer = undefined;
+      void this.run(id, false).then(() => {
+        if (this.stopping || !this.deps.repo.config(id).enabled) return;
+        if (this.deps.accounts.list().find((a) => a.id === id)?.session.kind !== 'ready') return;
+        const interval = this.deps.repo.config(id).intervalMin * 60_000;
+        this.schedule(id, r.failures === 0 ? interval : Math.min(interval, this.deps.settings.retryBaseMs * 2 ** (r.failures - 1)));
+      });
+    }, delayMs);
+    this.deps.accounts.refresh();
+  }
+
+  private unschedule(id: string): void {
+    const r = this.rt.get(id);
+    if (!r) return;
+    clearTimeout(r.timer);
+    r.timer = undefined;
+    r.nextAt = null;
+  }
+
+  /** One backup at a time per account; a second request joins the one under way. */
+  private run(id: string, force: boolean, quitting = false): Promise<void> {
+    const r = this.runtime(id);
+    if (r.running) return r.running;
+    const task = this.backUp(id, force).finally(() => {
+      r.running = undefined;
+      if (!quitting) this.deps.accounts.refresh();
+    });
+    r.running = task;
+    if (!quitting) this.deps.accounts.refresh();
+    return task;
+  }
+
+  private async backUp(id: string, force: boolean): Promise<void> {
+    const r = this.runtime(id);
+    const c = this.deps.repo.config(id);
+    const account = this.deps.accounts.list().find((a) => a.id === id);
+    if (!account || !c.storeId) return;
+    try {
+      if (!account.linked) throw new AppError('NOT_LINKED', 'This account is not linked, so there is no session to back up. Link it first.');
+      const store = await this.deps.stores.get(c.storeId);
+      const phoneNumber = account.session.kind === 'ready' ? account.session.phoneNumber : undefined;
+      const outcome = await this.deps.engine.backUp({
+        accountId: id,
+        profileDir: profileDir(this.deps.sessionsDir, id),
+        store,
+        encrypt: c.encrypt,
+        label: account.label,
+        keep: this.deps.settings.keep,
+        force,
+        ...(phoneNumber ? { phoneNumber } : {}),
+      });
+      r.failures = 0;
+      // An unchanged session is not uploaded again; the last backup stays the one shown.
+      this.deps.repo.recordSuccess(id, outcome.status === 'uploaded' ? { at: this.now(), size: outcome.version.size, durationMs: outcome.durationMs } : null);
+      this.deps.log.info('backup done', { account: id, status: outcome.status, bytes: outcome.version.size, ms: outcome.durationMs });
+    } catch (err) {
+      r.failures += 1;
+      const e = err instanceof AppError ? err : storeError(err);
+      this.deps.repo.recordFailure(id, this.now(), e.code, e.message);
+      this.deps.log.warn('backup failed', { account: id, code: e.code });
+    }
+  }
+
+  /** The start gate: with backup on, an account runs only where it holds the store's lease. */
+  private async gate(id: string, force: boolean): Promise<{ code: string; message: string } | null> {
+    const c = this.deps.repo.config(id);
+    if (!c.enabled || !c.storeId) return null;
+    try {
+      const store = await this.deps.stores.get(c.storeId);
+      const got = await store.acquireLease(sessionName(id), this.owner, this.deps.settings.leaseTtlMs, { force });
+      if (!got.acquired) {
+        const host = got.holder.owner.split('#')[0] ?? 'another computer';
+        const seen = Math.max(0, Math.round((this.now() - got.holder.heartbeatAt) / 1000));
+        return { code: 'LEASE_HELD', message: `This account is open on another computer (${host}, last seen ${seen} s ago). Take over to use it here; the other computer will stop it.` };
+      }
+      this.startHeartbeat(id, c.storeId);
+    } catch (err) {
+      // The lease is a safety net, not a reason to keep the account down: record the store trouble and go on.
+      const e = storeError(err);
+      this.deps.repo.recordFailure(id, this.now(), e.code, e.message);
+      this.deps.log.warn('lease check failed; starting anyway', { account: id, code: e.code });
+    }
+    return null;
+  }
+
+  private startHeartbeat(id: string, storeId: string): void {
+    const r = this.runtime(id);
+    clearInterval(r.heartbeat);
+    r.leaseStoreId = storeId;
+    r.heartbeat = setInterval(() => {
+      void this.deps.stores.get(storeId)
+        .then((store) => store.heartbeatLease(sessionName(id), this.owner, this.deps.settings.leaseTtlMs))
+        .catch((err: unknown) => {
+          if (!isBackupError(err, 'LEASE_LOST')) return;
+          clearInterval(r.heartbeat);
+          r.heartbeat = undefined;
+          void this.deps.accounts.block(id, 'LEASE_LOST', 'Another computer took this account over. Take over to use it here again.');
+        });
+    }, Math.max(1_000, Math.floor(this.deps.settings.leaseTtlMs / 3)));
+  }
+
+  private async releaseLease(id: string): Promise<void> {
+    const r = this.rt.get(id);
+    if (!r?.leaseStoreId) return;
+    clearInterval(r.heartbeat);
+    r.heartbeat = undefined;
+    const storeId = r.leaseStoreId;
+    r.leaseStoreId = undefined;
+    await this.deps.stores.get(storeId).then((s) => s.releaseLease(sessionName(id), this.owner)).catch(() => undefined);
+  }
+}
+
+/** A random id per install, kept in the data folder: lease owners are `<host>#<id>`. */
+function installId(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    const id = randomBytes(6).toString('hex');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, id, { mode: 0o600 });
+    return id;
+  }
+}
