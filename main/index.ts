@@ -2,7 +2,7 @@
 // Plain Node: the same engine runs under Vitest, inside the web host and inside Electron.
 import { createRequire } from 'node:module';
 import type { AppInfo } from '../preload/contract';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AccountManager } from './accounts/AccountManager';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './accounts/AccountSession';
@@ -70,6 +70,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   accounts.on('changed', (list) => events.emit('accounts.changed', list));
   accounts.on('attention', (notice) => events.emit('accounts.attention', notice));
   const keysDir = join(opts.dataDir, 'keys');
+  // Backup work space: whatever a crash left there is stale, so start it empty.
+  const workDir = join(opts.dataDir, 'tmp');
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
   const protector = opts.keyProtector ?? new FileKeyProtector(join(keysDir, 'local.key'));
   const keyring = new DataKeyring({ file: join(keysDir, 'backup-key.json'), protector });
   const backupRepo = new BackupRepo(database.db);
@@ -78,7 +82,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     repo: backupRepo,
     accounts,
     stores,
-    engine: new BackupEngine({ keyring, workDir: join(opts.dataDir, 'tmp'), app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') }),
+    engine: new BackupEngine({ keyring, workDir, app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') }),
     keyring,
     sessionsDir: join(opts.dataDir, 'sessions'),
     installIdFile: join(keysDir, 'install-id'),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Account, SessionState } from '../../preload/contract';
 import type { SessionSettings } from '../../main/accounts/AccountSession';
+import type { BackupSettings } from '../../main/backup/BackupService';
 import { createApp, type App } from '../../main/index';
 import { createLogger, type Logger } from '../../main/log';
 import { SimServer } from '../sim/SimServer';
@@ -33,10 +34,11 @@ export class EngineHarness {
   constructor(
     readonly sim: SimServer,
     private readonly engine: () => Partial<SessionSettings>,
+    private readonly backup: Partial<BackupSettings> = {},
   ) {}
 
   async open(): Promise<App> {
-    this.app = await createApp({ dataDir: this.dataDir, host: 'web', log: this.log, engine: this.engine() });
+    this.app = await createApp({ dataDir: this.dataDir, host: 'web', log: this.log, engine: this.engine(), backup: this.backup });
     await this.app.start();
     return this.app;
   }

@@ -65,12 +65,14 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
 
   /** Restarts the accounts that were running, a few at a time so the app stays responsive. */
   async start(): Promise<void> {
-    await emptyTrash(this.deps.sessionsDir);
+    // The queue is what was running when the app last stopped; accounts added or started meanwhile
+    // are already on their way and must not be started a second time (that would replace their QR).
     const queue = this.deps.repo.list().filter((a) => a.running);
+    await emptyTrash(this.deps.sessionsDir);
     const workers = Array.from({ length: Math.max(1, this.deps.startConcurrency ?? 2) }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const session = this.sessions.get(next.id);
-        if (!session) continue;
+        if (!session || session.running || session.state.kind !== 'stopped' || !this.deps.repo.get(next.id)?.running) continue;
         this.kick(next.id, () => session.start());
         await session.waitFor(SETTLED, this.deps.settings.timeouts.pageMs).catch(() => undefined);
       }

@@ -48,6 +48,8 @@ interface Runtime {
   nextAt: number | null;
   running?: Promise<void>;
   failures: number;
+  /** The number the account was last Ready with: backups made while it is stopped still name it. */
+  phoneNumber?: string;
   heartbeat?: NodeJS.Timeout;
   leaseStoreId?: string;
 }
@@ -96,16 +98,24 @@ export class BackupService {
     this.unschedule(input.accountId);
     if (input.enabled && account.session.kind === 'ready') this.schedule(input.accountId, this.deps.settings.firstDelayMs);
     if (!input.enabled) await this.releaseLease(input.accountId);
+    if (input.enabled && !['stopped', 'logged-out', 'failed'].includes(account.session.kind)) {
+      // Already running here: take the lease now, not only at the next start.
+      const blocked = await this.gate(input.accountId, false);
+      if (blocked) await this.deps.accounts.block(input.accountId, blocked.code, blocked.message);
+    }
     this.deps.accounts.refresh();
     return this.deps.accounts.get(input.accountId);
   }
 
-  /** "Back up now": runs at once (or joins a run under way) and answers when it is done. */
+  /**
+   * "Back up now": runs at once (or joins a run under way) and answers when it is done. An unchanged
+   * session is not uploaded again: the newest backup already holds it.
+   */
   async runNow(accountId: string): Promise<Account> {
     this.deps.accounts.get(accountId);
     const c = this.deps.repo.config(accountId);
     if (!c.storeId) throw new AppError('INVALID_INPUT', 'Choose where to back this account up first.', 'storeId');
-    await this.run(accountId, true);
+    await this.run(accountId, false);
     const failing = this.deps.repo.config(accountId).failing;
     if (failing) throw new AppError(failing.code, failing.message);
     return this.deps.accounts.get(accountId);
@@ -115,8 +125,17 @@ export class BackupService {
     return { hasRecoveryPassphrase: await this.deps.keyring.hasRecoveryPassphrase() };
   }
 
+  /**
+   * Sets the recovery passphrase, then backs every enabled account up again: a backup carries the
+   * passphrase it was made with, so only new backups open on another computer with this one.
+   */
   async setPassphrase(passphrase: string): Promise<{ hasRecoveryPassphrase: boolean }> {
     await this.deps.keyring.setRecoveryPassphrase(passphrase);
+    const again = this.deps.accounts.list().filter((a) => {
+      const c = this.deps.repo.config(a.id);
+      return c.enabled && c.encrypt && a.linked;
+    });
+    await Promise.allSettled(again.map((a) => this.run(a.id, true)));
     return this.keyStatus();
   }
 
@@ -196,6 +215,7 @@ export class BackupService {
   }
 
   private onState(id: string, state: SessionState): void {
+    if (state.kind === 'ready') this.runtime(id).phoneNumber = state.phoneNumber;
     const c = this.deps.repo.config(id);
     if (state.kind === 'ready' && c.enabled && !this.runtime(id).timer && !this.stopping) {
       const dueByInterval = c.last ? c.last.at + c.intervalMin * 60_000 - this.now() : 0;
@@ -251,7 +271,7 @@ export class BackupService {
     try {
       if (!account.linked) throw new AppError('NOT_LINKED', 'This account is not linked, so there is no session to back up. Link it first.');
       const store = await this.deps.stores.get(c.storeId);
-      const phoneNumber = account.session.kind === 'ready' ? account.session.phoneNumber : undefined;
+      const phoneNumber = account.session.kind === 'ready' ? account.session.phoneNumber : r.phoneNumber;
       const outcome = await this.deps.engine.backUp({
         accountId: id,
         profileDir: profileDir(this.deps.sessionsDir, id),

@@ -44,7 +44,7 @@ export function createStore(settings: StoreSettings, secret: string | undefined)
 export function storeError(err: unknown): AppError {
   if (isBackupError(err)) return new AppError(err.code, err.message);
   if (err instanceof AppError) return err;
-  return new AppError('STORE_ERROR', `The store answered with an error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  return new AppError('BACKUP_FAILED', `The backup could not be made: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
 }
 
 /** The user's backup stores: settings in SQLite, secrets in the SecretStore, one open client per store. */
