@@ -129,7 +129,6 @@ describe('backup and restore', () => {
     expect(now.session.kind).toBe('ready');
     expect(now.backup).toMatchObject({ activity: 'failing', last: first, failing: { code: 'STORE_UNREACHABLE' } });
     expect((await call(a, 'stores.list'))[0]).toMatchObject({ id: storeId, hasSecret: true });
-    expect(JSON.stringify(await call(a, 'stores.list'))).not.toContain(S3RVER_SECRET.toLowerCase() + 'x');
     s3 = await startS3rver('wa-backups', { directory: s3.directory, port: s3.port });
     await call(a, 'backup.setPassphrase', { passphrase: 'correct horse battery' });
     await a.close();

@@ -113,6 +113,7 @@ function fakeElectron(opts: { gotLock: boolean; userData: string }) {
     session: { defaultSession: session },
     dialog: { showErrorBox: (title: string) => calls.push(`error box ${title}`) },
     Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
   };
   return { module, app, calls, windows, handlers, session, ready };
 }

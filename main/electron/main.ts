@@ -1,12 +1,13 @@
 // Electron entry (built to dist/main/electron.cjs). The shell stays thin: the engine is main/index.ts,
 // the same one the web host runs; this file adds the window, the IPC transport and the app lifecycle.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session } from 'electron';
 import { devEngineFromEnv } from '../devHooks';
 import { createApp, type App } from '../index';
 import { createLogger } from '../log';
 import { serveAppRequest } from './appProtocol';
 import { forwardAttention } from './attentionNotices';
+import { keychainProtector } from './safeStorageProtector';
 import { attachIpcTransport } from './ipcTransport';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security';
 import { createMainWindow, focusWindow, guardWebContents, hardenSession } from './window';
@@ -49,6 +50,8 @@ async function start(): Promise<void> {
       engine: devEngineFromEnv(),
       browserPath: process.env.WA_ACCOUNTS_BROWSER ?? null,
       bundledBrowserDir: app.isPackaged ? path.join(process.resourcesPath, 'browser') : null,
+      // Backup key and store secrets behind the OS keychain where there is one (else a 0600 key file).
+      ...keychainOption(),
     });
     await core.start();
   } catch (err) {
@@ -81,6 +84,12 @@ async function start(): Promise<void> {
     () => (mainWindow ? focusWindow(mainWindow) : openWindow()),
   );
   openWindow();
+}
+
+function keychainOption(): { keyProtector?: NonNullable<ReturnType<typeof keychainProtector>> } {
+  const protector = keychainProtector(safeStorage);
+  if (!protector) log.warn('no OS keychain available; backup keys are kept in a key file readable only by this user');
+  return protector ? { keyProtector: protector } : {};
 }
 
 async function shutdown(): Promise<void> {
