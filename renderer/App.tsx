@@ -1,6 +1,7 @@
 import { AboutFooter } from './components/AboutFooter';
 import { AccountsSection } from './components/AccountsSection';
 import { AppHeader } from './components/AppHeader';
+import { AttentionNotices } from './components/AttentionNotices';
 import { ConnectionBanner } from './components/ConnectionBanner';
 
 export function App() {
@@ -9,6 +10,7 @@ export function App() {
       <AppHeader />
       <main className="app-main">
         <ConnectionBanner />
+        <AttentionNotices />
         <AccountsSection />
       </main>
       <AboutFooter />

@@ -1,9 +1,19 @@
-// One account. Today: its name, when it was added, Rename and Remove. Issue 4 grows this card with a
-// state chip in the header and the linking panel (QR, pairing code, progress) in the body.
+// One account: its name and state chip, the card's own controls (Rename, Remove, Stop/Start, Log out),
+// then the session panel (QR, pairing code, progress, what needs attention) and the details disclosure.
+// The controls come before the panel so a keyboard user meets them in the same place in every state.
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
+import { useAccountsStore } from '../stores/accountsStore';
+import { AccountDetails } from './AccountDetails';
+import { LogoutDialog } from './LogoutDialog';
+import { PhoneLinkSection } from './PhoneLinkSection';
 import { RemoveDialog } from './RemoveDialog';
 import { RenameForm } from './RenameForm';
+import { SessionPanel } from './SessionPanel';
+import { StateChip } from './StateChip';
+import { chipFor } from './sessionView';
+import { useCommand } from './useCommand';
+import { useNow } from './useNow';
 
 export interface AccountCardProps {
   account: Account;
@@ -11,52 +21,122 @@ export interface AccountCardProps {
   onRemoved(): void;
 }
 
+/** The id of a card's heading, so a notice can take the user to the account it is about. */
+export function accountHeadingId(id: string): string {
+  return `account-${id}-title`;
+}
+
 const added = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
+/** States where a browser runs (or is about to): Stop ends it and keeps the session. */
+const STOPPABLE = new Set(['starting', 'qr', 'pairing-code', 'syncing', 'ready', 'reconnecting']);
+
+type Mode = 'view' | 'rename' | 'confirm-remove' | 'confirm-logout';
+type FocusTarget = 'rename' | 'remove' | 'logout' | 'panel';
+
 export function AccountCard({ account, onRemoved }: AccountCardProps) {
-  const [mode, setMode] = useState<'view' | 'rename' | 'confirm-remove'>('view');
+  const [mode, setMode] = useState<Mode>('view');
   const renameRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
-  // Which button gets focus back once the card shows its buttons again (Rename is unmounted while editing).
-  const returnFocus = useRef<'rename' | 'remove' | null>(null);
+  const logoutRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // Which control gets focus back once the card shows its buttons again (Rename is unmounted while editing).
+  const returnFocus = useRef<FocusTarget | null>(null);
+  const state = account.session;
+  const ticking = state.kind === 'qr' || state.kind === 'pairing-code' || (state.kind === 'reconnecting' && state.attempt > 0);
+  const now = useNow(ticking);
+  const tone = chipFor(state, now).tone;
 
   useEffect(() => {
     if (mode !== 'view' || !returnFocus.current) return;
-    (returnFocus.current === 'rename' ? renameRef : removeRef).current?.focus();
+    const target = { rename: renameRef, remove: removeRef, logout: logoutRef, panel: panelRef }[returnFocus.current];
+    // Log out may be gone (the account is no longer linked): the panel says what happened instead.
+    (target.current ?? panelRef.current)?.focus();
     returnFocus.current = null;
-  }, [mode]);
+  }, [mode, account.linked]);
 
-  function back(to: 'rename' | 'remove') {
+  function back(to: FocusTarget) {
     returnFocus.current = to;
     setMode('view');
   }
 
+  const linking = state.kind === 'qr' || state.kind === 'qr-paused';
+
   return (
-    <li className="card">
-      {mode === 'rename' ? (
-        <RenameForm account={account} onDone={() => back('rename')} />
-      ) : (
-        <div className="card-header">
-          <h3 className="card-title label-text">{account.label}</h3>
-          <p className="card-meta">Added {added.format(account.createdAt)}</p>
-        </div>
-      )}
+    <li className={`card tone-${tone}`} aria-labelledby={accountHeadingId(account.id)}>
+      <div className="card-top">
+        {mode === 'rename' ? (
+          <RenameForm account={account} onDone={() => back('rename')} />
+        ) : (
+          <div className="card-header">
+            <h3 id={accountHeadingId(account.id)} className="card-title label-text" tabIndex={-1}>
+              {account.label}
+            </h3>
+            <p className="card-meta">Added {added.format(account.createdAt)}</p>
+          </div>
+        )}
+        <StateChip state={state} now={now} />
+      </div>
       {mode !== 'rename' ? (
         <div className="actions card-actions">
-          <button ref={renameRef} type="button" className="button" onClick={() => setMode('rename')}>
+          <button ref={renameRef} type="button" className="button small" onClick={() => setMode('rename')}>
             Rename<span className="visually-hidden"> {account.label}</span>
           </button>
-          <button ref={removeRef} type="button" className="button subtle-danger" onClick={() => setMode('confirm-remove')}>
+          <button ref={removeRef} type="button" className="button small subtle-danger" onClick={() => setMode('confirm-remove')}>
             Remove<span className="visually-hidden"> {account.label}</span>
           </button>
+          <RunControl account={account} />
+          {account.linked && state.kind !== 'logged-out' ? (
+            <button ref={logoutRef} type="button" className="button small" onClick={() => setMode('confirm-logout')}>
+              Log out<span className="visually-hidden"> {account.label}</span>
+            </button>
+          ) : null}
         </div>
       ) : null}
-      {mode === 'confirm-remove' ? (
-        <RemoveDialog
-          account={account}
-          onClose={(removed) => (removed ? onRemoved() : back('remove'))}
-        />
-      ) : null}
+      <div className="card-body" ref={panelRef} tabIndex={-1}>
+        <SessionPanel account={account} now={now} onRemove={() => setMode('confirm-remove')} onActed={() => panelRef.current?.focus()} />
+        {linking ? <PhoneLinkSection account={account} onStarted={() => panelRef.current?.focus()} /> : null}
+      </div>
+      <AccountDetails account={account} />
+      {mode === 'confirm-remove' ? <RemoveDialog account={account} onClose={(removed) => (removed ? onRemoved() : back('remove'))} /> : null}
+      {mode === 'confirm-logout' ? <LogoutDialog account={account} onClose={(done) => back(done ? 'panel' : 'logout')} /> : null}
     </li>
+  );
+}
+
+/**
+ * Stop while a browser runs, Start when stopped; one button element for both, so focus stays on it
+ * when it flips. Paused, logged-out and failed accounts get their own action in the panel instead.
+ */
+function RunControl({ account }: { account: Account }) {
+  const start = useAccountsStore((s) => s.start);
+  const stop = useAccountsStore((s) => s.stop);
+  const { run, pending, error } = useCommand();
+  // What the button asked for: the state may flip before main answers (stopping takes seconds).
+  const [asked, setAsked] = useState<'stop' | 'start'>('stop');
+  const kind = account.session.kind;
+  const canStop = STOPPABLE.has(kind);
+  if (!canStop && kind !== 'stopped' && !pending) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="button small"
+        aria-disabled={pending || undefined}
+        onClick={() => {
+          if (pending) return;
+          setAsked(canStop ? 'stop' : 'start');
+          void run(() => (canStop ? stop(account.id) : start(account.id)));
+        }}
+      >
+        {pending ? (asked === 'stop' ? 'Stopping…' : 'Starting…') : canStop ? 'Stop' : 'Start'}
+        <span className="visually-hidden"> {account.label}</span>
+      </button>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </>
   );
 }

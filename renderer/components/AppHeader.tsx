@@ -1,22 +1,33 @@
-import { selectAccountCount, selectLoadStatus, useAccountsStore } from '../stores/accountsStore';
+// The app's name and an app-wide summary of every account's state ("3 accounts: 2 ready, 1 needs
+// attention"), announced politely when it changes.
+import { selectAccounts, selectLoadStatus, useAccountsStore } from '../stores/accountsStore';
 import { selectInfo, useAppStore } from '../stores/appStore';
-
-/** The summary grows with issue 4 ("3 ready, 1 needs attention"); today it counts accounts. */
-export function summaryText(count: number): string {
-  if (count === 0) return 'No accounts';
-  return count === 1 ? '1 account' : `${count} accounts`;
-}
+import { summaryParts } from './sessionView';
 
 export function AppHeader() {
   const info = useAppStore(selectInfo);
-  const count = useAccountsStore(selectAccountCount);
+  const accounts = useAccountsStore(selectAccounts);
   const status = useAccountsStore(selectLoadStatus);
+  const parts = summaryParts(accounts);
+  const total = accounts.length === 1 ? '1 account' : `${accounts.length} accounts`;
   return (
     <header className="app-header">
       <div className="app-header-inner">
         <h1 className="app-name">{info?.name ?? 'WA Accounts'}</h1>
         <p className="summary" role="status">
-          {status === 'loaded' ? summaryText(count) : ''}
+          {status !== 'loaded' ? null : accounts.length === 0 ? (
+            'No accounts'
+          ) : (
+            <>
+              <span className="summary-total">{total}: </span>
+              {parts.map((p, i) => (
+                <span key={p.category}>
+                  <span className={`summary-part summary-${p.category}`}>{p.text}</span>
+                  {i < parts.length - 1 ? ', ' : ''}
+                </span>
+              ))}
+            </>
+          )}
         </p>
       </div>
     </header>

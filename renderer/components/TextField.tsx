@@ -14,21 +14,32 @@ export interface TextFieldProps {
   autoFocus?: boolean;
   placeholder?: string;
   name?: string;
+  /** 'tel' for phone numbers (a phone keypad on touch screens). */
+  type?: 'text' | 'tel';
+  /** A line under the label that says what to type; read with the field. */
+  help?: string;
 }
 
-export function TextField({ label, hideLabel, value, onChange, error, inputRef, onKeyDown, autoFocus, placeholder, name }: TextFieldProps) {
+export function TextField({ label, hideLabel, value, onChange, error, inputRef, onKeyDown, autoFocus, placeholder, name, type = 'text', help }: TextFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
+  const helpId = `${id}-help`;
+  const describedBy = [help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label label-text'}>
         {label}
       </label>
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
       <input
         id={id}
         ref={inputRef}
         name={name}
-        type="text"
+        type={type}
         className="field-input"
         value={value}
         onChange={(e) => onChange(e.target.value)}
@@ -38,7 +49,7 @@ export function TextField({ label, hideLabel, value, onChange, error, inputRef, 
         spellCheck={false}
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedBy}
       />
       {error ? (
         <p id={errorId} className="field-error" role="alert">

@@ -1,6 +1,8 @@
 // The "accounts" area: a mirror of main's account list. Loaded once through accounts.list, then
 // replaced whole from every accounts.changed (bound in bindings.ts). Actions return the command's
-// Result so the component that asked can show an error next to its own field.
+// Result so the component that asked can show an error next to its own field. The session commands
+// (start, stop, log out, retry, link with phone) answer with the account; main also broadcasts every
+// state it passes through afterwards, so the card follows main, not the button.
 import { create } from 'zustand';
 import type { Account, ApiError, Result } from '../../preload/contract';
 import { call } from './api';
@@ -18,7 +20,14 @@ export interface AccountsState {
   add(label: string): Promise<Result<Account>>;
   rename(id: string, label: string): Promise<Result<Account>>;
   remove(id: string): Promise<Result<{ id: string }>>;
+  start(id: string): Promise<Result<Account>>;
+  stop(id: string): Promise<Result<Account>>;
+  logout(id: string): Promise<Result<Account>>;
+  retry(id: string): Promise<Result<Account>>;
+  linkWithPhone(id: string, phoneNumber: string): Promise<Result<Account>>;
 }
+
+type SessionCommand = 'accounts.start' | 'accounts.stop' | 'accounts.logout' | 'accounts.retry';
 
 export const useAccountsStore = create<AccountsState>()((set, get) => ({
   accounts: [],
@@ -61,7 +70,34 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
     if (result.ok) set((s) => ({ accounts: s.accounts.filter((a) => a.id !== id) }));
     return result;
   },
+
+  start: (id) => sessionCommand('accounts.start', id),
+  stop: (id) => sessionCommand('accounts.stop', id),
+  logout: (id) => sessionCommand('accounts.logout', id),
+  retry: (id) => sessionCommand('accounts.retry', id),
+
+  linkWithPhone: async (id, phoneNumber) => {
+    const since = get().revision;
+    const result = await call('accounts.linkWithPhone', { id, phoneNumber });
+    if (result.ok) applyAnswer(result.value, since);
+    return result;
+  },
 }));
+
+async function sessionCommand(name: SessionCommand, id: string): Promise<Result<Account>> {
+  const since = useAccountsStore.getState().revision;
+  const result = await call(name, { id });
+  if (result.ok) applyAnswer(result.value, since);
+  return result;
+}
+
+/**
+ * A command's answer is the account as it was when main answered; a broadcast may have brought a newer
+ * state meanwhile (stop and log out take seconds). Take the answer only if no list arrived since the call.
+ */
+function applyAnswer(account: Account, since: number): void {
+  useAccountsStore.setState((s) => (s.revision === since ? { accounts: upsert(s.accounts, account) } : {}));
+}
 
 function upsert(list: Account[], account: Account): Account[] {
   const i = list.findIndex((a) => a.id === account.id);

@@ -3,6 +3,7 @@
 import { useAccountsStore } from './accountsStore';
 import { setConnectionListener } from './api';
 import { useAppStore } from './appStore';
+import { useNoticesStore } from './noticesStore';
 
 /** How often to ask main again while it is unreachable (the web bridge reconnects by itself). */
 const RETRY_MS = 2000;
@@ -31,7 +32,10 @@ export function bindStores(): () => void {
     },
   });
 
-  const offs = [window.api.on('accounts.changed', (list) => useAccountsStore.getState().replaceAll(list))];
+  const offs = [
+    window.api.on('accounts.changed', (list) => useAccountsStore.getState().replaceAll(list)),
+    window.api.on('accounts.attention', (notice) => useNoticesStore.getState().push(notice)),
+  ];
   return () => {
     offs.forEach((off) => off());
     clearTimeout(retry);

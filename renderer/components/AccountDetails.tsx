@@ -1,0 +1,84 @@
+// "Details and history": a disclosure at the foot of a card with the account's facts and its timeline
+// (every state change with time and reason, newest first). Loaded when opened, and again while open
+// whenever the account moves to another state.
+import { useEffect, useId, useState } from 'react';
+import type { Account } from '../../preload/contract';
+import { selectLoadTimeline, selectTimeline, useTimelineStore } from '../stores/timelineStore';
+import { errorText } from './errors';
+import { timelineStateText } from './sessionView';
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+export function AccountDetails({ account }: { account: Account }) {
+  const [open, setOpen] = useState(false);
+  const regionId = useId();
+  const headingId = useId();
+  const load = useTimelineStore(selectLoadTimeline);
+  const timeline = useTimelineStore(selectTimeline(account.id));
+  const kind = account.session.kind;
+
+  useEffect(() => {
+    if (open) void load(account.id);
+  }, [open, kind, account.running, account.id, load]);
+
+  return (
+    <div className="details">
+      <button type="button" className="button link-button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)}>
+        <span className="disclosure-icon" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        Details and history<span className="visually-hidden"> of {account.label}</span>
+      </button>
+      <div id={regionId} className="details-body" hidden={!open} role="region" aria-labelledby={headingId}>
+        <h4 id={headingId} className="visually-hidden">
+          Details and history of {account.label}
+        </h4>
+        {open ? (
+          <>
+            <dl className="facts">
+              <dt>Linked to a phone</dt>
+              <dd>{account.linked ? 'Yes' : 'No'}</dd>
+              <dt>Starts with the app</dt>
+              <dd>{account.running ? 'Yes' : 'No'}</dd>
+              <dt>Account id</dt>
+              <dd>
+                <code>{account.id}</code>
+              </dd>
+            </dl>
+            {timeline.status === 'failed' && timeline.error ? (
+              <p className="field-error" role="alert">
+                The history could not be loaded: {errorText(timeline.error)}
+              </p>
+            ) : null}
+            {timeline.status === 'loading' && timeline.entries.length === 0 ? <p className="muted">Loading the history…</p> : null}
+            {timeline.entries.length > 0 ? (
+              <div className="timeline-scroll">
+                <table className="timeline">
+                  <caption className="timeline-caption">History, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Time</th>
+                      <th scope="col">State</th>
+                      <th scope="col">What happened</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {timeline.entries.map((e, i) => (
+                      <tr key={`${e.at}-${i}`}>
+                        <td className="timeline-time">
+                          <time dateTime={new Date(e.at).toISOString()}>{when.format(e.at)}</time>
+                        </td>
+                        <td>{timelineStateText(e.state)}</td>
+                        <td>{e.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

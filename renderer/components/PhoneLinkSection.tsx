@@ -1,0 +1,65 @@
+// "Link with phone number instead": a disclosure under the QR (or the paused notice) with a labelled
+// phone-number field. Main checks the number; its message appears next to the field. On success the
+// account restarts and shows an 8-character code instead of the QR.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Account } from '../../preload/contract';
+import { useAccountsStore } from '../stores/accountsStore';
+import { TextField } from './TextField';
+import { useCommand } from './useCommand';
+
+export interface PhoneLinkSectionProps {
+  account: Account;
+  /** The section is about to disappear (the account now shows a code): move focus to the card. */
+  onStarted(): void;
+}
+
+export function PhoneLinkSection({ account, onStarted }: PhoneLinkSectionProps) {
+  const linkWithPhone = useAccountsStore((s) => s.linkWithPhone);
+  const [open, setOpen] = useState(false);
+  const [phone, setPhone] = useState('');
+  const { run, pending, error, clearError } = useCommand();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const formId = useId();
+
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
+  }, [open]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const result = await run(() => linkWithPhone(account.id, phone));
+    if (result?.ok) onStarted();
+    else inputRef.current?.focus();
+  }
+
+  return (
+    <div className="phone-link">
+      <button type="button" className="button link-button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
+        <span className="disclosure-icon" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        Link with phone number instead<span className="visually-hidden"> ({account.label})</span>
+      </button>
+      <form id={formId} className="phone-form" hidden={!open} onSubmit={submit} aria-label={`Link ${account.label} with a phone number`} noValidate>
+        <TextField
+          label="Phone number"
+          help="The number of the phone with WhatsApp, with its country code, e.g. +1 555 000 0001."
+          type="tel"
+          name="phoneNumber"
+          value={phone}
+          onChange={(v) => {
+            setPhone(v);
+            if (error) clearError();
+          }}
+          error={error}
+          inputRef={inputRef}
+        />
+        <div className="actions">
+          <button type="submit" className="button primary" aria-disabled={pending || undefined}>
+            {pending ? 'Asking for a code…' : 'Get a code'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
