@@ -1,0 +1,116 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import type { CommandInput, CommandName, CommandOutput } from '../../preload/contract';
+import { startS3rver, S3RVER_KEY, S3RVER_SECRET } from '../../main/backup/testing/s3rverServer';
+import { ApiClient } from '../apiClient';
+import { WebHostProcess } from '../hostProcess';
+import { SimServer } from '../sim/SimServer';
+import { EngineHarness, FAST_SIM, fastEngine } from './harness';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function folder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function call<K extends CommandName>(h: EngineHarness, name: K, input?: CommandInput<K>): Promise<CommandOutput<K>> {
+  const r = await h.app!.registry.dispatch(name, input);
+  if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
+  return r.value as CommandOutput<K>;
+}
+
+it('the first backup comes by itself once the account has been Ready a while, and quitting takes a last one', async () => {
+  const sim = new SimServer(FAST_SIM);
+  await sim.start();
+  cleanups.push(() => sim.stop());
+  const h = new EngineHarness(sim, () => fastEngine(sim), { firstDelayMs: 1_500, quitBudgetMs: 10_000 });
+  await h.open();
+  cleanups.push(() => h.dispose());
+  const root = folder('wa-sched-');
+  const store = await call(h, 'stores.save', { name: 'Folder', settings: { kind: 'folder', path: root } });
+  const acc = h.accounts.add('Work');
+  await h.link(acc.id);
+  const enabled = await call(h, 'backup.configure', { accountId: acc.id, enabled: true, storeId: store.id, intervalMin: 60 });
+  expect(enabled.backup).toMatchObject({ enabled: true, activity: 'waiting', last: null });
+  expect(enabled.backup.nextAt).toBeGreaterThan(Date.now() + 500);
+  const deadline = Date.now() + 20_000;
+  while (!h.account(acc.id).backup.last && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  const first = h.account(acc.id).backup.last;
+  expect(first?.size).toBeGreaterThan(0);
+  // Next one is an interval away, not in a loop.
+  expect(h.account(acc.id).backup.nextAt).toBeGreaterThan(Date.now() + 50 * 60_000);
+
+  // A changed session, then quit: the last backup catches it.
+  writeFileSync(join(h.dataDir, 'sessions', `session-${acc.id}`, 'Default', 'IndexedDB', 'new-messages.log'), 'x'.repeat(4096));
+  const before = (await call(h, 'backup.listRemote', { storeId: store.id }))[0]!.versions.length;
+  await h.close();
+  const versions = readdirSync(join(root, `RemoteAuth-${acc.id}`)).filter((f) => f.endsWith('.bin'));
+  expect(versions.length).toBe(before + 1);
+}, 90_000);
+
+/** The archive is written in full before its upload starts: once its size stops growing, bytes are on the wire. */
+async function untilUploading(workDir: string): Promise<void> {
+  const zips = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.zip')).map((e) => join(e.parentPath, e.name));
+  let last = -1;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const zip = existsSync(workDir) ? zips(workDir)[0] : undefined;
+    const size = zip && existsSync(zip) ? statSync(zip).size : -1;
+    if (size > 0 && size === last) return void (await new Promise((r) => setTimeout(r, 150)));
+    last = size;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the backup never reached its upload');
+}
+
+beforeAll(() => {
+  if (!existsSync(join(__dirname, '../../dist/main/web.cjs'))) throw new Error('dist/main/web.cjs is missing: run `npm run build` first (npm test does).');
+});
+
+it('the host SIGKILLed in the middle of an upload: no half backup is listed and the previous one restores', async () => {
+  const sim = new SimServer({ ...FAST_SIM, historyMB: 24 });
+  await sim.start();
+  cleanups.push(() => sim.stop());
+  const s3 = await startS3rver('wa-backups');
+  cleanups.push(() => s3.stop());
+  const dataDir = folder('wa-kill-');
+  const host = new WebHostProcess(dataDir, { WA_ACCOUNTS_DEV_ENGINE: JSON.stringify(fastEngine(sim, { timeouts: { pageMs: 60_000, authToReadyMs: 120_000, syncMs: 120_000, teardownMs: 5_000 } })) });
+  await host.start();
+  cleanups.push(() => host.stop());
+  let api = await ApiClient.connect(host.origin, host.token);
+  const settings = { kind: 's3' as const, endpoint: s3.endpoint, region: 'us-east-1', bucket: 'wa-backups', forcePathStyle: true, accessKeyId: S3RVER_KEY };
+  const store = await api.call('stores.save', { name: 'S3', settings, secret: S3RVER_SECRET });
+  const acc = await api.call('accounts.add', { label: 'Big' });
+  const [withQr] = await api.waitForAccounts((l) => l[0]?.session.kind === 'qr');
+  sim.scan(withQr!.session.kind === 'qr' ? withQr!.session.qr : '');
+  await api.waitForAccounts((l) => l[0]?.session.kind === 'ready', 120_000);
+  await api.call('backup.configure', { accountId: acc.id, enabled: true, storeId: store.id });
+  const first = await api.call('backup.runNow', { accountId: acc.id });
+  expect(first.backup.last!.size).toBeGreaterThan(8 * 1024 * 1024);
+
+  // Change the session so the next backup really uploads, start it, and kill the host while it runs.
+  writeFileSync(join(dataDir, 'sessions', `session-${acc.id}`, 'Default', 'IndexedDB', 'more.log'), Buffer.alloc(256 * 1024, 1));
+  void api.raw('backup.runNow', { accountId: acc.id });
+  await api.waitForAccounts((l) => l[0]?.backup.activity === 'running');
+  await untilUploading(join(dataDir, 'tmp'));
+  await host.stop('SIGKILL');
+  api.close();
+
+  await host.start();
+  api = await ApiClient.connect(host.origin, host.token);
+  const listed = await api.call('backup.listRemote', { storeId: store.id });
+  expect(listed[0]!.versions.map((v) => v.size)).toEqual([first.backup.last!.size]);
+  // The account restarts from its own profile; and a restore of the listed backup works too.
+  await api.waitForAccounts((l) => l[0]?.session.kind === 'ready', 60_000);
+  await api.call('backup.restore', { storeId: store.id, accountId: acc.id, replace: true });
+  await api.waitForAccounts((l) => l[0]?.session.kind === 'ready', 60_000);
+  api.close();
+}, 240_000);
