@@ -3,7 +3,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { pipeline as pipelineCb, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createArchive } from './archive/zipArchive.js';
+import { snapshotSession } from './archive/zipArchive.js';
 import { parseManifest, type BackupManifest } from './archive/manifest.js';
 import { restoreProfile, type RestoreResult } from './archive/restore.js';
 import type { DataKeyring } from './crypto/keys.js';
@@ -40,13 +40,16 @@ export class BackupEngine {
     const started = Date.now();
     const encrypt = o.encrypt ?? true;
     const session = sessionName(o.accountId);
-    const archive = await createArchive({ profileDir: o.profileDir, workDir: this.deps.workDir, accountId: o.accountId, app: this.deps.app, libraryVersion: this.deps.libraryVersion, encrypted: encrypt, ...(o.phoneNumber ? { phoneNumber: o.phoneNumber } : {}) });
+    const snap = await snapshotSession({ profileDir: o.profileDir, workDir: this.deps.workDir, accountId: o.accountId, app: this.deps.app, libraryVersion: this.deps.libraryVersion, encrypted: encrypt, ...(o.phoneNumber ? { phoneNumber: o.phoneNumber } : {}) });
     try {
+      // Decided on the snapshot's content hash, before any zip is written: the periodic backup of an
+      // idle session then costs one copy and one hash pass, and uploads nothing.
       const [newest] = await o.store.listVersions(session);
       const previous = parseManifest(newest?.meta['manifest']);
-      if (!o.force && newest && previous && previous.contentSha256 === archive.manifest.contentSha256 && previous.encrypted === encrypt) {
+      if (!o.force && newest && previous && previous.contentSha256 === snap.contentSha256 && previous.encrypted === encrypt) {
         return { status: 'unchanged', version: newest, durationMs: Date.now() - started };
       }
+      const archive = await snap.archive();
       let body: Readable = createReadStream(archive.zipPath);
       if (encrypt) {
         const encryptor = await this.deps.keyring.encryptor();
@@ -56,7 +59,7 @@ export class BackupEngine {
       const version = await o.store.putVersion(session, body, { meta: { manifest: JSON.stringify(storedManifest(archive.manifest)), format: encrypt ? 'wa-encrypted-v1' : 'zip', ...(o.label ? { label: o.label.slice(0, 64) } : {}) }, ...(o.keep ? { keep: o.keep } : {}) });
       return { status: 'uploaded', version, manifest: archive.manifest, durationMs: Date.now() - started };
     } finally {
-      await archive.dispose();
+      await snap.dispose();
     }
   }
 

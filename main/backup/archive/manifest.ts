@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
 import type { SnapshotFile } from './snapshot.js';
 
 export interface ManifestFile {
@@ -41,6 +42,21 @@ export async function hashFile(path: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
   return h.digest('hex');
+}
+
+/** Passes bytes through unchanged while hashing them, so a file is hashed as it is written, not read back. */
+export class HashingStream extends Transform {
+  private readonly hash = createHash('sha256');
+  bytes = 0;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+  /** The hex digest; call once, after the stream has finished. */
+  hex(): string {
+    return this.hash.digest('hex');
+  }
 }
 
 export async function hashSnapshot(root: string, files: SnapshotFile[]): Promise<ManifestFile[]> {
