@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,40 @@ describe('streamed AES-256-GCM archives', () => {
     }
     await expect(decrypt(ring.decryptor(), Buffer.concat([sealed, Buffer.from([0, 0])]))).rejects.toMatchObject({ code: 'BACKUP_CORRUPT' });
   });
+
+  it('cuts records the same way however the input is chunked: one huge chunk, tiny chunks, odd splits', async () => {
+    const ring = keyring();
+    const plain = randomBytes(3 * 1024 + 7);
+    const expected = (await encrypt(ring, plain, 1024)).length; // header + 4 records (3 full, 1 of 7 bytes, final)
+    for (const sizes of [[plain.length], [1], [1023, 1, 1024], [1024], [2048, 5]]) {
+      const parts: Buffer[] = [];
+      for (let at = 0, i = 0; at < plain.length; i++) {
+        const n = sizes[i % sizes.length]!;
+        parts.push(plain.subarray(at, at + n));
+        at += n;
+      }
+      const sealed = await readAll(Readable.from(parts).pipe(await ring.encryptor(1024)));
+      expect(sealed.length).toBe(expected);
+      expect((await decrypt(ring.decryptor(), sealed)).equals(plain)).toBe(true);
+    }
+  });
+
+  it('does bounded work per byte: a 32 MiB chunk cut into 1 KiB records, and a sealed stream read 256 bytes at a time', async () => {
+    const ring = keyring();
+    // Re-joining everything still held on each record made this quadratic: ~512 GiB of copying here.
+    const big = randomBytes(32 * 1024 * 1024);
+    const sealed = await encrypt(ring, big, 1024);
+    // 32768 records of 1 KiB, the last one flagged final (the input ends exactly on a record boundary).
+    const header = 63 + sealed.readUInt16BE(61);
+    expect(sealed.length).toBe(header + big.length + 32 * 1024 * (5 + 16));
+    expect((await decrypt(ring.decryptor(), sealed)).equals(big)).toBe(true);
+    // Decrypting: small network chunks against 4 MiB records were each re-joined with the partial record.
+    const wide = randomBytes(8 * 1024 * 1024);
+    const sealedWide = await encrypt(ring, wide, 4 * 1024 * 1024);
+    const trickle: Buffer[] = [];
+    for (let at = 0; at < sealedWide.length; at += 256) trickle.push(sealedWide.subarray(at, at + 256));
+    expect((await readAll(Readable.from(trickle).pipe(ring.decryptor()))).equals(wide)).toBe(true);
+  }, 30_000);
 
   it('keeps the key across restarts in files only this user can read (0600)', async () => {
     const d = join(dir, 'restart');

@@ -71,8 +71,9 @@ export class EncryptStream extends Transform {
   private readonly header: Buffer;
   private readonly headerHash: Buffer;
   private readonly recordSize: number;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** The record held back (it may be the last one); each input byte is copied into it at most once. */
+  private held: Buffer | undefined;
+  private heldBytes = 0;
   private index = 0;
 
   constructor(options: EncryptOptions) {
@@ -97,33 +98,43 @@ export class EncryptStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
     // Hold back up to one full record: only when more data follows do we know it is not the last one.
-    while (this.pendingBytes > this.recordSize) {
-      const all = Buffer.concat(this.pending, this.pendingBytes);
-      this.emitRecord(all.subarray(0, this.recordSize), false);
-      const rest = all.subarray(this.recordSize);
-      this.pending = [rest];
-      this.pendingBytes = rest.length;
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.heldBytes === this.recordSize) {
+        this.emitRecord(this.held!, false);
+        this.heldBytes = 0;
+      }
+      if (this.heldBytes === 0 && chunk.length - at > this.recordSize) {
+        // A whole record with more after it, straight from the chunk: no copy at all.
+        this.emitRecord(chunk.subarray(at, at + this.recordSize), false);
+        at += this.recordSize;
+        continue;
+      }
+      this.held ??= Buffer.allocUnsafe(this.recordSize);
+      const n = chunk.copy(this.held, this.heldBytes, at, Math.min(chunk.length, at + this.recordSize - this.heldBytes));
+      this.heldBytes += n;
+      at += n;
     }
     done();
   }
 
   override _flush(done: TransformCallback): void {
-    this.emitRecord(Buffer.concat(this.pending, this.pendingBytes), true);
-    this.pending = [];
+    this.emitRecord(this.held ? this.held.subarray(0, this.heldBytes) : Buffer.alloc(0), true);
+    this.heldBytes = 0;
     done();
   }
 
   private emitRecord(plain: Buffer, final: boolean): void {
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.index));
     cipher.setAAD(aad(this.headerHash, this.index, final, plain.length));
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     const head = Buffer.alloc(5);
     head.writeUInt8(final ? 1 : 0, 0);
-    head.writeUInt32BE(body.length, 1);
-    this.push(Buffer.concat([head, body, cipher.getAuthTag()]));
+    head.writeUInt32BE(plain.length, 1); // GCM: ciphertext length = plaintext length
+    const body = cipher.update(plain);
+    const last = cipher.final();
+    // `plain` may be the reused held buffer: everything pushed is a fresh copy (cipher output), never `plain`.
+    this.push(Buffer.concat([head, body, last, cipher.getAuthTag()], 5 + plain.length + TAG));
     this.index++;
   }
 }
@@ -134,7 +145,12 @@ export class EncryptStream extends Transform {
  * swaps only after that).
  */
 export class DecryptStream extends Transform {
+  /** The bytes being parsed; only assembled once `need` bytes are there, so each byte is copied at most twice. */
   private buf: Buffer = Buffer.alloc(0);
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Bytes needed before parsing can advance: the header, a record header, or a whole record. */
+  private need = FIXED_HEADER;
   private header: Buffer | undefined;
   private headerHash: Buffer | undefined;
   private recordSize = 0;
@@ -147,8 +163,21 @@ export class DecryptStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
-    this.drain().then(() => done(), (err: unknown) => done(err as Error));
+    // Small network chunks are collected, not re-joined with the remainder on each arrival (quadratic).
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes < this.need) return done();
+    this.buf = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.drain().then(() => {
+      if (this.buf.length > 0) {
+        this.pending.push(this.buf);
+        this.pendingBytes = this.buf.length;
+      }
+      this.buf = Buffer.alloc(0);
+      done();
+    }, (err: unknown) => done(err as Error));
   }
 
   override _flush(done: TransformCallback): void {
@@ -159,12 +188,12 @@ export class DecryptStream extends Transform {
 
   private async drain(): Promise<void> {
     if (!this.header) {
-      if (this.buf.length < FIXED_HEADER) return;
+      if (this.buf.length < FIXED_HEADER) return void (this.need = FIXED_HEADER);
       if (!isEncryptedArchive(this.buf)) throw corrupt('not an encrypted backup');
       const version = this.buf.readUInt8(8);
       if (version !== FORMAT_VERSION) throw new BackupError('BACKUP_CORRUPT', `This backup uses format ${version}, which this version of the app cannot read. Update the app.`);
       const envLen = this.buf.readUInt16BE(61);
-      if (this.buf.length < FIXED_HEADER + envLen) return;
+      if (this.buf.length < FIXED_HEADER + envLen) return void (this.need = FIXED_HEADER + envLen);
       this.header = this.buf.subarray(0, FIXED_HEADER + envLen);
       this.recordSize = this.buf.readUInt32BE(9);
       if (this.recordSize < 1 || this.recordSize > MAX_RECORD_SIZE) throw corrupt('bad record size');
@@ -180,11 +209,12 @@ export class DecryptStream extends Transform {
       this.key = fileKey(dataKey, parsed.salt);
     }
     if (this.finished && this.buf.length > 0) throw corrupt('data after the final record');
+    this.need = 5;
     while (this.buf.length >= 5) {
       const final = this.buf.readUInt8(0);
       const len = this.buf.readUInt32BE(1);
       if (final > 1 || len > this.recordSize) throw corrupt('bad record header');
-      if (this.buf.length < 5 + len + TAG) return;
+      if (this.buf.length < 5 + len + TAG) return void (this.need = 5 + len + TAG);
       const body = this.buf.subarray(5, 5 + len);
       const tag = this.buf.subarray(5 + len, 5 + len + TAG);
       const decipher = createDecipheriv('aes-256-gcm', this.key!, nonce(this.index));
@@ -192,7 +222,8 @@ export class DecryptStream extends Transform {
       decipher.setAuthTag(tag);
       let plain: Buffer;
       try {
-        plain = Buffer.concat([decipher.update(body), decipher.final()]);
+        plain = decipher.update(body);
+        decipher.final(); // GCM: nothing more to output, only the tag check
       } catch {
         throw corrupt(`record ${this.index} failed authentication`);
       }
@@ -201,6 +232,7 @@ export class DecryptStream extends Transform {
       this.finished = final === 1;
       this.buf = this.buf.subarray(5 + len + TAG);
       if (this.finished && this.buf.length > 0) throw corrupt('data after the final record');
+      this.need = this.finished ? 1 : 5; // after the final record, any byte at all is an error
     }
   }
 }
