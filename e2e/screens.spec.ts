@@ -17,7 +17,8 @@ for (const size of [
   test.describe(`screens at ${size.name}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
 
-    test('every screen', async ({ page, host }, testInfo) => {
+    test('every screen', async ({ page, host, sim }, testInfo) => {
+      test.setTimeout(120_000);
       await page.goto(host.origin);
       await expect(page.getByRole('alert')).toBeVisible();
       await snap(page, testInfo, '0-no-token');
@@ -54,6 +55,28 @@ for (const size of [
       await expect(page.getByRole('dialog')).toBeVisible();
       await snap(page, testInfo, '6-remove-dialog');
       await page.keyboard.press('Escape');
+
+      // Linking with a phone number: a wrong number is explained next to the field.
+      const work = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Work', exact: true }) });
+      await expect(work.locator('.chip-text')).toHaveText('Waiting for scan', { timeout: 30_000 });
+      await work.getByRole('button', { name: 'Link with phone number instead' }).click();
+      await work.getByRole('textbox', { name: 'Phone number' }).fill('12');
+      await work.getByRole('button', { name: 'Get a code' }).click();
+      await expect(work.getByRole('textbox', { name: 'Phone number' })).toHaveAttribute('aria-invalid', 'true');
+      await snap(page, testInfo, '6b-phone-number-error');
+
+      // One account linked, then unlinked from the phone: the notice, the red card and its history.
+      await expect.poll(() => sim.pendingQrs().length, { timeout: 30_000 }).toBeGreaterThan(0);
+      sim.scan(sim.pendingQrs()[0]!.qr);
+      await expect(page.getByRole('banner')).toContainText('1 ready', { timeout: 30_000 });
+      await snap(page, testInfo, '6c-one-ready');
+      sim.unlink(sim.devices().find((d) => d.online)!.deviceId);
+      await expect(page.getByRole('banner')).toContainText('1 needs attention', { timeout: 30_000 });
+      await expect(page.getByRole('region', { name: 'Notifications' })).toBeVisible();
+      const dropped = page.getByRole('listitem').filter({ has: page.locator('.chip-text', { hasText: 'Needs attention' }) });
+      await dropped.getByRole('button', { name: /Details and history/ }).click();
+      await expect(dropped.getByRole('list', { name: /^History of/ })).toContainText('Logged out');
+      await snap(page, testInfo, '6d-needs-attention-and-history');
 
       await host.stop();
       await input.fill('Offline');

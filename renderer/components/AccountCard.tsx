@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
+import { selectConnection, useAppStore } from '../stores/appStore';
 import { AccountDetails } from './AccountDetails';
 import { LogoutDialog } from './LogoutDialog';
 import { PhoneLinkSection } from './PhoneLinkSection';
@@ -43,7 +44,10 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
   // Which control gets focus back once the card shows its buttons again (Rename is unmounted while editing).
   const returnFocus = useRef<FocusTarget | null>(null);
   const state = account.session;
-  const ticking = state.kind === 'qr' || state.kind === 'pairing-code' || (state.kind === 'reconnecting' && state.attempt > 0);
+  // Main is out of reach: what the card shows is the last state it heard of, and a QR or code from
+  // then is worth nothing (the banner above says why and what to do).
+  const stale = useAppStore(selectConnection).state === 'failed';
+  const ticking = !stale && state.kind === 'qr' || state.kind === 'pairing-code' || (state.kind === 'reconnecting' && state.attempt > 0);
   const now = useNow(ticking);
   const tone = chipFor(state, now).tone;
 
@@ -63,7 +67,7 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
   const linking = state.kind === 'qr' || state.kind === 'qr-paused';
 
   return (
-    <li className={`card tone-${tone}`} aria-labelledby={accountHeadingId(account.id)}>
+    <li className={`card tone-${tone}${stale ? ' stale' : ''}`} aria-labelledby={accountHeadingId(account.id)}>
       <div className="card-top">
         {mode === 'rename' ? (
           <RenameForm account={account} onDone={() => back('rename')} />
@@ -94,8 +98,13 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
         </div>
       ) : null}
       <div className="card-body" ref={panelRef} tabIndex={-1}>
-        <SessionPanel account={account} now={now} onRemove={() => setMode('confirm-remove')} onActed={() => panelRef.current?.focus()} />
-        {linking ? <PhoneLinkSection account={account} onStarted={() => panelRef.current?.focus()} /> : null}
+        {stale ? <p className="panel-line muted">Last known state. It is updated once the app is connected again.</p> : null}
+        {stale && (state.kind === 'qr' || state.kind === 'pairing-code') ? (
+          <p className="panel-line">The {state.kind === 'qr' ? 'QR code' : 'pairing code'} is hidden until the app is connected again.</p>
+        ) : (
+          <SessionPanel account={account} now={now} onRemove={() => setMode('confirm-remove')} onActed={() => panelRef.current?.focus()} />
+        )}
+        {linking && !stale ? <PhoneLinkSection account={account} onStarted={() => panelRef.current?.focus()} /> : null}
       </div>
       <AccountDetails account={account} />
       {mode === 'confirm-remove' ? <RemoveDialog account={account} onClose={(removed) => (removed ? onRemoved() : back('remove'))} /> : null}

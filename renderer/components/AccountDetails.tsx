@@ -53,27 +53,20 @@ export function AccountDetails({ account }: { account: Account }) {
             {timeline.status === 'loading' && timeline.entries.length === 0 ? <p className="muted">Loading the history…</p> : null}
             {timeline.entries.length > 0 ? (
               <div className="timeline-scroll">
-                <table className="timeline">
-                  <caption className="timeline-caption">History, newest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Time</th>
-                      <th scope="col">State</th>
-                      <th scope="col">What happened</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {timeline.entries.map((e, i) => (
-                      <tr key={`${e.at}-${i}`}>
-                        <td className="timeline-time">
-                          <time dateTime={new Date(e.at).toISOString()}>{when.format(e.at)}</time>
-                        </td>
-                        <td>{timelineStateText(e.state)}</td>
-                        <td>{e.reason}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                {/* A list, not a table: it stays readable in a narrow card. */}
+                <ol className="timeline" aria-label={`History of ${account.label}, newest first`}>
+                  {timeline.entries.map((e, i) => (
+                    <li key={`${e.at}-${i}`} className="timeline-entry">
+                      <p className="timeline-head">
+                        <span className="timeline-state">{timelineStateText(e.state)}</span>
+                        <time className="timeline-time" dateTime={new Date(e.at).toISOString()}>
+                          {when.format(e.at)}
+                        </time>
+                      </p>
+                      <p className="timeline-reason">{e.reason}</p>
+                    </li>
+                  ))}
+                </ol>
               </div>
             ) : null}
           </>
