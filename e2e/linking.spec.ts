@@ -274,3 +274,31 @@ test.describe('with short-lived QRs', () => {
     await expect(chip(c)).toHaveText('Ready', { timeout: 30_000 });
   });
 });
+
+test('a dropped connection shows Reconnecting, a conflict shows Needs attention with Retry, and Retry restores', async ({ page, host, sim }, testInfo) => {
+  test.setTimeout(120_000);
+  await watchForQr(page);
+  await openApp(page, host.url);
+  const c = await addAccount(page, 'Work');
+  await linkByQr(c, sim);
+  const device = sim.devices().find((d) => d.online)!;
+  await page.evaluate(() => (window.__qrSeen = 0));
+
+  sim.pushState(device.deviceId, 'TIMEOUT');
+  await expect(chip(c)).toHaveText('Reconnecting · waiting for the connection', { timeout: 30_000 });
+  await expect(c).toContainText('The connection to WhatsApp was lost');
+  await expect(page.getByRole('banner')).toContainText('1 account: 1 reconnecting');
+  await snap(page, testInfo, 'reconnecting');
+  sim.pushState(device.deviceId, 'CONNECTED');
+  await expect(chip(c)).toHaveText('Ready', { timeout: 30_000 });
+
+  sim.pushState(device.deviceId, 'CONFLICT');
+  await expect(chip(c)).toHaveText('Needs attention · failed', { timeout: 30_000 });
+  await expect(c).toContainText('opened for this account somewhere else');
+  await expect(c).toContainText('Error code: CONFLICT');
+  await expect(page.getByRole('alert').filter({ hasText: 'Work: An account needs attention' })).toBeVisible();
+  await snap(page, testInfo, 'failed');
+  await c.getByRole('button', { name: 'Retry Work' }).click();
+  await expect(chip(c)).toHaveText('Ready', { timeout: 30_000 });
+  expect(await page.evaluate(() => window.__qrSeen), 'a retry of a linked account restores it: no QR').toBe(0);
+});

@@ -74,7 +74,7 @@ export function SessionPanel({ account, now, onRemove, onActed }: SessionPanelPr
         <div className="notice-box tone-warn">
           <p className="panel-title">Reconnecting</p>
           <p>{state.reason}</p>
-          <p className="countdown">{capitalize(retryText(state, now))}.</p>
+          {state.attempt > 0 ? <p className="countdown">{capitalize(retryText(state, now))}.</p> : null}
           <ActionRow account={account} primary="retry" onActed={onActed} />
         </div>
       );

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Account, SessionState } from '../../preload/contract';
+import { chipFor, codeGroups, durationText, needsAttention, summaryText } from './sessionView';
+
+const NOW = 1_700_000_000_000;
+
+function account(session: SessionState, id = Math.random().toString(36).slice(2)): Account {
+  return {
+    id,
+    label: id,
+    createdAt: 0,
+    running: true,
+    linked: true,
+    session,
+    backup: { enabled: false, storeId: null, intervalMin: 60, encrypt: true, activity: 'off', last: null, failing: null, nextAt: null },
+  };
+}
+
+describe('chip', () => {
+  it('says every state in words, with a glyph and a tone', () => {
+    expect(chipFor({ kind: 'ready', phoneNumber: '1', pushName: 'A' }, NOW)).toEqual({ text: 'Ready', icon: '✓', tone: 'ok' });
+    expect(chipFor({ kind: 'qr', qr: 'x', qrImage: '', expiresAt: NOW, shown: 1, limit: 6 }, NOW).text).toBe('Waiting for scan');
+    expect(chipFor({ kind: 'syncing', percent: 40.4 }, NOW).text).toBe('Syncing 40 %');
+    expect(chipFor({ kind: 'reconnecting', attempt: 2, nextTryAt: NOW + 7_200, reason: '' }, NOW)).toMatchObject({ text: 'Reconnecting · retry 2 in 8 s', tone: 'warn' });
+    expect(chipFor({ kind: 'reconnecting', attempt: 0, nextTryAt: NOW, reason: '' }, NOW).text).toBe('Reconnecting · waiting for the connection');
+    expect(chipFor({ kind: 'failed', code: 'X', message: '' }, NOW)).toMatchObject({ text: 'Needs attention · failed', tone: 'danger' });
+  });
+
+  it('a logout the user asked for is not a problem; one from the phone is', () => {
+    const here: SessionState = { kind: 'logged-out', reason: 'logged-out-here', message: '' };
+    const phone: SessionState = { kind: 'logged-out', reason: 'unlinked-from-phone', message: '' };
+    expect(needsAttention(here)).toBe(false);
+    expect(chipFor(here, NOW).tone).toBe('neutral');
+    expect(needsAttention(phone)).toBe(true);
+    expect(chipFor(phone, NOW).text).toBe('Needs attention · logged out');
+  });
+});
+
+describe('summary', () => {
+  it('counts accounts by what they need, in a fixed order', () => {
+    const ready: SessionState = { kind: 'ready', phoneNumber: '1', pushName: 'A' };
+    const list = [
+      account(ready),
+      account({ kind: 'qr', qr: 'x', qrImage: '', expiresAt: NOW, shown: 1, limit: 6 }),
+      account(ready),
+      account({ kind: 'failed', code: 'X', message: '' }),
+      account(ready),
+    ];
+    expect(summaryText(list)).toBe('5 accounts: 3 ready, 1 needs attention, 1 waiting for scan');
+    expect(summaryText([account({ kind: 'failed', code: 'X', message: '' }), account({ kind: 'logged-out', reason: 'revoked-offline', message: '' })])).toBe(
+      '2 accounts: 2 need attention',
+    );
+    expect(summaryText([])).toBe('No accounts');
+  });
+});
+
+describe('wording', () => {
+  it('durations and pairing codes', () => {
+    expect(durationText(14)).toBe('14 s');
+    expect(durationText(178)).toBe('2 min 58 s');
+    expect(durationText(180)).toBe('3 min');
+    expect(codeGroups('abcd1234')).toEqual(['ABCD', '1234']);
+    expect(codeGroups('ABCD-1234')).toEqual(['ABCD', '1234']);
+  });
+});
