@@ -296,7 +296,7 @@ test('a dropped connection shows Reconnecting, a conflict shows Needs attention 
   await expect(chip(c)).toHaveText('Needs attention · failed', { timeout: 30_000 });
   await expect(c).toContainText('opened for this account somewhere else');
   await expect(c).toContainText('Error code: CONFLICT');
-  await expect(page.getByRole('alert').filter({ hasText: 'Work: An account needs attention' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Work: Needs attention' })).toBeVisible();
   await snap(page, testInfo, 'failed');
   await c.getByRole('button', { name: 'Retry Work' }).click();
   await expect(chip(c)).toHaveText('Ready', { timeout: 30_000 });

@@ -260,6 +260,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     const shown = Math.min(this.qrShown, this.deps.settings.qrLimit);
     await this.teardown();
     this.setState({ kind: 'qr-paused', shown }, `paused after ${shown} QR codes were not scanned`);
+    this.emit('attention', 'Linking paused', `No QR code was scanned (${shown} shown). Press "Show a new QR" when your phone is at hand.`);
   }
 
   private onCode(code: string): void {
@@ -346,7 +347,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
 
   private terminal(code: string, message: string): void {
     this.setState({ kind: 'failed', code, message }, code);
-    this.emit('attention', 'An account needs attention', message);
+    this.emit('attention', 'Needs attention', message);
   }
 
   /** Ends the current client (if any) and waits for its browser to exit. */
