@@ -94,3 +94,22 @@ describe('CommandRegistry', () => {
     expect(v?.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('every command of the contract', () => {
+  it('answers INVALID_INPUT to malformed input, never a crash or a stack', async () => {
+    const { commands } = await import('../../preload/contract');
+    const garbage: unknown[] = [42, 'text', [1], { id: 'BAD ID!' }, { id: 'x'.repeat(41) }, { accountId: '../../etc' }, { storeId: 'nope', id: 3 }, JSON.parse('{"__proto__": {"id": "acc-1"}}')];
+    // (Inputs arrive as JSON from both transports: a __proto__ key is an own, unknown property there.)
+    for (const name of Object.keys(commands)) {
+      const takesNothing = commands[name as keyof typeof commands].input.safeParse(undefined).success;
+      for (const input of garbage) {
+        if (takesNothing && typeof input === 'object' && !Array.isArray(input) && Object.keys(input as object).length === 0) continue;
+        const r = await app.registry.dispatch(name, input);
+        expect(r.ok, `${name} ${JSON.stringify(input)}`).toBe(false);
+        const err = errorOf(r)!;
+        expect(err.code, `${name} ${JSON.stringify(input)}`).toBe('INVALID_INPUT');
+        expect(err.message).not.toMatch(/\n\s+at /);
+      }
+    }
+  });
+});
