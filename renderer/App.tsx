@@ -2,6 +2,7 @@ import { AboutFooter } from './components/AboutFooter';
 import { AccountsSection } from './components/AccountsSection';
 import { AppHeader } from './components/AppHeader';
 import { AttentionNotices } from './components/AttentionNotices';
+import { BackupSection } from './components/BackupSection';
 import { ConnectionBanner } from './components/ConnectionBanner';
 
 export function App() {
@@ -12,6 +13,7 @@ export function App() {
         <ConnectionBanner />
         <AttentionNotices />
         <AccountsSection />
+        <BackupSection />
       </main>
       <AboutFooter />
     </div>

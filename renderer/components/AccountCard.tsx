@@ -1,10 +1,12 @@
 // One account: its name and state chip, the card's own controls (Rename, Remove, Stop/Start, Log out),
-// then the session panel (QR, pairing code, progress, what needs attention) and the details disclosure.
+// then the session panel (QR, pairing code, progress, what needs attention), the account's backup and
+// the details disclosure.
 // The controls come before the panel so a keyboard user meets them in the same place in every state.
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
 import { selectConnection, useAppStore } from '../stores/appStore';
+import { AccountBackup } from './AccountBackup';
 import { AccountDetails } from './AccountDetails';
 import { LogoutDialog } from './LogoutDialog';
 import { PhoneLinkSection } from './PhoneLinkSection';
@@ -106,6 +108,7 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
         )}
         {linking && !stale ? <PhoneLinkSection account={account} onStarted={() => panelRef.current?.focus()} /> : null}
       </div>
+      <AccountBackup account={account} />
       <AccountDetails account={account} />
       {mode === 'confirm-remove' ? <RemoveDialog account={account} onClose={(removed) => (removed ? onRemoved() : back('remove'))} /> : null}
       {mode === 'confirm-logout' ? <LogoutDialog account={account} onClose={(done) => back(done ? 'panel' : 'logout')} /> : null}

@@ -26,6 +26,9 @@ export function AccountsSection() {
             <strong>No accounts yet.</strong> Add one to link a WhatsApp account.
           </p>
         ) : null}
+        {empty ? (
+          <p className="muted">Moving from another computer? Use Restore from backup under Backup below: no QR code to scan.</p>
+        ) : null}
         <AddAccountForm />
       </div>
       {status === 'loading' || status === 'idle' ? <p className="muted">Loading accounts…</p> : null}

@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { Account, SessionState } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
+import { isLeaseFailure } from './backupView';
 import { PairingCodePanel } from './PairingCodePanel';
 import { QrPanel } from './QrPanel';
 import { phoneText, retryText } from './sessionView';
@@ -86,6 +87,7 @@ export function SessionPanel({ account, now, onRemove, onActed }: SessionPanelPr
         </div>
       );
     case 'failed':
+      if (isLeaseFailure(state.code)) return <LeasePanel account={account} message={state.message} onActed={onActed} />;
       return (
         <div className="notice-box tone-danger">
           <p className="panel-title">{state.message}</p>
@@ -94,6 +96,40 @@ export function SessionPanel({ account, now, onRemove, onActed }: SessionPanelPr
         </div>
       );
   }
+}
+
+/**
+ * Another computer runs this account (its lease in the backup store): one session must never run in two
+ * places, so the app waits for the user to say where it should run. Take over stops it over there.
+ */
+function LeasePanel({ account, message, onActed }: { account: Account; message: string; onActed(): void }) {
+  const takeOver = useAccountsStore((s) => s.takeOver);
+  const { run, pending, error } = useCommand();
+  return (
+    <div className="notice-box tone-warn">
+      <p className="panel-title">Open on another computer</p>
+      <p>{message}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button primary"
+          aria-disabled={pending || undefined}
+          onClick={async () => {
+            const result = await run(() => takeOver(account.id));
+            if (result?.ok) onActed();
+          }}
+        >
+          {pending ? 'Taking over…' : 'Take over'}
+          <span className="visually-hidden"> {account.label}</span>
+        </button>
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 function SyncPanel({ percent }: { percent: number }) {

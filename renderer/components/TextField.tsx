@@ -1,6 +1,6 @@
 // A labelled text input with its error right beside it. The error is tied to the input through
 // aria-describedby and aria-invalid, so a screen reader reads it when the field gets focus.
-import { useId, type KeyboardEventHandler, type Ref } from 'react';
+import { useId, type FocusEventHandler, type KeyboardEventHandler, type Ref } from 'react';
 
 export interface TextFieldProps {
   label: string;
@@ -11,22 +11,27 @@ export interface TextFieldProps {
   error?: string | null;
   inputRef?: Ref<HTMLInputElement>;
   onKeyDown?: KeyboardEventHandler<HTMLInputElement>;
+  onBlur?: FocusEventHandler<HTMLInputElement>;
   autoFocus?: boolean;
   placeholder?: string;
   name?: string;
-  /** 'tel' for phone numbers (a phone keypad on touch screens). */
-  type?: 'text' | 'tel';
+  /** 'tel' for phone numbers (a phone keypad on touch screens); 'password' for secrets (never autofilled). */
+  type?: 'text' | 'tel' | 'password';
+  /** 'numeric' for ports and minutes: a number keypad, while the value stays text the form checks. */
+  inputMode?: 'numeric';
+  /** Extra class on the field's wrapper (e.g. a narrow field). */
+  className?: string;
   /** A line under the label that says what to type; read with the field. */
   help?: string;
 }
 
-export function TextField({ label, hideLabel, value, onChange, error, inputRef, onKeyDown, autoFocus, placeholder, name, type = 'text', help }: TextFieldProps) {
+export function TextField({ label, hideLabel, value, onChange, error, inputRef, onKeyDown, onBlur, autoFocus, placeholder, name, type = 'text', inputMode, className, help }: TextFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
   const describedBy = [help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
+    <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label label-text'}>
         {label}
       </label>
@@ -44,8 +49,10 @@ export function TextField({ label, hideLabel, value, onChange, error, inputRef, 
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
+        onBlur={onBlur}
         autoFocus={autoFocus}
-        autoComplete="off"
+        autoComplete={type === 'password' ? 'new-password' : 'off'}
+        inputMode={inputMode}
         spellCheck={false}
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}

@@ -40,6 +40,8 @@ export function chipFor(state: SessionState, now: number): Chip {
         ? { text: 'Logged out', icon: '−', tone: 'neutral' }
         : { text: 'Needs attention · logged out', icon: '!', tone: 'danger' };
     case 'failed':
+      // Another computer holds the account (backup lease): nothing is broken, the user chooses where it runs.
+      if (state.code === 'LEASE_HELD' || state.code === 'LEASE_LOST') return { text: 'Needs attention · open elsewhere', icon: '⇄', tone: 'warn' };
       return { text: 'Needs attention · failed', icon: '!', tone: 'danger' };
   }
 }

@@ -2,9 +2,10 @@
 // replaced whole from every accounts.changed (bound in bindings.ts). Actions return the command's
 // Result so the component that asked can show an error next to its own field. The session commands
 // (start, stop, log out, retry, link with phone) answer with the account; main also broadcasts every
-// state it passes through afterwards, so the card follows main, not the button.
+// state it passes through afterwards, so the card follows main, not the button. The account's backup
+// settings (backup.configure, backup.runNow) and Take over answer with the account too.
 import { create } from 'zustand';
-import type { Account, ApiError, Result } from '../../preload/contract';
+import type { Account, ApiError, CommandInput, Result } from '../../preload/contract';
 import { call } from './api';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -25,9 +26,16 @@ export interface AccountsState {
   logout(id: string): Promise<Result<Account>>;
   retry(id: string): Promise<Result<Account>>;
   linkWithPhone(id: string, phoneNumber: string): Promise<Result<Account>>;
+  takeOver(id: string): Promise<Result<Account>>;
+  configureBackup(input: BackupConfig): Promise<Result<Account>>;
+  runBackupNow(id: string): Promise<Result<Account>>;
+  /** An account another area got from main (a restore): shown at once, accounts.changed follows. */
+  receive(account: Account): void;
 }
 
-type SessionCommand = 'accounts.start' | 'accounts.stop' | 'accounts.logout' | 'accounts.retry';
+export type BackupConfig = CommandInput<'backup.configure'>;
+
+type SessionCommand = 'accounts.start' | 'accounts.stop' | 'accounts.logout' | 'accounts.retry' | 'accounts.takeOver';
 
 export const useAccountsStore = create<AccountsState>()((set, get) => ({
   accounts: [],
@@ -82,6 +90,25 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
     if (result.ok) applyAnswer(result.value, since);
     return result;
   },
+
+  takeOver: (id) => sessionCommand('accounts.takeOver', id),
+
+  configureBackup: async (input) => {
+    const since = get().revision;
+    const result = await call('backup.configure', input);
+    if (result.ok) applyAnswer(result.value, since);
+    return result;
+  },
+
+  // Answers when the backup is done (seconds); main broadcasts "running" meanwhile.
+  runBackupNow: async (id) => {
+    const since = get().revision;
+    const result = await call('backup.runNow', { accountId: id });
+    if (result.ok) applyAnswer(result.value, since);
+    return result;
+  },
+
+  receive: (account) => set((s) => ({ accounts: upsert(s.accounts, account) })),
 }));
 
 async function sessionCommand(name: SessionCommand, id: string): Promise<Result<Account>> {

@@ -3,6 +3,7 @@
 import { useAccountsStore } from './accountsStore';
 import { setConnectionListener } from './api';
 import { useAppStore } from './appStore';
+import { useBackupStore } from './backupStore';
 import { useNoticesStore } from './noticesStore';
 
 /** How often to ask main again while it is unreachable (the web bridge reconnects by itself). */
@@ -43,7 +44,7 @@ export function bindStores(): () => void {
   };
 }
 
-/** Loads every store's first state (again after a reconnect). */
+/** Loads every store's first state (again after a reconnect). Backup stores have no events: loaded here only. */
 export async function loadStores(): Promise<void> {
-  await Promise.all([useAccountsStore.getState().load(), useAppStore.getState().loadInfo()]);
+  await Promise.all([useAccountsStore.getState().load(), useAppStore.getState().loadInfo(), useBackupStore.getState().load()]);
 }

@@ -1,0 +1,37 @@
+// What an account's backups did last: running, the last backup, or since when and why they fail and
+// when the next try is. Relative times ("3 min ago") are kept fresh every 15 s.
+import type { BackupStatus } from '../../preload/contract';
+import { failingSinceText, lastBackupText, nextTryText, waitingText } from './backupView';
+import { useNow } from './useNow';
+
+export function BackupStatusView({ status, running }: { status: BackupStatus; running: boolean }) {
+  const now = useNow(status.enabled || status.last !== null, 15_000);
+  if (running) {
+    return (
+      <p className="panel-line backup-status" role="status">
+        <span className="spinner" aria-hidden="true" />
+        Backing up…
+      </p>
+    );
+  }
+  if (status.failing) {
+    const next = status.enabled ? nextTryText(status.failing, now) : null;
+    return (
+      <div className="notice-box tone-danger backup-status">
+        <p className="panel-title">Backups are failing</p>
+        <p>{status.failing.message}</p>
+        <p className="muted">
+          {failingSinceText(status.failing, now)} · code {status.failing.code}
+        </p>
+        {next ? <p>{next}</p> : null}
+        {status.last ? <p className="muted">Last good backup: {lastBackupText(status.last, now).replace(/^Last backup /, '')}</p> : null}
+      </div>
+    );
+  }
+  return (
+    <div className="backup-status">
+      {status.last ? <p className="backup-last">{lastBackupText(status.last, now)}</p> : null}
+      {status.enabled ? <p className="muted">{waitingText(status, now)}</p> : !status.last ? <p className="muted">Backup is off.</p> : null}
+    </div>
+  );
+}

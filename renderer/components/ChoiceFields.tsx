@@ -1,0 +1,113 @@
+// A labelled select and a labelled checkbox, with help and an error tied to them like TextField's.
+import { useId, type ReactNode, type Ref } from 'react';
+
+export interface SelectFieldProps {
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; text: string }>;
+  onChange(value: string): void;
+  error?: string | null;
+  help?: string;
+  /** Shown (and chosen) while `value` matches no option, e.g. "Choose a store". */
+  placeholder?: string;
+  disabled?: boolean;
+  name?: string;
+  className?: string;
+  selectRef?: Ref<HTMLSelectElement>;
+}
+
+export function SelectField({ label, value, options, onChange, error, help, placeholder, disabled, name, className, selectRef }: SelectFieldProps) {
+  const id = useId();
+  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const known = options.some((o) => o.value === value);
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id} className="field-label label-text">
+        {label}
+      </label>
+      {help ? (
+        <p id={`${id}-help`} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        ref={selectRef}
+        name={name}
+        className="field-input field-select"
+        value={known ? value : ''}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
+        {!known ? (
+          <option value="" disabled>
+            {placeholder ?? 'Choose…'}
+          </option>
+        ) : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface CheckboxFieldProps {
+  label: ReactNode;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  help?: string;
+  error?: string | null;
+  /** Shown as busy (a command runs): changes are ignored meanwhile, focus stays. */
+  busy?: boolean;
+  /** Rendered as an on/off switch (role="switch"): the change takes effect at once. */
+  asSwitch?: boolean;
+  name?: string;
+}
+
+export function CheckboxField({ label, checked, onChange, help, error, busy, asSwitch, name }: CheckboxFieldProps) {
+  const id = useId();
+  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="check-field">
+      <div className="check-row">
+        <input
+          id={id}
+          type="checkbox"
+          role={asSwitch ? 'switch' : undefined}
+          name={name}
+          className={asSwitch ? 'switch' : 'checkbox'}
+          checked={checked}
+          aria-busy={busy || undefined}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            if (!busy) onChange(e.target.checked);
+          }}
+        />
+        <label htmlFor={id} className="check-label">
+          {label}
+        </label>
+      </div>
+      {help ? (
+        <p id={`${id}-help`} className="field-help check-help">
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

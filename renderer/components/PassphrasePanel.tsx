@@ -1,0 +1,123 @@
+// The recovery passphrase: what it is for, whether one is set, and a form to set or change it (typed
+// twice; main checks the length and its message appears next to the field). Saving also backs every
+// encrypted account up again, so it can take a while: the form says so while it runs.
+import { useRef, useState, type FormEvent } from 'react';
+import { selectHasPassphrase, useBackupStore } from '../stores/backupStore';
+import { errorText } from './errors';
+import { TextField } from './TextField';
+
+export function PassphrasePanel() {
+  const has = useBackupStore(selectHasPassphrase);
+  const setPassphrase = useBackupStore((s) => s.setPassphrase);
+  const [open, setOpen] = useState(false);
+  const [first, setFirst] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<{ first?: string; again?: string; form?: string }>({});
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState('');
+  const openRef = useRef<HTMLButtonElement>(null);
+
+  function close() {
+    setOpen(false);
+    setFirst('');
+    setAgain('');
+    setErrors({});
+    requestAnimationFrame(() => openRef.current?.focus());
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (pending) return;
+    if (first !== again) return setErrors({ again: 'The two passphrases are not the same.' });
+    setPending(true);
+    const result = await setPassphrase(first);
+    setPending(false);
+    if (result.ok) {
+      setDone('Passphrase saved. Backups made from now on open with it on another computer.');
+      return close();
+    }
+    if (result.error.code === 'INVALID_INPUT') setErrors({ first: result.error.message });
+    else setErrors({ form: errorText(result.error) });
+  }
+
+  return (
+    <div className="panel backup-panel">
+      <h3 className="panel-heading">Recovery passphrase</h3>
+      <p>
+        Backups are encrypted with a key that stays on this computer. A recovery passphrase lets <strong>another computer</strong> open them, for example when
+        you move to a new one. It is not stored anywhere it can be read back, not even by this app: write it down somewhere safe.
+      </p>
+      <p className={has ? 'status-line ok' : 'status-line'}>
+        {has === null ? 'Checking…' : has ? 'A recovery passphrase is set.' : 'No recovery passphrase yet: these backups open only on this computer.'}
+      </p>
+      {done ? (
+        <p className="result-ok" role="status">
+          {done}
+        </p>
+      ) : null}
+      {open ? (
+        <form className="passphrase-form" onSubmit={submit} aria-label={has ? 'Change the recovery passphrase' : 'Set a recovery passphrase'} noValidate>
+          <TextField
+            label="New recovery passphrase"
+            name="passphrase"
+            type="password"
+            value={first}
+            onChange={(v) => {
+              setFirst(v);
+              setErrors({});
+            }}
+            error={errors.first}
+            help="At least 10 characters. A few unrelated words are easy to type and hard to guess."
+            autoFocus
+          />
+          <TextField
+            label="Type it again"
+            name="passphrase-again"
+            type="password"
+            value={again}
+            onChange={(v) => {
+              setAgain(v);
+              setErrors({});
+            }}
+            error={errors.again}
+          />
+          {errors.form ? (
+            <p className="field-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <p className="dialog-progress" role="status">
+            {pending ? (
+              <>
+                <span className="spinner" aria-hidden="true" />
+                Saving, then backing encrypted accounts up again with it…
+              </>
+            ) : null}
+          </p>
+          <div className="actions">
+            <button type="submit" className="button primary" aria-disabled={pending || undefined}>
+              Save passphrase
+            </button>
+            <button type="button" className="button" onClick={() => !pending && close()} aria-disabled={pending || undefined}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="actions">
+          <button
+            ref={openRef}
+            type="button"
+            className="button"
+            onClick={() => {
+              setDone('');
+              setOpen(true);
+            }}
+          >
+            {has ? 'Change the passphrase' : 'Set a passphrase'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

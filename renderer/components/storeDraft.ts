@@ -1,0 +1,126 @@
+// The store form's values as typed (all text), turned into stores.save / stores.test input, and main's
+// INVALID_INPUT `field` ("settings.bucket", "name", "secret") turned back into the form field to blame.
+import type { ApiError, StoreKind, StoreSettings, StoreView } from '../../preload/contract';
+import { errorText } from './errors';
+
+export interface StoreFormValues {
+  name: string;
+  kind: StoreKind;
+  path: string;
+  endpoint: string;
+  region: string;
+  bucket: string;
+  prefix: string;
+  /** null: not chosen, so main decides (path-style when an endpoint is given). */
+  forcePathStyle: boolean | null;
+  accessKeyId: string;
+  host: string;
+  port: string;
+  database: string;
+  user: string;
+  ssl: boolean;
+  authSource: string;
+  /** Typed secret; empty on edit keeps the stored one. */
+  secret: string;
+}
+
+export type FieldName = keyof StoreFormValues;
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+const DEFAULT_PORT: Partial<Record<StoreKind, string>> = { postgres: '5432', mongo: '27017' };
+
+export function emptyValues(kind: StoreKind = 's3'): StoreFormValues {
+  return {
+    name: '',
+    kind,
+    path: '',
+    endpoint: '',
+    region: 'us-east-1',
+    bucket: '',
+    prefix: '',
+    forcePathStyle: null,
+    accessKeyId: '',
+    host: '',
+    port: DEFAULT_PORT[kind] ?? '',
+    database: '',
+    user: '',
+    ssl: false,
+    authSource: '',
+    secret: '',
+  };
+}
+
+/** Switching kinds keeps what was typed, and fills in the new kind's usual port. */
+export function withKind(v: StoreFormValues, kind: StoreKind): StoreFormValues {
+  const port = !v.port || Object.values(DEFAULT_PORT).includes(v.port) ? DEFAULT_PORT[kind] ?? '' : v.port;
+  return { ...v, kind, port };
+}
+
+export function valuesOf(store: StoreView): StoreFormValues {
+  const v = { ...emptyValues(store.settings.kind), name: store.name };
+  const s = store.settings;
+  switch (s.kind) {
+    case 'folder':
+      return { ...v, path: s.path };
+    case 's3':
+      return { ...v, endpoint: s.endpoint ?? '', region: s.region, bucket: s.bucket, prefix: s.prefix ?? '', forcePathStyle: s.forcePathStyle ?? null, accessKeyId: s.accessKeyId };
+    case 'postgres':
+      return { ...v, host: s.host, port: String(s.port), database: s.database, user: s.user, ssl: s.ssl ?? false };
+    case 'mongo':
+      return { ...v, host: s.host, port: String(s.port), database: s.database, user: s.user ?? '', authSource: s.authSource ?? '' };
+  }
+}
+
+/** Whether the path-style box shows as ticked: the user's choice, else what main would do. */
+export function pathStyleChecked(v: StoreFormValues): boolean {
+  return v.forcePathStyle ?? v.endpoint.trim() !== '';
+}
+
+export type Built = { ok: true; settings: StoreSettings } | { ok: false; errors: FieldErrors };
+
+/** The settings to send; only what main cannot check as the user means it (a port as a number) is checked here. */
+export function buildSettings(v: StoreFormValues): Built {
+  const optional = (s: string) => (s.trim() === '' ? undefined : s);
+  switch (v.kind) {
+    case 'folder':
+      return { ok: true, settings: { kind: 'folder', path: v.path } };
+    case 's3':
+      return {
+        ok: true,
+        settings: {
+          kind: 's3',
+          ...(optional(v.endpoint) ? { endpoint: v.endpoint.trim() } : {}),
+          region: v.region,
+          bucket: v.bucket,
+          ...(optional(v.prefix) ? { prefix: v.prefix } : {}),
+          ...(v.forcePathStyle !== null ? { forcePathStyle: v.forcePathStyle } : {}),
+          accessKeyId: v.accessKeyId,
+        },
+      };
+    case 'postgres':
+    case 'mongo': {
+      const port = Number(v.port.trim());
+      if (!/^\d+$/.test(v.port.trim()) || port < 1 || port > 65535) return { ok: false, errors: { port: 'The port is a number from 1 to 65535.' } };
+      if (v.kind === 'postgres') return { ok: true, settings: { kind: 'postgres', host: v.host, port, database: v.database, user: v.user, ...(v.ssl ? { ssl: true } : {}) } };
+      return {
+        ok: true,
+        settings: { kind: 'mongo', host: v.host, port, database: v.database, ...(optional(v.user) ? { user: v.user } : {}), ...(optional(v.authSource) ? { authSource: v.authSource } : {}) },
+      };
+    }
+  }
+}
+
+/** Main's INVALID_INPUT names the wrong field by its path; anything else is the form's own error. */
+export function fieldOf(error: ApiError): FieldName | null {
+  if (error.code !== 'INVALID_INPUT' || !error.field) return null;
+  if (error.field === 'name' || error.field === 'secret') return error.field;
+  const m = /^settings\.(\w+)$/.exec(error.field);
+  const name = m?.[1];
+  return name && name !== 'kind' && name in emptyValues() ? (name as FieldName) : null;
+}
+
+/** An error next to its field when main named one, else for the whole form. */
+export function splitError(error: ApiError): { fields: FieldErrors; form: string | null } {
+  const field = fieldOf(error);
+  return field ? { fields: { [field]: error.message }, form: null } : { fields: {}, form: errorText(error) };
+}
