@@ -23,6 +23,8 @@ export function AccountBackup({ account }: { account: Account }) {
   const b = account.backup;
   const headingId = useId();
   const [pending, setPending] = useState(false);
+  // While main answers, a switch shows what was asked for (then main's answer, or back with an error).
+  const [asked, setAsked] = useState<{ enabled?: boolean; encrypt?: boolean }>({});
   const [settingError, setSettingError] = useState<SettingError>(null);
   const [confirmPlain, setConfirmPlain] = useState(false);
   const [interval, setIntervalText] = useState(String(b.intervalMin));
@@ -35,8 +37,10 @@ export function AccountBackup({ account }: { account: Account }) {
   async function configure(patch: Omit<BackupConfig, 'accountId' | 'enabled'> & { enabled?: boolean }, field: SettingField): Promise<Result<Account>> {
     setPending(true);
     setSettingError(null);
+    setAsked({ enabled: patch.enabled, encrypt: patch.encrypt });
     const result = await configureBackup({ accountId: account.id, enabled: b.enabled, ...patch });
     setPending(false);
+    setAsked({});
     if (!result.ok) setSettingError({ field: fieldOf(result.error) ?? field, message: errorText(result.error) });
     return result;
   }
@@ -73,7 +77,7 @@ export function AccountBackup({ account }: { account: Account }) {
                 Back up <span className="label-text">{account.label}</span>
               </>
             }
-            checked={b.enabled}
+            checked={asked.enabled ?? b.enabled}
             busy={pending}
             error={errorFor('enabled')}
             onChange={(on) => void configure({ enabled: on, storeId: storeId || null }, 'enabled')}
@@ -108,7 +112,7 @@ export function AccountBackup({ account }: { account: Account }) {
           <CheckboxField
             name="encrypt"
             label="Encrypt"
-            checked={b.encrypt}
+            checked={asked.encrypt ?? b.encrypt}
             busy={pending}
             error={errorFor('encrypt')}
             help={b.encrypt ? 'Only this computer, or one with your recovery passphrase, can open the backups.' : 'Not encrypted: anyone who can read the store can use this account.'}

@@ -24,7 +24,7 @@ export function BackupStatusView({ status, running }: { status: BackupStatus; ru
           {failingSinceText(status.failing, now)} · code {status.failing.code}
         </p>
         {next ? <p>{next}</p> : null}
-        {status.last ? <p className="muted">Last good backup: {lastBackupText(status.last, now).replace(/^Last backup /, '')}</p> : null}
+        {status.last ? <p className="muted">{lastBackupText(status.last, now, 'Last good backup')}</p> : null}
       </div>
     );
   }

@@ -82,7 +82,8 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
       return setPhase('confirm-replace');
     }
     setPhase('choose');
-    if (e.code === 'KEY_MISMATCH') setPassError('This backup was made on another computer: enter the recovery passphrase set there.');
+    // Without a passphrase KEY_MISMATCH means "made elsewhere"; with one, main says why it still does not fit.
+    if (e.code === 'KEY_MISMATCH') setPassError(passphrase ? e.message : 'This backup was made on another computer: enter its recovery passphrase.');
     else if (e.code === 'WRONG_PASSPHRASE') setPassError(e.message || 'That passphrase does not open this backup.');
     else return setError(errorText(e));
     requestAnimationFrame(() => passRef.current?.focus());

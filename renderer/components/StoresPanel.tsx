@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StoreView } from '../../preload/contract';
 import { selectStores, selectStoresStatus, useBackupStore } from '../stores/backupStore';
-import { kindName } from './backupView';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StoreForm } from './StoreForm';
 
@@ -106,7 +105,7 @@ function StoreRow({ store, onEdit, onRemove }: { store: StoreView; onEdit(): voi
       <div className="store-text">
         <p className="store-name label-text">{store.name}</p>
         <p className="muted store-description">
-          {kindName(store.settings.kind)} · {store.description}
+          {store.description}
           {store.hasSecret ? ' · secret stored' : ''}
         </p>
       </div>

@@ -61,15 +61,15 @@ export function inText(at: number, now: number): string {
   return m < 120 ? `in ${m} min` : `in ${Math.round(m / 60)} h`;
 }
 
-/** How long a backup took: "took 2 s", "took less than a second", "took 1 min 5 s". */
+/** How long a backup took: "took 2 s", "took under 1 s", "took 1 min 5 s". */
 export function tookText(ms: number): string {
-  if (ms < 1000) return 'took less than a second';
+  if (ms < 1000) return 'took under 1 s';
   return `took ${durationText(Math.round(ms / 1000))}`;
 }
 
-/** "Last backup 3 min ago · 4.1 MB · took 2 s". */
-export function lastBackupText(last: NonNullable<BackupStatus['last']>, now: number): string {
-  return `Last backup ${agoText(last.at, now)} · ${sizeText(last.size)} · ${tookText(last.durationMs)}`;
+/** "Last backup 3 min ago · 4.1 MB · took 2 s" ("Last good backup …" while backups fail). */
+export function lastBackupText(last: NonNullable<BackupStatus['last']>, now: number, lead = 'Last backup'): string {
+  return `${lead} ${agoText(last.at, now)} · ${sizeText(last.size)} · ${tookText(last.durationMs)}`;
 }
 
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
