@@ -56,6 +56,20 @@ for (const size of [
       await snap(page, testInfo, '6-remove-dialog');
       await page.keyboard.press('Escape');
 
+      // The Backup area: a store form with an error next to its field, and Restore with no store yet.
+      const backup = page.getByRole('region', { name: 'Backup', exact: true });
+      await backup.getByRole('button', { name: 'Add a store' }).click();
+      await backup.getByLabel('Kind', { exact: true }).selectOption({ label: 'PostgreSQL' });
+      await backup.getByRole('button', { name: 'Save store' }).click();
+      await expect(backup.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await snap(page, testInfo, '6e-store-form-error');
+      await backup.getByRole('button', { name: 'Cancel' }).click();
+      await backup.getByRole('button', { name: 'Restore from backup…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Restore from backup' })).toContainText('Add the store that holds the backups first');
+      await snap(page, testInfo, '6f-restore-no-store');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+
       // Linking with a phone number: a wrong number is explained next to the field.
       const work = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Work', exact: true }) });
       await expect(work.locator('.chip-text')).toHaveText('Waiting for scan', { timeout: 30_000 });

@@ -51,7 +51,7 @@ export function PassphrasePanel() {
         {has === null ? 'Checking…' : has ? 'A recovery passphrase is set.' : 'No recovery passphrase yet: these backups open only on this computer.'}
       </p>
       {done ? (
-        <p className="result-ok" role="status">
+        <p className="result-done" role="status">
           {done}
         </p>
       ) : null}

@@ -27,6 +27,7 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
   const restore = useBackupStore((s) => s.restore);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const passRef = useRef<HTMLInputElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [storeId, setStoreId] = useState(stores[0]?.id ?? '');
   const [listing, setListing] = useState<Listing>({ state: 'idle' });
@@ -79,7 +80,9 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
     const e = result.error;
     if (e.code === 'CONFIRM_REQUIRED') {
       setReplaceText(e.message);
-      return setPhase('confirm-replace');
+      setPhase('confirm-replace');
+      // The question may be below the fold of a small window: focusing its safe answer brings it into view.
+      return void requestAnimationFrame(() => keepRef.current?.focus());
     }
     setPhase('choose');
     // Without a passphrase KEY_MISMATCH means "made elsewhere"; with one, main says why it still does not fit.
@@ -169,7 +172,7 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
               <button type="button" className="button danger" onClick={() => void run(true)}>
                 Replace it
               </button>
-              <button type="button" className="button" onClick={() => setPhase('choose')}>
+              <button ref={keepRef} type="button" className="button" onClick={() => setPhase('choose')}>
                 Keep it
               </button>
             </div>
