@@ -1,13 +1,13 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { pipeline as pipelineCb, type Readable } from 'node:stream';
+import { pipeline as pipelineCb, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { snapshotSession } from './archive/zipArchive.js';
-import { parseManifest, type BackupManifest } from './archive/manifest.js';
+import { HashingStream, parseManifest, type BackupManifest } from './archive/manifest.js';
 import { restoreProfile, type RestoreResult } from './archive/restore.js';
 import type { DataKeyring } from './crypto/keys.js';
-import { isEncryptedArchive } from './crypto/streamCipher.js';
+import { isEncryptedArchive, MAGIC } from './crypto/streamCipher.js';
 import { BackupError } from './errors.js';
 import type { BackupStore, VersionInfo } from './stores/BackupStore.js';
 
@@ -76,13 +76,15 @@ export class BackupEngine {
     const manifest = parseManifest(version.meta['manifest']);
     const temp = await mkdtemp(join(this.deps.workDir, `restore-${o.accountId}-`));
     try {
-      const download = join(temp, 'download');
-      await pipeline(await o.store.getVersion(session, version.id), createWriteStream(download));
-      const zipPath = (await startsEncrypted(download)) ? join(temp, 'archive.zip') : download;
-      if (zipPath !== download) {
-        await pipeline(createReadStream(download), this.deps.keyring.decryptor(o.passphrase), createWriteStream(zipPath));
-      }
-      const result = await restoreProfile({ zipPath, dataPath: o.dataPath, accountId: o.accountId, ...(manifest ? { manifest } : {}), ...(o.verify ? { verify: o.verify } : {}) });
+      // One pass from the store to a local zip: decrypted on the way if needed, and hashed as it is
+      // written. restoreProfile checks that hash against the manifest before opening the zip, and each
+      // extracted file against the manifest's content hash before the swap.
+      const zipPath = join(temp, 'archive.zip');
+      const { head, stream } = await peek(await o.store.getVersion(session, version.id), MAGIC.length);
+      const hasher = new HashingStream();
+      if (isEncryptedArchive(head)) await pipeline(stream, this.deps.keyring.decryptor(o.passphrase), hasher, createWriteStream(zipPath));
+      else await pipeline(stream, hasher, createWriteStream(zipPath));
+      const result = await restoreProfile({ zipPath, zipSha256: hasher.hex(), dataPath: o.dataPath, accountId: o.accountId, ...(manifest ? { manifest } : {}), ...(o.verify ? { verify: o.verify } : {}) });
       return { ...result, version };
     } finally {
       await rm(temp, { recursive: true, force: true });
@@ -90,14 +92,27 @@ export class BackupEngine {
   }
 }
 
-async function startsEncrypted(file: string): Promise<boolean> {
-  const fh = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await fh.read(Buffer.alloc(8), 0, 8, 0);
-    return isEncryptedArchive(buffer.subarray(0, bytesRead));
-  } finally {
-    await fh.close();
+/** Reads at least `n` bytes (fewer if the stream is shorter) and returns them with a stream of everything, those bytes included. */
+async function peek(source: Readable, n: number): Promise<{ head: Buffer; stream: Readable }> {
+  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first: Buffer[] = [];
+  let bytes = 0;
+  while (bytes < n) {
+    const next = await it.next();
+    if (next.done) break;
+    first.push(next.value);
+    bytes += next.value.length;
   }
+  const head = Buffer.concat(first, bytes);
+  async function* all(): AsyncGenerator<Buffer> {
+    try {
+      if (head.length > 0) yield head;
+      for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    } finally {
+      await it.return?.(); // a failed pipeline destroys the download too
+    }
+  }
+  return { head: head.subarray(0, n), stream: Readable.from(all(), { objectMode: false }) };
 }
 
 /**

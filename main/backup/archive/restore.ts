@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { BackupError, systemCode } from '../errors.js';
-import { contentHash, hashFile, hashSnapshot, type BackupManifest, type ManifestFile } from './manifest.js';
+import { contentHash, hashFile, HashingStream, type BackupManifest, type ManifestFile } from './manifest.js';
 import { PROFILE_DIRS } from './snapshot.js';
 
 function corrupt(why: string, cause?: unknown): BackupError {
@@ -26,8 +26,12 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: true }, (err, zip) => (err ? reject(err) : resolve(zip))));
 }
 
-/** Extracts a RemoteAuth-layout zip into `destDir`, refusing anything outside the session folders. */
-export async function extractZip(zipPath: string, destDir: string): Promise<{ paths: string[] }> {
+/**
+ * Extracts a RemoteAuth-layout zip into `destDir`, refusing anything outside the session folders.
+ * Each file is hashed as it is written (its size taken from the written file), so verifying the
+ * extracted profile needs no second read of it.
+ */
+export async function extractZip(zipPath: string, destDir: string): Promise<{ paths: string[]; files: ManifestFile[] }> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(zipPath);
@@ -35,6 +39,8 @@ export async function extractZip(zipPath: string, destDir: string): Promise<{ pa
     throw corrupt('not a readable zip', err);
   }
   const paths: string[] = [];
+  // By path, last entry wins: that is the one left on disk if a zip names a file twice.
+  const written = new Map<string, ManifestFile>();
   await new Promise<void>((resolve, reject) => {
     const fail = (err: unknown) => {
       zip.close();
@@ -52,20 +58,24 @@ export async function extractZip(zipPath: string, destDir: string): Promise<{ pa
         else if (kind === 'file') {
           await mkdir(dirname(target), { recursive: true });
           const stream = await new Promise<Readable>((res, rej) => zip.openReadStream(entry, (err, s) => (err ? rej(err) : res(s))));
-          await pipeline(stream, createWriteStream(target));
+          const hasher = new HashingStream();
+          await pipeline(stream, hasher, createWriteStream(target));
           paths.push(entry.fileName);
+          written.set(entry.fileName, { path: entry.fileName, size: (await stat(target)).size, sha256: hasher.hex() });
         }
         zip.readEntry();
       })().catch(fail);
     });
     zip.readEntry();
   });
-  return { paths };
+  return { paths, files: [...written.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
 export interface RestoreOptions {
   /** A RemoteAuth-layout zip on local disk (already decrypted). */
   zipPath: string;
+  /** The zip's SHA-256 when the caller hashed it while writing it (saves reading it again); else it is read here. */
+  zipSha256?: string;
   /** LocalAuth dataPath; the profile becomes `<dataPath>/session-<accountId>`. */
   dataPath: string;
   accountId: string;
@@ -97,12 +107,12 @@ export async function restoreProfile(o: RestoreOptions): Promise<RestoreResult> 
   const aside = join(o.dataPath, `.previous-${o.accountId}-${tag}`);
   try {
     if (o.manifest) {
-      const sha = await hashFile(o.zipPath);
+      // Checked before the zip is parsed at all: a zip that is not the one we made is never opened.
+      const sha = o.zipSha256 ?? (await hashFile(o.zipPath));
       if (sha !== o.manifest.archiveSha256) throw corrupt('its checksum does not match the manifest');
     }
-    const { paths } = await extractZip(o.zipPath, temp);
+    const { paths, files } = await extractZip(o.zipPath, temp);
     if (!paths.some((p) => p.startsWith('Default/IndexedDB/'))) throw corrupt('it contains no Default/IndexedDB data');
-    const files = await hashSnapshot(temp, await Promise.all(paths.map(async (p) => ({ path: p, size: (await stat(join(temp, p))).size }))));
     if (o.manifest && (files.length !== o.manifest.files || contentHash(files) !== o.manifest.contentSha256)) throw corrupt('its contents do not match the manifest');
     await o.verify?.(temp);
 
