@@ -62,9 +62,10 @@ export function AccountBackup({ account }: { account: Account }) {
 
   return (
     <section className="card-backup" aria-labelledby={headingId}>
-      <h4 id={headingId} className="card-section-title">
+      {/* Not a heading: the card's title stays its one heading; the region is still named "Backup of …". */}
+      <p id={headingId} className="card-section-title">
         Backup<span className="visually-hidden"> of {account.label}</span>
-      </h4>
+      </p>
       {stores.length === 0 && !b.storeId ? (
         <p className="muted">To back this account up, first add a store under Backup › Stores below.</p>
       ) : (
@@ -120,7 +121,7 @@ export function AccountBackup({ account }: { account: Account }) {
           />
         </>
       )}
-      <BackupStatusView status={b} running={running} />
+      {stores.length > 0 || b.storeId || b.last ? <BackupStatusView status={b} running={running} /> : null}
       {b.storeId || b.enabled ? (
         <div className="actions">
           <button
