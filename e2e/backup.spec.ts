@@ -2,7 +2,9 @@
 // connection says Connected), link an account, switch its backup on, Back up now, see "Last backup"; set a
 // recovery passphrase; a store that goes down shows "Backups are failing" on the card. Then the first host
 // quits (releasing its lease), a fresh host on a new data folder adds the same store and restores the account
-// with the passphrase: it turns Ready with its number and no QR is ever shown. Screenshots are attached.
+// with the passphrase: it turns Ready with its number and no QR is ever shown. With both hosts running,
+// the second shows "Open on another computer" and Take over; the first then says it was taken over.
+// Screenshots are attached (look at them after a UI change).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -219,6 +221,59 @@ test('store form: wrong credentials are reported by Test connection; a missing b
     await form.getByRole('button', { name: 'Cancel' }).click();
     await expect(backupArea(page)).toContainText('No stores yet');
   } finally {
+    await s3.stop();
+  }
+});
+
+test('one account on two computers: the second shows "Open on another computer" and takes it over; the first then says so', async ({ page, host, sim, browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const s3 = await startS3rver();
+  const secondDir = mkdtempSync(join(tmpdir(), 'wa-e2e-lease-'));
+  const second = new WebHostProcess(secondDir, { WA_ACCOUNTS_DEV_ENGINE: JSON.stringify({ extraChromiumArgs: sim.chromiumArgs() }) });
+  const other = await browser.newPage();
+  try {
+    await openApp(page, host.url);
+    await addS3Store(page, s3);
+    const c = await linkNewAccount(page, sim, 'Work');
+    const backup = c.getByRole('region', { name: 'Backup of Work' });
+    await backup.getByRole('switch', { name: 'Back up Work' }).click();
+    await backup.getByRole('button', { name: 'Back up now Work' }).click();
+    await expect(backup.locator('.backup-last')).toBeVisible({ timeout: 60_000 });
+    const area = backupArea(page);
+    await area.getByRole('button', { name: 'Set a passphrase' }).click();
+    await area.getByLabel('New recovery passphrase', { exact: true }).fill(PASSPHRASE);
+    await area.getByLabel('Type it again', { exact: true }).fill(PASSPHRASE);
+    await area.getByRole('button', { name: 'Save passphrase' }).click();
+    await expect(area).toContainText('A recovery passphrase is set.', { timeout: 60_000 });
+
+    // The second computer, while the first still runs the account (and holds its lease).
+    await second.start();
+    await openApp(other, second.url);
+    await addS3Store(other, s3);
+    await backupArea(other).getByRole('button', { name: 'Restore from backup…' }).click();
+    const dialog = other.getByRole('dialog', { name: 'Restore from backup' });
+    await expect(dialog.getByRole('radio', { name: /^Work/ })).toBeChecked({ timeout: 15_000 });
+    await dialog.getByLabel('Recovery passphrase', { exact: true }).fill(PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Restore “Work”' }).click();
+    await expect(dialog).toBeHidden({ timeout: 60_000 });
+
+    const there = card(other, 'Work');
+    await expect(chip(there)).toHaveText('Needs attention · open elsewhere', { timeout: 30_000 });
+    await expect(there).toContainText('Open on another computer');
+    await expect(there).toContainText('This account is open on another computer');
+    await snap(other, testInfo, '10-lease-held');
+    await there.getByRole('button', { name: 'Take over Work' }).click();
+    await expect(chip(there)).toHaveText('Ready', { timeout: 60_000 });
+
+    // The first computer's heartbeat finds the lease gone (a third of the lease's 90 s at most).
+    await expect(chip(c)).toHaveText('Needs attention · open elsewhere', { timeout: 60_000 });
+    await expect(c).toContainText('Another computer took this account over');
+    await expect(c.getByRole('button', { name: 'Take over Work' })).toBeVisible();
+    await snap(page, testInfo, '11-lease-lost');
+  } finally {
+    await other.close();
+    await second.stop();
+    rmSync(secondDir, { recursive: true, force: true });
     await s3.stop();
   }
 });
