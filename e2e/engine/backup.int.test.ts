@@ -1,53 +1,33 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Account, CommandInput, CommandName, CommandOutput } from '../../preload/contract';
+import type { Account, CommandInput } from '../../preload/contract';
 import { startS3rver, S3RVER_KEY, S3RVER_SECRET, type RunningS3rver } from '../../main/backup/testing/s3rverServer';
 import { SimServer } from '../sim/SimServer';
-import { EngineHarness, FAST_SIM, fastEngine } from './harness';
+import { call, Cleanups, codeOf, EngineHarness, FAST_SIM, fastEngine } from './harness';
 
-const BACKUP = { firstDelayMs: 60_000, leaseTtlMs: 3_000, retryBaseMs: 1_000, quitBudgetMs: 10_000 };
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
+
+// A lease long enough that a loaded machine's late heartbeat does not let it lapse mid-test.
+const BACKUP = { firstDelayMs: 60_000, leaseTtlMs: 10_000, retryBaseMs: 1_000, quitBudgetMs: 10_000 };
 
 async function world() {
   const sim = new SimServer(FAST_SIM);
   await sim.start();
-  cleanups.push(() => sim.stop());
+  cleanups.add(() => sim.stop());
   const computer = async () => {
     const h = new EngineHarness(sim, () => fastEngine(sim), BACKUP);
     await h.open();
-    cleanups.push(() => h.dispose());
+    cleanups.add(() => h.dispose());
     return h;
   };
   return { sim, computer };
 }
 
-/** Calls a command through the registry, as the UI does; throws the Result's error. */
-async function call<K extends CommandName>(h: EngineHarness, name: K, input?: CommandInput<K>): Promise<CommandOutput<K>> {
-  const r = await h.app!.registry.dispatch(name, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as CommandOutput<K>;
-}
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-}
 
-function folder(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 async function linkedWithBackup(h: EngineHarness, storeInput: CommandInput<'stores.save'>, encrypt = true): Promise<{ account: Account; storeId: string }> {
   const store = await call(h, 'stores.save', storeInput);
@@ -62,7 +42,7 @@ describe('backup and restore', () => {
   it('backs up encrypted, skips an unchanged session, and a new computer restores it with the passphrase: Ready, no QR', async () => {
     const { sim, computer } = await world();
     const a = await computer();
-    const root = folder('wa-store-');
+    const root = cleanups.folder('wa-store-');
     const { account, storeId } = await linkedWithBackup(a, { name: 'USB drive', settings: { kind: 'folder', path: root } });
     expect(account.backup).toMatchObject({ enabled: true, activity: 'waiting', failing: null });
     expect(account.backup.last?.size).toBeGreaterThan(0);
@@ -99,7 +79,7 @@ describe('backup and restore', () => {
   it('the lease keeps one account on one computer: the second is told who holds it, and taking over stops the first', async () => {
     const { computer } = await world();
     const a = await computer();
-    const root = folder('wa-store-');
+    const root = cleanups.folder('wa-store-');
     const { account } = await linkedWithBackup(a, { name: 'Share', settings: { kind: 'folder', path: root } });
     await call(a, 'backup.setPassphrase', { passphrase: 'correct horse battery' });
     const b = await computer();
@@ -117,7 +97,7 @@ describe('backup and restore', () => {
   it('an S3 store that dies mid-backup: the error says so, the account stays Ready, the previous backup still restores', async () => {
     const { sim, computer } = await world();
     let s3: RunningS3rver = await startS3rver('wa-backups');
-    cleanups.push(() => s3.stop());
+    cleanups.add(() => s3.stop());
     const a = await computer();
     const settings = { kind: 's3' as const, endpoint: s3.endpoint, region: 'us-east-1', bucket: 'wa-backups', forcePathStyle: true, accessKeyId: S3RVER_KEY };
     expect(await call(a, 'stores.test', { settings, secret: S3RVER_SECRET })).toMatchObject({ latencyMs: expect.any(Number) });
@@ -142,7 +122,7 @@ describe('backup and restore', () => {
     const { computer } = await world();
     const a = await computer();
     const s3 = await startS3rver('wa-backups');
-    cleanups.push(() => s3.stop());
+    cleanups.add(() => s3.stop());
     const settings = { kind: 's3' as const, endpoint: s3.endpoint, region: 'us-east-1', bucket: 'wa-backups', forcePathStyle: true, accessKeyId: 'NOT-A-KEY' };
     expect(await codeOf(call(a, 'stores.test', { settings, secret: 'x' }))).toBe('STORE_AUTH_FAILED');
     expect(await codeOf(call(a, 'stores.test', { settings: { ...settings, accessKeyId: S3RVER_KEY, bucket: 'missing' }, secret: S3RVER_SECRET }))).toBe('STORE_NOT_FOUND');
@@ -158,7 +138,7 @@ describe('backup and restore', () => {
   it('a tampered archive is refused as corrupt and the profile here stays as it was', async () => {
     const { computer } = await world();
     const a = await computer();
-    const root = folder('wa-store-');
+    const root = cleanups.folder('wa-store-');
     const { account, storeId } = await linkedWithBackup(a, { name: 'USB', settings: { kind: 'folder', path: root } });
     const dir = join(root, `RemoteAuth-${account.id}`);
     const bin = join(dir, readdirSync(dir).find((f) => f.endsWith('.bin'))!);
@@ -175,14 +155,14 @@ describe('backup and restore', () => {
 
   it('a full store fails the backup as STORE_FULL and keeps the previous one', async (ctx) => {
     const { computer } = await world();
-    const mount = folder('wa-full-');
+    const mount = cleanups.folder('wa-full-');
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mount]);
     } catch (err) {
       console.log(`SKIPPED "full store": cannot mount a small tmpfs here (${(err as Error).message.split('\n')[0]}); needs root`);
       ctx.skip();
     }
-    cleanups.push(() => void execFileSync('umount', [mount]));
+    cleanups.add(() => void execFileSync('umount', [mount]));
     const a = await computer();
     const { account, storeId } = await linkedWithBackup(a, { name: 'Small disk', settings: { kind: 'folder', path: mount } });
     const first = account.backup.last!;

@@ -1,39 +1,26 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput } from '../../preload/contract';
 import { startS3rver, S3RVER_KEY, S3RVER_SECRET } from '../../main/backup/testing/s3rverServer';
 import { ApiClient } from '../apiClient';
 import { WebHostProcess } from '../hostProcess';
 import { SimServer } from '../sim/SimServer';
-import { EngineHarness, FAST_SIM, fastEngine } from './harness';
+import { call, Cleanups, EngineHarness, FAST_SIM, fastEngine } from './harness';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
-function folder(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
-async function call<K extends CommandName>(h: EngineHarness, name: K, input?: CommandInput<K>): Promise<CommandOutput<K>> {
-  const r = await h.app!.registry.dispatch(name, input);
-  if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
-  return r.value as CommandOutput<K>;
-}
+
 
 it('the first backup comes by itself once the account has been Ready a while, and quitting takes a last one', async () => {
   const sim = new SimServer(FAST_SIM);
   await sim.start();
-  cleanups.push(() => sim.stop());
+  cleanups.add(() => sim.stop());
   const h = new EngineHarness(sim, () => fastEngine(sim), { firstDelayMs: 1_500, quitBudgetMs: 10_000 });
   await h.open();
-  cleanups.push(() => h.dispose());
-  const root = folder('wa-sched-');
+  cleanups.add(() => h.dispose());
+  const root = cleanups.folder('wa-sched-');
   const store = await call(h, 'stores.save', { name: 'Folder', settings: { kind: 'folder', path: root } });
   const acc = h.accounts.add('Work');
   await h.link(acc.id);
@@ -78,13 +65,13 @@ beforeAll(() => {
 it('the host SIGKILLed in the middle of an upload: no half backup is listed and the previous one restores', async () => {
   const sim = new SimServer({ ...FAST_SIM, historyMB: 24 });
   await sim.start();
-  cleanups.push(() => sim.stop());
+  cleanups.add(() => sim.stop());
   const s3 = await startS3rver('wa-backups');
-  cleanups.push(() => s3.stop());
-  const dataDir = folder('wa-kill-');
+  cleanups.add(() => s3.stop());
+  const dataDir = cleanups.folder('wa-kill-');
   const host = new WebHostProcess(dataDir, { WA_ACCOUNTS_DEV_ENGINE: JSON.stringify(fastEngine(sim, { timeouts: { pageMs: 60_000, authToReadyMs: 120_000, syncMs: 120_000, teardownMs: 5_000 } })) });
   await host.start();
-  cleanups.push(() => host.stop());
+  cleanups.add(() => host.stop());
   let api = await ApiClient.connect(host.origin, host.token);
   const settings = { kind: 's3' as const, endpoint: s3.endpoint, region: 'us-east-1', bucket: 'wa-backups', forcePathStyle: true, accessKeyId: S3RVER_KEY };
   const store = await api.call('stores.save', { name: 'S3', settings, secret: S3RVER_SECRET });

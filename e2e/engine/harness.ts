@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Account, SessionState } from '../../preload/contract';
+import type { Account, CommandInput, CommandName, CommandOutput, SessionState } from '../../preload/contract';
 import type { SessionSettings } from '../../main/accounts/AccountSession';
 import type { BackupSettings } from '../../main/backup/BackupService';
 import { createApp, type App } from '../../main/index';
@@ -86,5 +86,42 @@ export class EngineHarness {
     this.sim.scan(qr.qr, phone);
     const ready = await this.waitFor(id, ['ready']);
     return ready as Extract<SessionState, { kind: 'ready' }>;
+  }
+}
+
+/** Calls a command through the registry, as the UI does; throws the Result's error with its code. */
+export async function call<K extends CommandName>(h: EngineHarness, name: K, input?: CommandInput<K>): Promise<CommandOutput<K>> {
+  const r = await h.app!.registry.dispatch(name, input);
+  if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
+  return r.value as CommandOutput<K>;
+}
+
+/** The error code a call ends with ('no error' if it succeeded). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'no error';
+  } catch (err) {
+    return (err as { code?: string }).code ?? String(err);
+  }
+}
+
+/** Clean-ups run last-in first-out after each test (browsers before the folders they use). */
+export class Cleanups {
+  private readonly steps: (() => Promise<void> | void)[] = [];
+
+  add(step: () => Promise<void> | void): void {
+    this.steps.push(step);
+  }
+
+  /** A temp folder removed after the test. */
+  folder(prefix: string): string {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    this.add(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  async run(): Promise<void> {
+    for (const step of this.steps.splice(0).reverse()) await step();
   }
 }

@@ -1,16 +1,16 @@
 // Our backups and stock RemoteAuth 1.34.7 understand each other (design decision 2): stock RemoteAuth,
 // given our FolderStore as its Store, restores an export we made with encryption off; and a backup that
 // stock RemoteAuth made through our store restores here and reaches Ready with no QR.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { RemoteAuth } from 'whatsapp-web.js';
-import type { CommandInput, CommandName, CommandOutput } from '../../preload/contract';
 import { FolderStore } from '../../main/backup/stores/FolderStore';
 import { ClientHarness, linkNewDevice } from '../sim/clientHarness';
 import { SimServer } from '../sim/SimServer';
-import { EngineHarness, FAST_SIM, fastEngine } from './harness';
+import { call, Cleanups, EngineHarness, FAST_SIM, fastEngine } from './harness';
+
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
 /** RemoteAuth's first save waits a hard-coded 60 s; shortened so the test does not wait a minute. */
 class QuickRemoteAuth extends RemoteAuth {
@@ -19,29 +19,15 @@ class QuickRemoteAuth extends RemoteAuth {
   }
 }
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
 
-function folder(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
-async function call<K extends CommandName>(h: EngineHarness, name: K, input?: CommandInput<K>): Promise<CommandOutput<K>> {
-  const r = await h.app!.registry.dispatch(name, input);
-  if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
-  return r.value as CommandOutput<K>;
-}
 
 async function setup() {
   const sim = new SimServer(FAST_SIM);
   await sim.start();
-  cleanups.push(() => sim.stop());
+  cleanups.add(() => sim.stop());
   const stock = new ClientHarness(sim);
-  cleanups.push(() => stock.cleanup());
+  cleanups.add(() => stock.cleanup());
   return { sim, stock };
 }
 
@@ -49,8 +35,8 @@ it('stock RemoteAuth restores a plain export made by the app, with no QR', async
   const { sim, stock } = await setup();
   const h = new EngineHarness(sim, () => fastEngine(sim));
   await h.open();
-  cleanups.push(() => h.dispose());
-  const root = folder('wa-interop-');
+  cleanups.add(() => h.dispose());
+  const root = cleanups.folder('wa-interop-');
   const store = await call(h, 'stores.save', { name: 'Export', settings: { kind: 'folder', path: root } });
   const acc = h.accounts.add('Work');
   await h.link(acc.id);
@@ -59,7 +45,7 @@ it('stock RemoteAuth restores a plain export made by the app, with no QR', async
   await h.close();
 
   // A whatsapp-web.js user elsewhere: RemoteAuth with our store class, on an empty data folder.
-  const dataPath = join(folder('wa-stock-'), 'not-yet-created');
+  const dataPath = join(cleanups.folder('wa-stock-'), 'not-yet-created');
   const { client, log } = stock.create(dataPath, {
     authStrategy: new QuickRemoteAuth({ clientId: acc.id, dataPath, store: new FolderStore({ root, remoteAuthZipDir: dataPath }), backupSyncIntervalMs: 60_000 }),
   });
@@ -73,8 +59,8 @@ it('stock RemoteAuth restores a plain export made by the app, with no QR', async
 
 it('a backup made by stock RemoteAuth through our store is imported and reaches Ready with no QR', async () => {
   const { sim, stock } = await setup();
-  const root = folder('wa-interop-');
-  const dataPath = folder('wa-stock-');
+  const root = cleanups.folder('wa-interop-');
+  const dataPath = cleanups.folder('wa-stock-');
   const clientId = 'from-remoteauth';
   const made = await linkNewDevice(stock, sim, dataPath, {
     authStrategy: new QuickRemoteAuth({ clientId, dataPath, store: new FolderStore({ root, remoteAuthZipDir: dataPath }), backupSyncIntervalMs: 60_000 }),
@@ -84,7 +70,7 @@ it('a backup made by stock RemoteAuth through our store is imported and reaches 
 
   const h = new EngineHarness(sim, () => fastEngine(sim));
   await h.open();
-  cleanups.push(() => h.dispose());
+  cleanups.add(() => h.dispose());
   const store = await call(h, 'stores.save', { name: 'RemoteAuth folder', settings: { kind: 'folder', path: root } });
   const found = await call(h, 'backup.listRemote', { storeId: store.id });
   expect(found).toEqual([expect.objectContaining({ accountId: clientId, versions: [expect.objectContaining({ encrypted: false })] })]);

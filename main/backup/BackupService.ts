@@ -216,6 +216,7 @@ export class BackupService {
 
   private onState(id: string, state: SessionState): void {
     if (state.kind === 'ready') this.runtime(id).phoneNumber = state.phoneNumber;
+    if (state.kind === 'failed' && state.code === 'CONFLICT') void this.explainConflict(id);
     const c = this.deps.repo.config(id);
     if (state.kind === 'ready' && c.enabled && !this.runtime(id).timer && !this.stopping) {
       const dueByInterval = c.last ? c.last.at + c.intervalMin * 60_000 - this.now() : 0;
@@ -314,6 +315,21 @@ export class BackupService {
       this.deps.log.warn('lease check failed; starting anyway', { account: id, code: e.code });
     }
     return null;
+  }
+
+  /**
+   * WhatsApp reports CONFLICT when the session opens elsewhere. If another computer now holds this
+   * account's lease, that is what happened: say so (and offer a take-over), not "opened somewhere else".
+   */
+  private async explainConflict(id: string): Promise<void> {
+    const r = this.rt.get(id);
+    if (!r?.leaseStoreId) return;
+    const holder = await this.deps.stores.get(r.leaseStoreId).then((s) => s.readLease(sessionName(id))).catch(() => null);
+    if (!holder || holder.owner === this.owner || holder.expiresAt < this.now()) return;
+    clearInterval(r.heartbeat);
+    r.heartbeat = undefined;
+    r.leaseStoreId = undefined;
+    await this.deps.accounts.block(id, 'LEASE_LOST', 'Another computer took this account over. Take over to use it here again.');
   }
 
   private startHeartbeat(id: string, storeId: string): void {
