@@ -70,7 +70,7 @@ describe('backup and restore', () => {
     const seen = b.record(account.id);
     expect(await b.waitFor(account.id, ['ready', 'qr', 'logged-out', 'failed'])).toMatchObject({ kind: 'ready', phoneNumber: sim.defaultPhone.number });
     expect(seen.map((s) => s.kind)).not.toContain('qr');
-    expect(b.account(account.id).backup).toMatchObject({ enabled: true, storeId: storeB.id });
+    expect(b.account(account.id).backup).toMatchObject({ enabled: true, storeId: storeB.id, last: { size: listed[0]!.versions[0]!.size } });
     expect(storeId).not.toBe(storeB.id);
     // Restoring over an account that is here asks first.
     expect(await codeOf(call(b, 'backup.restore', { storeId: storeB.id, accountId: account.id, passphrase: 'correct horse battery' }))).toBe('CONFIRM_REQUIRED');

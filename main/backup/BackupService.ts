@@ -193,6 +193,8 @@ export class BackupService {
       // Keep backing up to the store it came from.
       const c = this.deps.repo.config(input.accountId);
       this.deps.repo.configure(input.accountId, { enabled: true, storeId: input.storeId, intervalMin: c.intervalMin, encrypt: c.encrypt });
+      // The card shows the backup it came from as the last one, not "no backup yet".
+      this.deps.repo.recordSuccess(input.accountId, { at: result.version.createdAt, size: result.version.size, durationMs: 0 });
     });
   }
 
