@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { startS3rver, S3RVER_KEY, S3RVER_SECRET } from '../../main/backup/testing/s3rverServer';
@@ -6,6 +6,7 @@ import { ApiClient } from '../apiClient';
 import { WebHostProcess } from '../hostProcess';
 import { SimServer } from '../sim/SimServer';
 import { call, Cleanups, EngineHarness, FAST_SIM, fastEngine } from './harness';
+import { ThrottledProxy } from './throttledProxy';
 
 const cleanups = new Cleanups();
 afterEach(() => cleanups.run());
@@ -42,22 +43,6 @@ it('the first backup comes by itself once the account has been Ready a while, an
   expect(versions.length).toBe(before + 1);
 }, 90_000);
 
-/** The archive is written in full before its upload starts: once its size stops growing, bytes are on the wire. */
-async function untilUploading(workDir: string): Promise<void> {
-  const zips = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.zip')).map((e) => join(e.parentPath, e.name));
-  let last = -1;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const zip = existsSync(workDir) ? zips(workDir)[0] : undefined;
-    const size = zip && existsSync(zip) ? statSync(zip).size : -1;
-    if (size > 0 && size === last) return void (await new Promise((r) => setTimeout(r, 150)));
-    last = size;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the backup never reached its upload');
-}
-
 beforeAll(() => {
   if (!existsSync(join(__dirname, '../../dist/main/web.cjs'))) throw new Error('dist/main/web.cjs is missing: run `npm run build` first (npm test does).');
 });
@@ -68,12 +53,16 @@ it('the host SIGKILLed in the middle of an upload: no half backup is listed and 
   cleanups.add(() => sim.stop());
   const s3 = await startS3rver('wa-backups');
   cleanups.add(() => s3.stop());
+  // The store is reached through a slow link (4 MB/s), so "in the middle of the upload" is a known point.
+  const link = new ThrottledProxy(s3.port, 4 * 1024 * 1024);
+  await link.start();
+  cleanups.add(() => link.stop());
   const dataDir = cleanups.folder('wa-kill-');
   const host = new WebHostProcess(dataDir, { WA_ACCOUNTS_DEV_ENGINE: JSON.stringify(fastEngine(sim, { timeouts: { pageMs: 60_000, authToReadyMs: 120_000, syncMs: 120_000, teardownMs: 5_000 } })) });
   await host.start();
   cleanups.add(() => host.stop());
   let api = await ApiClient.connect(host.origin, host.token);
-  const settings = { kind: 's3' as const, endpoint: s3.endpoint, region: 'us-east-1', bucket: 'wa-backups', forcePathStyle: true, accessKeyId: S3RVER_KEY };
+  const settings = { kind: 's3' as const, endpoint: link.url, region: 'us-east-1', bucket: 'wa-backups', forcePathStyle: true, accessKeyId: S3RVER_KEY };
   const store = await api.call('stores.save', { name: 'S3', settings, secret: S3RVER_SECRET });
   const acc = await api.call('accounts.add', { label: 'Big' });
   const [withQr] = await api.waitForAccounts((l) => l[0]?.session.kind === 'qr');
@@ -85,9 +74,9 @@ it('the host SIGKILLed in the middle of an upload: no half backup is listed and 
 
   // Change the session so the next backup really uploads, start it, and kill the host while it runs.
   writeFileSync(join(dataDir, 'sessions', `session-${acc.id}`, 'Default', 'IndexedDB', 'more.log'), Buffer.alloc(256 * 1024, 1));
+  const midway = link.untilForwarded(2 * 1024 * 1024);
   void api.raw('backup.runNow', { accountId: acc.id });
-  await api.waitForAccounts((l) => l[0]?.backup.activity === 'running');
-  await untilUploading(join(dataDir, 'tmp'));
+  await midway;
   await host.stop('SIGKILL');
   api.close();
 
