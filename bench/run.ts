@@ -1,19 +1,20 @@
-// `npm run bench`: every benchmark in turn (each prints its table and a JSON line). Arguments are
-// passed to each, e.g. `npm run bench -- --runs 1`. Benchmarks, not tests: the machine is shared.
+// `npm run bench`: every benchmark in turn, with its defaults (each prints its table and a JSON line).
+// For options run one alone: npm run bench:sim|bench:accounts|bench:backup -- --help-like flags in each
+// file's header. Benchmarks, not tests: the machine is shared, compare within one run.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const benches = ['accounts', 'backup'];
+const benches = ['sim', 'accounts', 'backup'];
 let failed = 0;
 for (const name of benches) {
-  const entry = join(__dirname, name, 'run.ts');
+  const entry = join(__dirname, name, name === 'sim' ? 'timings.ts' : 'run.ts');
   if (!existsSync(entry)) {
     console.log(`bench ${name}: not present (${entry})`);
     continue;
   }
   console.log(`\n=== bench ${name}`);
-  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), entry], { stdio: 'inherit' });
   if (r.status !== 0) failed += 1;
 }
 process.exit(failed > 0 ? 1 : 0);
