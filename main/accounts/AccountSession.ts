@@ -1,40 +1,17 @@
-import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import QRCode from 'qrcode';
-import wwebjs from 'whatsapp-web.js';
 import type { SessionState } from '../../preload/contract';
 import { browserInstallHint, type BrowserChoice } from '../browser/findBrowser';
-import { launchOptions } from '../browser/launchOptions';
 import type { Logger } from '../log';
-import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './Backoff';
+import { Backoff } from './Backoff';
 import { classifyDisconnect, LOGOUT_MESSAGES } from './disconnectReasons';
 import { releaseStaleProfile } from './profileLock';
 import { deleteProfile, profileDir } from './sessionFolder';
+import type { SessionSettings } from './sessionSettings';
+import { Timers } from './Timers';
+import { closeClient, createClient, disarmLogoutReinit, errText, seconds, withTimeout, type Client } from './wwebjsClient';
 
-export interface SessionSettings {
-  /** Watchdogs: page load to the first QR or sign-in; sign-in to ready; between sync progress steps. */
-  timeouts: { pageMs: number; authToReadyMs: number; syncMs: number; teardownMs: number };
-  /** How long a QR is shown as valid (WhatsApp: about 60 s for the first, 20 s for later ones). */
-  qrFirstTtlMs: number;
-  qrLaterTtlMs: number;
-  /** Unscanned QRs before the account pauses instead of looping (users.md pain 10). */
-  qrLimit: number;
-  /** A pairing code is regenerated this often (whatsapp-web.js default: 3 min). */
-  pairingIntervalMs: number;
-  backoff: BackoffOptions;
-  /** Development and test hook only: extra Chromium flags (the simulator's host mapping). */
-  extraChromiumArgs: string[];
-}
-
-export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
-  timeouts: { pageMs: 90_000, authToReadyMs: 120_000, syncMs: 180_000, teardownMs: 10_000 },
-  qrFirstTtlMs: 60_000,
-  qrLaterTtlMs: 20_000,
-  qrLimit: 6,
-  pairingIntervalMs: 180_000,
-  backoff: DEFAULT_BACKOFF,
-  extraChromiumArgs: [],
-};
+export { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './sessionSettings';
 
 export interface AccountSessionDeps {
   id: string;
@@ -54,16 +31,6 @@ export interface AccountSessionEvents {
   attention: [title: string, body: string];
 }
 
-type Client = InstanceType<typeof wwebjs.Client>;
-
-/**
- * A LocalAuth profile that must restore: if WhatsApp asks for a QR instead, the session was revoked
- * while the app was closed. Plain LocalAuth would just show a QR (wwebjs-1.34.7.md §4.3 f, §7 item 11).
- */
-class RestoreOnlyLocalAuth extends wwebjs.LocalAuth {
-  override onAuthenticationNeeded = async () => ({ failed: true, restart: false, failureEventPayload: 'session revoked' });
-}
-
 /**
  * One account: one whatsapp-web.js Client with its own Chromium, supervised. Every launch gets a new
  * generation number; events from an older client are ignored, and after any disconnect the client is
@@ -73,7 +40,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
   private client?: Client;
   private gen = 0;
   private current: SessionState = { kind: 'stopped' };
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Timers();
   private readonly backoff: Backoff;
   private qrShown = 0;
   private pairPhone?: string;
@@ -175,7 +142,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
 
   private async launch(): Promise<void> {
     const gen = ++this.gen;
-    this.clearTimers();
+    this.timers.clearAll();
     const { settings, id, sessionsDir, log } = this.deps;
     const browser = this.deps.findBrowser();
     if (!browser) {
@@ -192,16 +159,14 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     if (!this.linked) await deleteProfile(sessionsDir, id);
     if (gen !== this.gen) return;
 
-    const Auth = this.linked ? RestoreOnlyLocalAuth : wwebjs.LocalAuth;
-    const client = new wwebjs.Client({
-      authStrategy: new Auth({ clientId: id, dataPath: sessionsDir }),
-      // Never the library's default './.wwebjs_cache' in the current directory (§3, §7 item 12).
-      webVersionCache: { type: 'none' },
-      puppeteer: launchOptions(browser, settings.extraChromiumArgs),
-      authTimeoutMs: settings.timeouts.pageMs,
-      qrMaxRetries: 0,
-      takeoverOnConflict: false,
-      ...(this.pairPhone ? { pairWithPhoneNumber: { phoneNumber: this.pairPhone, showNotification: false, intervalMs: settings.pairingIntervalMs } } : {}),
+    const client = createClient({
+      accountId: id,
+      sessionsDir,
+      restoreOnly: this.linked,
+      browser,
+      extraChromiumArgs: settings.extraChromiumArgs,
+      pageTimeoutMs: settings.timeouts.pageMs,
+      ...(this.pairPhone ? { pairWithPhone: { phoneNumber: this.pairPhone, intervalMs: settings.pairingIntervalMs } } : {}),
     });
     this.client = client;
     const on = (event: string, fn: (arg: unknown) => void) =>
@@ -216,7 +181,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     on('change_state', (s) => this.onConnectionState(String(s)));
     on('disconnected', (reason) => void this.onDisconnected(String(reason)));
     on('auth_failure', () => void this.onRevoked());
-    this.arm('page', settings.timeouts.pageMs, () => void this.transient('PAGE_TIMEOUT', `WhatsApp Web did not load within ${seconds(settings.timeouts.pageMs)}.`, gen));
+    this.timers.arm('page', settings.timeouts.pageMs, () => void this.transient('PAGE_TIMEOUT', `WhatsApp Web did not load within ${seconds(settings.timeouts.pageMs)}.`, gen));
 
     try {
       await client.initialize();
@@ -232,7 +197,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
 
   private async onQr(qr: string, gen: number): Promise<void> {
     const { settings } = this.deps;
-    this.clearTimer('page');
+    this.timers.clear('page');
     this.qrShown += 1;
     if (this.qrShown > settings.qrLimit) return this.pause();
     const ttl = this.qrShown === 1 ? settings.qrFirstTtlMs : settings.qrLaterTtlMs;
@@ -240,7 +205,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     const qrImage = await QRCode.toDataURL(qr, { margin: 1, width: 288, errorCorrectionLevel: 'M' });
     if (gen !== this.gen) return;
     this.setState({ kind: 'qr', qr, qrImage, expiresAt, shown: this.qrShown, limit: settings.qrLimit }, this.qrShown === 1 ? 'waiting for a scan' : 'new QR code');
-    this.arm('qr', ttl + 2_000, () => void this.onQrExpired(gen));
+    this.timers.arm('qr', ttl + 2_000, () => void this.onQrExpired(gen));
   }
 
   /** WhatsApp stops issuing QRs after a while (UNPAIRED_IDLE); the library's own refresh is broken (§7 item 7). */
@@ -253,7 +218,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
       await this.client?.pupPage?.evaluate("window.require('WAWebCmd').Cmd.refreshQR()")
         .catch((err: unknown) => this.transient('QR_REFRESH_FAILED', `Could not get a new QR code (${errText(err)}).`, gen));
     }
-    this.arm('qr', this.deps.settings.qrLaterTtlMs, () => void this.onQrExpired(gen));
+    this.timers.arm('qr', this.deps.settings.qrLaterTtlMs, () => void this.onQrExpired(gen));
   }
 
   private async pause(): Promise<void> {
@@ -264,33 +229,33 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
   }
 
   private onCode(code: string): void {
-    this.clearTimer('page');
+    this.timers.clear('page');
     this.setState({ kind: 'pairing-code', code, expiresAt: this.now() + this.deps.settings.pairingIntervalMs }, 'pairing code shown');
   }
 
   private onProgress(percent: number): void {
-    this.clearTimer('page');
-    this.clearTimer('qr');
+    this.timers.clear('page');
+    this.timers.clear('qr');
     const gen = this.gen;
-    this.arm('sync', this.deps.settings.timeouts.syncMs, () => void this.transient('SYNC_TIMEOUT', `Syncing with the phone stalled for ${seconds(this.deps.settings.timeouts.syncMs)}.`, gen));
+    this.timers.arm('sync', this.deps.settings.timeouts.syncMs, () => void this.transient('SYNC_TIMEOUT', `Syncing with the phone stalled for ${seconds(this.deps.settings.timeouts.syncMs)}.`, gen));
     const p = Number.isFinite(percent) ? Math.max(0, Math.min(100, percent)) : 0;
     this.setState({ kind: 'syncing', percent: p }, 'syncing with the phone');
   }
 
   private onAuthenticated(): void {
-    this.clearTimer('page');
-    this.clearTimer('qr');
+    this.timers.clear('page');
+    this.timers.clear('qr');
     // The phone now lists this device and the profile holds its keys: from here on, restore, never wipe.
     this.setLinked(true);
     const gen = this.gen;
     // 'authenticated' without 'ready' is the library's silent hang when WhatsApp changes (§6.2).
-    this.arm('ready', this.deps.settings.timeouts.authToReadyMs, () =>
+    this.timers.arm('ready', this.deps.settings.timeouts.authToReadyMs, () =>
       void this.transient('READY_TIMEOUT', `Signed in, but WhatsApp did not finish loading within ${seconds(this.deps.settings.timeouts.authToReadyMs)}.`, gen));
     if (this.current.kind !== 'syncing') this.setState({ kind: 'syncing', percent: 100 }, 'signed in');
   }
 
   private onReady(client: Client): void {
-    this.clearTimers();
+    this.timers.clearAll();
     this.backoff.reset();
     this.qrShown = 0;
     this.pairPhone = undefined;
@@ -342,7 +307,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     }
     const nextTryAt = this.now() + step.delayMs;
     this.setState({ kind: 'reconnecting', attempt: step.attempt, nextTryAt, reason: message }, `${code}: retry ${step.attempt} in ${seconds(step.delayMs)}`);
-    this.arm('retry', step.delayMs, () => void this.launch());
+    this.timers.arm('retry', step.delayMs, () => void this.launch());
   }
 
   private terminal(code: string, message: string): void {
@@ -353,22 +318,11 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
   /** Ends the current client (if any) and waits for its browser to exit. */
   private async teardown(): Promise<void> {
     this.gen += 1;
-    this.clearTimers();
+    this.timers.clearAll();
     const client = this.client;
     this.client = undefined;
     if (!client) return;
-    const proc: ChildProcess | null | undefined = client.pupBrowser?.process();
-    await withTimeout(client.destroy(), this.deps.settings.timeouts.teardownMs).catch(() => undefined);
-    if (proc && proc.exitCode === null && proc.signalCode === null) {
-      proc.kill('SIGKILL');
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, 5_000);
-        proc.once('exit', () => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
+    await closeClient(client, this.deps.settings.timeouts.teardownMs);
   }
 
   private setState(state: SessionState, reason: string): void {
@@ -382,60 +336,5 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     this.emit('linked', linked);
   }
 
-  private arm(name: string, ms: number, fn: () => void): void {
-    this.clearTimer(name);
-    this.timers.set(name, setTimeout(() => {
-      this.timers.delete(name);
-      fn();
-    }, ms));
-  }
-
-  private clearTimer(name: string): void {
-    const t = this.timers.get(name);
-    if (t) clearTimeout(t);
-    this.timers.delete(name);
-  }
-
-  private clearTimers(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-  }
 }
 
-/**
- * On a phone unlink the library deletes the profile while Chromium still runs, recreates it and
- * re-injects into the same browser (§2.1 step 5, §7 items 6 and 8): that re-link is never persisted,
- * the delete fails on Windows (EBUSY, users.md pain 7) and the re-inject rejects unhandled once we close
- * the browser. Our `disconnected` handler runs before any of it, so switch it off there; the session
- * closes the browser and deletes the profile itself, after the browser has exited.
- */
-function disarmLogoutReinit(client: Client | undefined): void {
-  if (!client) return;
-  const c = client as unknown as { inject: () => Promise<void>; authStrategy: Record<string, unknown> };
-  const noop = async () => {};
-  c.inject = noop;
-  c.authStrategy.logout = noop;
-  c.authStrategy.beforeBrowserInitialized = noop;
-  c.authStrategy.afterBrowserInitialized = noop;
-}
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}
-
-function errText(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    p.then((v) => {
-      clearTimeout(t);
-      resolve(v);
-    }, (e: unknown) => {
-      clearTimeout(t);
-      reject(e instanceof Error ? e : new Error(String(e)));
-    });
-  });
-}

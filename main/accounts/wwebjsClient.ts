@@ -1,0 +1,95 @@
+import type { ChildProcess } from 'node:child_process';
+import wwebjs from 'whatsapp-web.js';
+import type { BrowserChoice } from '../browser/findBrowser';
+import { launchOptions } from '../browser/launchOptions';
+
+export type Client = InstanceType<typeof wwebjs.Client>;
+
+/**
+ * A LocalAuth profile that must restore: if WhatsApp asks for a QR instead, the session was revoked
+ * while the app was closed. Plain LocalAuth would just show a QR (wwebjs-1.34.7.md §4.3 f, §7 item 11).
+ */
+class RestoreOnlyLocalAuth extends wwebjs.LocalAuth {
+  override onAuthenticationNeeded = async () => ({ failed: true, restart: false, failureEventPayload: 'session revoked' });
+}
+
+export interface ClientOptions {
+  accountId: string;
+  /** LocalAuth's dataPath. */
+  sessionsDir: string;
+  /** A linked account must restore; a QR means its session was revoked. */
+  restoreOnly: boolean;
+  browser: BrowserChoice;
+  extraChromiumArgs: string[];
+  pageTimeoutMs: number;
+  pairWithPhone?: { phoneNumber: string; intervalMs: number };
+}
+
+/** One whatsapp-web.js Client for one account, with every path absolute and a fresh options object. */
+export function createClient(o: ClientOptions): Client {
+  const Auth = o.restoreOnly ? RestoreOnlyLocalAuth : wwebjs.LocalAuth;
+  return new wwebjs.Client({
+    authStrategy: new Auth({ clientId: o.accountId, dataPath: o.sessionsDir }),
+    // Never the library's default './.wwebjs_cache' in the current directory (§3, §7 item 12).
+    webVersionCache: { type: 'none' },
+    puppeteer: launchOptions(o.browser, o.extraChromiumArgs),
+    authTimeoutMs: o.pageTimeoutMs,
+    qrMaxRetries: 0,
+    takeoverOnConflict: false,
+    ...(o.pairWithPhone ? { pairWithPhoneNumber: { phoneNumber: o.pairWithPhone.phoneNumber, showNotification: false, intervalMs: o.pairWithPhone.intervalMs } } : {}),
+  });
+}
+
+/** Destroys the client and makes sure its browser process is gone (SIGKILL if it lingers). */
+export async function closeClient(client: Client, timeoutMs: number): Promise<void> {
+  const proc: ChildProcess | null | undefined = client.pupBrowser?.process();
+  await withTimeout(client.destroy(), timeoutMs).catch(() => undefined);
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    proc.kill('SIGKILL');
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 5_000);
+      proc.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+}
+
+/**
+ * On a phone unlink the library deletes the profile while Chromium still runs, recreates it and
+ * re-injects into the same browser (§2.1 step 5, §7 items 6 and 8): that re-link is never persisted,
+ * the delete fails on Windows (EBUSY, users.md pain 7) and the re-inject rejects unhandled once we close
+ * the browser. Our `disconnected` handler runs before any of it, so switch it off there; the session
+ * closes the browser and deletes the profile itself, after the browser has exited.
+ */
+export function disarmLogoutReinit(client: Client | undefined): void {
+  if (!client) return;
+  const c = client as unknown as { inject: () => Promise<void>; authStrategy: Record<string, unknown> };
+  const noop = async () => {};
+  c.inject = noop;
+  c.authStrategy.logout = noop;
+  c.authStrategy.beforeBrowserInitialized = noop;
+  c.authStrategy.afterBrowserInitialized = noop;
+}
+
+export function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+export function errText(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    p.then((v) => {
+      clearTimeout(t);
+      resolve(v);
+    }, (e: unknown) => {
+      clearTimeout(t);
+      reject(e instanceof Error ? e : new Error(String(e)));
+    });
+  });
+}
