@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
-import { dirname } from 'node:path';
 import type { Account, BackupStatus, RemoteBackup, SessionState } from '../../preload/contract';
 import type { AccountManager } from '../accounts/AccountManager';
 import { profileDir } from '../accounts/sessionFolder';
@@ -9,9 +5,9 @@ import type { BackupRepo } from '../db/BackupRepo';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
 import { parseManifest } from './archive/manifest';
-import { sessionName, type BackupEngine } from './BackupEngine';
+import type { BackupEngine } from './BackupEngine';
 import type { DataKeyring } from './crypto/keys';
-import { isBackupError } from './errors';
+import { LeaseKeeper } from './LeaseKeeper';
 import { storeError, type StoreRegistry } from './StoreRegistry';
 
 export interface BackupSettings {
@@ -50,9 +46,9 @@ interface Runtime {
   failures: number;
   /** The number the account was last Ready with: backups made while it is stopped still name it. */
   phoneNumber?: string;
-  heartbeat?: NodeJS.Timeout;
-  leaseStoreId?: string;
 }
+
+const LEASE_LOST_MESSAGE = 'Another computer took this account over. Take over to use it here again.';
 
 /**
  * Backs each account's LocalAuth session up on its own schedule, on top of the account and never in its
@@ -61,13 +57,19 @@ interface Runtime {
  */
 export class BackupService {
   private readonly rt = new Map<string, Runtime>();
-  private readonly owner: string;
+  private readonly leases: LeaseKeeper;
   private readonly now: () => number;
   private stopping = false;
 
   constructor(private readonly deps: BackupServiceDeps) {
     this.now = deps.now ?? Date.now;
-    this.owner = `${hostname()}#${installId(deps.installIdFile)}`;
+    this.leases = new LeaseKeeper({
+      stores: deps.stores,
+      ttlMs: deps.settings.leaseTtlMs,
+      installIdFile: deps.installIdFile,
+      onLost: (id) => void deps.accounts.block(id, 'LEASE_LOST', LEASE_LOST_MESSAGE),
+      now: this.now,
+    });
     deps.accounts.useBackup((id) => this.status(id), (id, o) => this.gate(id, o.force));
     deps.accounts.on('state', (id, state) => this.onState(id, state));
   }
@@ -97,7 +99,7 @@ export class BackupService {
     this.deps.repo.configure(input.accountId, { enabled: input.enabled, storeId, intervalMin: input.intervalMin ?? current.intervalMin, encrypt: input.encrypt ?? current.encrypt });
     this.unschedule(input.accountId);
     if (input.enabled && account.session.kind === 'ready') this.schedule(input.accountId, this.deps.settings.firstDelayMs);
-    if (!input.enabled) await this.releaseLease(input.accountId);
+    if (!input.enabled) await this.leases.release(input.accountId);
     if (input.enabled && !['stopped', 'logged-out', 'failed'].includes(account.session.kind)) {
       // Already running here: take the lease now, not only at the next start.
       const blocked = await this.gate(input.accountId, false);
@@ -206,7 +208,7 @@ export class BackupService {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled(finals), new Promise((r) => (timer = setTimeout(r, this.deps.settings.quitBudgetMs)))]);
     clearTimeout(timer);
-    await Promise.allSettled([...this.rt.keys()].map((id) => this.releaseLease(id)));
+    await this.leases.releaseAll();
     await this.deps.stores.close();
   }
 
@@ -225,7 +227,7 @@ export class BackupService {
       this.schedule(id, Math.max(this.deps.settings.firstDelayMs, dueByInterval));
     } else if (state.kind !== 'ready' && state.kind !== 'reconnecting') {
       this.unschedule(id);
-      if (['stopped', 'logged-out'].includes(state.kind)) void this.releaseLease(id);
+      if (['stopped', 'logged-out'].includes(state.kind)) void this.leases.release(id);
     }
   }
 
@@ -302,14 +304,8 @@ export class BackupService {
     const c = this.deps.repo.config(id);
     if (!c.enabled || !c.storeId) return null;
     try {
-      const store = await this.deps.stores.get(c.storeId);
-      const got = await store.acquireLease(sessionName(id), this.owner, this.deps.settings.leaseTtlMs, { force });
-      if (!got.acquired) {
-        const host = got.holder.owner.split('#')[0] ?? 'another computer';
-        const seen = Math.max(0, Math.round((this.now() - got.holder.heartbeatAt) / 1000));
-        return { code: 'LEASE_HELD', message: `This account is open on another computer (${host}, last seen ${seen} s ago). Take over to use it here; the other computer will stop it.` };
-      }
-      this.startHeartbeat(id, c.storeId);
+      const got = await this.leases.acquire(id, c.storeId, force);
+      if (!got.acquired) return { code: 'LEASE_HELD', message: got.message };
     } catch (err) {
       // The lease is a safety net, not a reason to keep the account down: record the store trouble and go on.
       const e = storeError(err);
@@ -324,51 +320,6 @@ export class BackupService {
    * account's lease, that is what happened: say so (and offer a take-over), not "opened somewhere else".
    */
   private async explainConflict(id: string): Promise<void> {
-    const r = this.rt.get(id);
-    if (!r?.leaseStoreId) return;
-    const holder = await this.deps.stores.get(r.leaseStoreId).then((s) => s.readLease(sessionName(id))).catch(() => null);
-    if (!holder || holder.owner === this.owner || holder.expiresAt < this.now()) return;
-    clearInterval(r.heartbeat);
-    r.heartbeat = undefined;
-    r.leaseStoreId = undefined;
-    await this.deps.accounts.block(id, 'LEASE_LOST', 'Another computer took this account over. Take over to use it here again.');
-  }
-
-  private startHeartbeat(id: string, storeId: string): void {
-    const r = this.runtime(id);
-    clearInterval(r.heartbeat);
-    r.leaseStoreId = storeId;
-    r.heartbeat = setInterval(() => {
-      void this.deps.stores.get(storeId)
-        .then((store) => store.heartbeatLease(sessionName(id), this.owner, this.deps.settings.leaseTtlMs))
-        .catch((err: unknown) => {
-          if (!isBackupError(err, 'LEASE_LOST')) return;
-          clearInterval(r.heartbeat);
-          r.heartbeat = undefined;
-          void this.deps.accounts.block(id, 'LEASE_LOST', 'Another computer took this account over. Take over to use it here again.');
-        });
-    }, Math.max(1_000, Math.floor(this.deps.settings.leaseTtlMs / 3)));
-  }
-
-  private async releaseLease(id: string): Promise<void> {
-    const r = this.rt.get(id);
-    if (!r?.leaseStoreId) return;
-    clearInterval(r.heartbeat);
-    r.heartbeat = undefined;
-    const storeId = r.leaseStoreId;
-    r.leaseStoreId = undefined;
-    await this.deps.stores.get(storeId).then((s) => s.releaseLease(sessionName(id), this.owner)).catch(() => undefined);
-  }
-}
-
-/** A random id per install, kept in the data folder: lease owners are `<host>#<id>`. */
-function installId(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    const id = randomBytes(6).toString('hex');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, id, { mode: 0o600 });
-    return id;
+    if (await this.leases.takenOver(id)) await this.deps.accounts.block(id, 'LEASE_LOST', LEASE_LOST_MESSAGE);
   }
 }
