@@ -2,23 +2,12 @@
 // by keyboard, and what they see when something is wrong.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { card, openApp } from './ui';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
 function accountList(page: Page): Locator {
   return page.getByRole('list', { name: 'Accounts' });
-}
-
-function card(page: Page, label: string): Locator {
-  return accountList(page)
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: label, exact: true }) });
-}
-
-async function openApp(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { name: 'Accounts', exact: true })).toBeVisible();
-  await expect(page.getByText('Loading accounts…')).toBeHidden();
 }
 
 async function addAccount(page: Page, label: string): Promise<void> {

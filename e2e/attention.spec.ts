@@ -1,15 +1,8 @@
 // An account that drops must not go unnoticed (users.md pain 13): besides the OS notification the
 // Electron shell shows, the window itself shows a notice that names the account, is announced as an
 // alert, leads to the account and can be dismissed.
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-function card(page: Page, label: string): Locator {
-  return page
-    .getByRole('list', { name: 'Accounts' })
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: label, exact: true }) });
-}
+import { card } from './ui';
 
 test('after the phone unlinks an account, a notice names it, leads to it and can be dismissed', async ({ page, host, sim }) => {
   test.setTimeout(120_000);

@@ -13,50 +13,11 @@ import { S3RVER_KEY, S3RVER_SECRET, startS3rver, type RunningS3rver } from '../m
 import { expect, test } from './fixtures';
 import { WebHostProcess } from './hostProcess';
 import type { SimServer } from './sim/SimServer';
-
-declare global {
-  interface Window {
-    __qrSeen?: number;
-  }
-}
+import { card, chip, openApp, snap, watchForQr } from './ui';
 
 const PASSPHRASE = 'correct horse battery staple';
 
-function card(page: Page, label: string): Locator {
-  return page
-    .getByRole('list', { name: 'Accounts' })
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: label, exact: true }) });
-}
-
-const chip = (c: Locator) => c.locator('.chip-text');
 const backupArea = (page: Page) => page.getByRole('region', { name: 'Backup', exact: true });
-
-async function openApp(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { name: 'Accounts', exact: true })).toBeVisible();
-  await expect(page.getByText('Loading accounts…')).toBeHidden();
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** Counts every moment a QR image is in the page (reset by each navigation). */
-async function watchForQr(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.__qrSeen = 0;
-    let present = false;
-    new MutationObserver(() => {
-      const now = document.querySelector('img.qr-image') !== null;
-      if (now && !present) window.__qrSeen = (window.__qrSeen ?? 0) + 1;
-      present = now;
-    }).observe(document, { childList: true, subtree: true, attributes: true });
-  });
-}
 
 /** Opens "Add a store" and fills the S3 form for the running s3rver. */
 async function fillS3Form(page: Page, s3: RunningS3rver, credentials = { key: S3RVER_KEY, secret: S3RVER_SECRET }): Promise<Locator> {

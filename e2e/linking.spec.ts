@@ -2,33 +2,12 @@
 // exactly the QR the simulated WhatsApp issued; the phone scans it (or types the pairing code) and the
 // card turns Ready; restarts restore without a QR; unlinking from the phone says so and re-linking works.
 // Screenshots of each screen are attached to the report (look at them after a UI change).
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { E2E_SIM, expect, test } from './fixtures';
 import type { SimServer } from './sim/SimServer';
-
-declare global {
-  interface Window {
-    /** Set by the init script below: how many times a QR image was in the page. */
-    __qrSeen?: number;
-  }
-}
-
-function card(page: Page, label: string): Locator {
-  return page
-    .getByRole('list', { name: 'Accounts' })
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: label, exact: true }) });
-}
-
-const chip = (c: Locator) => c.locator('.chip-text');
-
-async function openApp(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { name: 'Accounts', exact: true })).toBeVisible();
-  await expect(page.getByText('Loading accounts…')).toBeHidden();
-}
+import { card, chip, openApp, snap, watchForQr } from './ui';
 
 async function addAccount(page: Page, label: string): Promise<Locator> {
   await page.getByLabel('Account name').fill(label);
@@ -36,19 +15,6 @@ async function addAccount(page: Page, label: string): Promise<Locator> {
   const c = card(page, label);
   await expect(c).toBeVisible();
   return c;
-}
-
-/** Counts every moment a QR image is in the page, from the first paint on (reloads included). */
-async function watchForQr(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.__qrSeen = 0;
-    let present = false;
-    new MutationObserver(() => {
-      const now = document.querySelector('img.qr-image') !== null;
-      if (now && !present) window.__qrSeen = (window.__qrSeen ?? 0) + 1;
-      present = now;
-    }).observe(document, { childList: true, subtree: true, attributes: true });
-  });
 }
 
 /** Screenshots the card's QR (with its white quiet zone) and decodes it as a phone's camera would. */
@@ -72,13 +38,6 @@ async function linkByQr(c: Locator, sim: SimServer, phone?: Parameters<SimServer
   await expect(chip(c)).toHaveText('Waiting for scan', { timeout: 30_000 });
   sim.scan(await qrOnScreen(c, sim), phone);
   await expect(chip(c)).toHaveText('Ready', { timeout: 30_000 });
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 async function expectRestoredWithoutQr(page: Page, c: Locator, host: { restart(): Promise<void>; url: string }): Promise<void> {

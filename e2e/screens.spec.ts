@@ -1,14 +1,7 @@
 // A full-page screenshot of every screen, attached to the report, at a wide and at the smallest
 // supported window size (800x600). Look at them after a UI change.
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.mouse.move(0, 0); // no stray hover state
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
+import { snap } from './ui';
 
 for (const size of [
   { name: 'wide', width: 1280, height: 800 },
