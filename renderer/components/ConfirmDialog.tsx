@@ -2,6 +2,7 @@
 // and Cancel close it and focus returns to whoever opened it. While the command runs (removing or
 // logging out can take seconds) the dialog stays open, says what is happening, and cannot be dismissed.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useModal } from './useModal';
 import type { Result } from '../../preload/contract';
 import { errorText } from './errors';
 
@@ -17,19 +18,15 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, children, confirmLabel, pendingText, onConfirm, onClose }: ConfirmDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const titleId = useId();
   const bodyId = useId();
+  const modal = useModal(pending, () => onClose(false));
 
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
     cancelRef.current?.focus();
-    return () => dialog.close();
   }, []);
 
   async function confirm() {
@@ -44,16 +41,12 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingText, onCo
 
   return (
     <dialog
-      ref={dialogRef}
+      ref={modal.ref}
       className="dialog"
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       aria-busy={pending || undefined}
-      onCancel={(e) => {
-        // Escape: close through React state so the opener gets focus back (not while the command runs).
-        e.preventDefault();
-        if (!pending) onClose(false);
-      }}
+      onCancel={modal.onCancel}
     >
       <h2 id={titleId} className="dialog-title">
         {title}

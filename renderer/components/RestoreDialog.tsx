@@ -3,6 +3,7 @@
 // when the backup was made elsewhere, restore with progress. Restoring over an account that is already
 // here asks first. Errors stay in the dialog, next to the field they are about.
 import { useEffect, useId, useRef, useState } from 'react';
+import { useModal } from './useModal';
 import type { Account, RemoteBackup } from '../../preload/contract';
 import { selectStores, useBackupStore } from '../stores/backupStore';
 import { sizeText } from './backupView';
@@ -25,7 +26,6 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
   const stores = useBackupStore(selectStores);
   const listRemote = useBackupStore((s) => s.listRemote);
   const restore = useBackupStore((s) => s.restore);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const passRef = useRef<HTMLInputElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -38,12 +38,6 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('choose');
   const [replaceText, setReplaceText] = useState('');
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   useEffect(() => {
     if (!storeId) return;
@@ -69,6 +63,7 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
   const version = chosen?.versions.find((v) => v.id === versionId) ?? chosen?.versions[0];
   const name = chosen ? chosen.label ?? chosen.accountId : '';
   const pending = phase === 'restoring';
+  const modal = useModal(pending, () => onClose(null));
 
   async function run(replace: boolean) {
     if (pending || !chosen || !version) return;
@@ -94,14 +89,11 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
 
   return (
     <dialog
-      ref={dialogRef}
+      ref={modal.ref}
       className="dialog dialog-wide"
       aria-labelledby={titleId}
       aria-busy={pending || undefined}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!pending) onClose(null);
-      }}
+      onCancel={modal.onCancel}
     >
       <h2 id={titleId} className="dialog-title">
         Restore from backup
