@@ -1,9 +1,9 @@
-import type { ApiError, ErrorCode } from '../preload/contract';
+import type { ApiError, CommandErrorCode } from '../preload/contract';
 
 /** An error a user can act on: a stable code for the UI and tests, a message for the person. */
 export class AppError extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: CommandErrorCode,
     message: string,
     readonly field?: string,
   ) {

@@ -21,6 +21,34 @@ export const LogoutReason = z.enum(['unlinked-from-phone', 'logged-out-here', 'r
 export type LogoutReason = z.infer<typeof LogoutReason>;
 
 /**
+ * Why a session is 'failed' (and, while it still retries, why it is reconnecting). Terminal codes wait
+ * for the user; the transient ones are retried with backoff and become the failure once retries run out.
+ */
+export const SessionFailureCode = z.enum([
+  // The account's browser.
+  'BROWSER_NOT_FOUND',
+  'PROFILE_LOCKED',
+  'LAUNCH_FAILED',
+  'BROWSER_EXITED',
+  // WhatsApp Web loading and linking (timers).
+  'PAGE_TIMEOUT',
+  'QR_REFRESH_FAILED',
+  'SYNC_TIMEOUT',
+  'READY_TIMEOUT',
+  // whatsapp-web.js `disconnected(reason)`: DISCONNECTED is "WhatsApp dropped the connection", never
+  // "main is unreachable" (that is the transport's HOST_UNREACHABLE).
+  'DISCONNECTED',
+  'CONFLICT',
+  'TOS_BLOCK',
+  'DEPRECATED_VERSION',
+  'PROXYBLOCK',
+  // The backup lease: another computer runs this account.
+  'LEASE_HELD',
+  'LEASE_LOST',
+]);
+export type SessionFailureCode = z.infer<typeof SessionFailureCode>;
+
+/**
  * What the user sees of an account's WhatsApp session. `qr.qr` is the payload to render as an image;
  * it is shown on screen only and never logged.
  */
@@ -43,10 +71,76 @@ export const SessionState = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ready'), phoneNumber: z.string(), pushName: z.string() }),
   z.object({ kind: z.literal('reconnecting'), attempt: z.number().int(), nextTryAt: z.number(), reason: z.string() }),
   z.object({ kind: z.literal('logged-out'), reason: LogoutReason, message: z.string() }),
-  z.object({ kind: z.literal('failed'), code: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('failed'), code: SessionFailureCode, message: z.string() }),
 ]);
 export type SessionState = z.infer<typeof SessionState>;
 export type SessionKind = SessionState['kind'];
+
+/** A timeline row's state: every session kind, plus the account's own milestones. */
+export const TimelineState = z.enum([
+  'added',
+  'restored',
+  'stopped',
+  'starting',
+  'qr',
+  'qr-paused',
+  'pairing-code',
+  'syncing',
+  'ready',
+  'reconnecting',
+  'logged-out',
+  'failed',
+]);
+export type TimelineState = z.infer<typeof TimelineState>;
+
+/** Codes of the backup engine (main/backup/errors.ts BackupError): a store, a key or an archive failed. */
+export const BackupErrorCode = z.enum([
+  'STORE_UNREACHABLE',
+  'STORE_AUTH_FAILED',
+  'STORE_NOT_FOUND',
+  'STORE_PERMISSION',
+  'STORE_FULL',
+  'STORE_ERROR',
+  'VERSION_NOT_FOUND',
+  'SAVE_FAILED',
+  'LEASE_HELD',
+  'LEASE_LOST',
+  'BACKUP_CORRUPT',
+  'WRONG_PASSPHRASE',
+  'KEY_MISMATCH',
+  'KEY_UNAVAILABLE',
+  'SNAPSHOT_FAILED',
+  'PROFILE_MISSING',
+  'RESTORE_FAILED',
+]);
+export type BackupErrorCode = z.infer<typeof BackupErrorCode>;
+
+/** Every code a command can answer with (main/errors.ts AppError): the general ones, then every backup code. */
+export const CommandErrorCode = z.enum([
+  'INVALID_INPUT',
+  'UNKNOWN_COMMAND',
+  'NOT_FOUND',
+  'UNAUTHORIZED',
+  'INTERNAL',
+  /** The data folder was written by a newer version of the app. */
+  'DATABASE_TOO_NEW',
+  /** Restoring over an account that exists here must be confirmed. */
+  'CONFIRM_REQUIRED',
+  'NOT_LINKED',
+  'STORE_IN_USE',
+  /** A backup failed for a reason the engine did not classify. */
+  'BACKUP_FAILED',
+  ...BackupErrorCode.options,
+]);
+export type CommandErrorCode = z.infer<typeof CommandErrorCode>;
+
+/**
+ * Codes a bridge answers by itself when main's answer never comes (preload/web.ts, renderer/stores/api.ts).
+ * HOST_UNREACHABLE: main cannot be reached (socket closed or never opened, no bridge); UNAUTHORIZED: the
+ * page lacks its access token; TIMEOUT: main did not answer this call in time.
+ */
+export const TransportCode = z.enum(['HOST_UNREACHABLE', 'UNAUTHORIZED', 'TIMEOUT']);
+export type TransportCode = z.infer<typeof TransportCode>;
 
 /** Per-account backup: the toggle, where to, how often, and how the last attempts went. */
 export const BackupStatus = z.object({
@@ -58,7 +152,7 @@ export const BackupStatus = z.object({
   activity: z.enum(['off', 'waiting', 'running', 'failing']),
   last: z.object({ at: z.number(), size: z.number(), durationMs: z.number() }).nullable(),
   /** When backups fail: since when, why, and when the next try is. */
-  failing: z.object({ since: z.number(), code: z.string(), message: z.string(), nextTryAt: z.number().nullable() }).nullable(),
+  failing: z.object({ since: z.number(), code: CommandErrorCode, message: z.string(), nextTryAt: z.number().nullable() }).nullable(),
   nextAt: z.number().nullable(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
@@ -126,7 +220,7 @@ export type RemoteBackup = z.infer<typeof RemoteBackup>;
 
 export const TimelineEntry = z.object({
   at: z.number(),
-  state: z.string(),
+  state: TimelineState,
   reason: z.string(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
@@ -237,21 +331,17 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = z.output<Events[K]>;
 
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'UNKNOWN_COMMAND',
-  'NOT_FOUND',
-  'UNAUTHORIZED',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
+/** What a failed call carries: main's answer (CommandErrorCode) or the bridge's own (TransportCode). */
+export const ErrorCode = z.union([CommandErrorCode, TransportCode]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export interface ApiError {
-  code: ErrorCode;
-  message: string;
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
   /** For INVALID_INPUT: which field was wrong, so the UI can show the message next to it. */
-  field?: string;
-}
+  field: z.string().optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

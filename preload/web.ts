@@ -41,7 +41,7 @@ export class WebBridge implements Api {
       };
       ws.onmessage = (e) => this.onFrame(String(e.data));
       ws.onclose = () => {
-        this.failAll(disconnected());
+        this.failAll(hostUnreachable());
         resolve();
         // Keep trying in the background: the host may be restarting.
         setTimeout(() => void this.connect(), this.retryMs);
@@ -53,7 +53,7 @@ export class WebBridge implements Api {
   invoke: Api['invoke'] = (name, ...args) => {
     const ws = this.ws;
     if (!this.token) return Promise.resolve(failure(noToken()));
-    if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.resolve(failure(disconnected()));
+    if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.resolve(failure(hostUnreachable()));
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -105,8 +105,8 @@ function failure(error: ApiError): Result<never> {
   return { ok: false, error };
 }
 
-function disconnected(): ApiError {
-  return { code: 'DISCONNECTED', message: 'Lost the connection to the app. Check that the app (npm run web) is still running; this page reconnects by itself.' };
+function hostUnreachable(): ApiError {
+  return { code: 'HOST_UNREACHABLE', message: 'Lost the connection to the app. Check that the app (npm run web) is still running; this page reconnects by itself.' };
 }
 
 function noToken(): ApiError {

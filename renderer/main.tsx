@@ -19,7 +19,7 @@ async function start(): Promise<void> {
       await installWebApi();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      useAppStore.getState().connectionFailed({ code: 'DISCONNECTED', message });
+      useAppStore.getState().connectionFailed({ code: 'HOST_UNREACHABLE', message });
     }
   }
   const container = document.getElementById('root');

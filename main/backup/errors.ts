@@ -1,26 +1,11 @@
+import type { BackupErrorCode } from '../../preload/contract';
+
 /**
  * Every failure of the backup engine is a BackupError with a stable code the UI can switch on and a
- * message a person can act on. Messages never include secrets (keys, passwords, connection strings
- * with credentials) because they end up in logs and on screen.
+ * message a person can act on. The codes are the contract's BackupErrorCode, because they reach the
+ * renderer unchanged as command errors. Messages never include secrets (keys, passwords, connection
+ * strings with credentials) because they end up in logs and on screen.
  */
-export type BackupErrorCode =
-  | 'STORE_UNREACHABLE'
-  | 'STORE_AUTH_FAILED'
-  | 'STORE_NOT_FOUND'
-  | 'STORE_PERMISSION'
-  | 'STORE_FULL'
-  | 'STORE_ERROR'
-  | 'VERSION_NOT_FOUND'
-  | 'SAVE_FAILED'
-  | 'LEASE_HELD'
-  | 'LEASE_LOST'
-  | 'BACKUP_CORRUPT'
-  | 'WRONG_PASSPHRASE'
-  | 'KEY_MISMATCH'
-  | 'KEY_UNAVAILABLE'
-  | 'SNAPSHOT_FAILED'
-  | 'PROFILE_MISSING'
-  | 'RESTORE_FAILED';
 
 /** Finer cause for STORE_UNREACHABLE / STORE_NOT_FOUND, so "Test connection" can say exactly what is wrong. */
 export type BackupErrorReason =

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { TimelineEntry } from '../../preload/contract';
+import type { TimelineEntry, TimelineState } from '../../preload/contract';
 
 /** An account as stored; its live session state is added by AccountManager. */
 export interface StoredAccount {
@@ -56,7 +56,7 @@ export class AccountsRepo {
   }
 
   /** The account's timeline: every state change with its time and reason (no numbers, no QR payloads). */
-  addEvent(id: string, at: number, state: string, reason: string): void {
+  addEvent(id: string, at: number, state: TimelineState, reason: string): void {
     this.db.prepare('INSERT INTO account_events (account_id, at, state, reason) VALUES (?, ?, ?, ?)').run(id, at, state, reason);
     this.db.prepare('UPDATE accounts SET last_state = ? WHERE id = ?').run(state, id);
   }

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { StoreSettings } from '../../preload/contract';
+import { CommandErrorCode, type StoreSettings } from '../../preload/contract';
 
 export interface StoreRow {
   id: string;
@@ -14,7 +14,7 @@ export interface BackupConfig {
   intervalMin: number;
   encrypt: boolean;
   last: { at: number; size: number; durationMs: number } | null;
-  failing: { since: number; code: string; message: string } | null;
+  failing: { since: number; code: CommandErrorCode; message: string } | null;
 }
 
 interface ConfigRow {
@@ -70,7 +70,7 @@ export class BackupRepo {
       intervalMin: r.interval_min,
       encrypt: r.encrypt === 1,
       last: r.last_at === null ? null : { at: r.last_at, size: r.last_size ?? 0, durationMs: r.last_duration_ms ?? 0 },
-      failing: r.failing_since === null ? null : { since: r.failing_since, code: r.failing_code ?? 'UNKNOWN', message: r.failing_message ?? '' },
+      failing: r.failing_since === null ? null : { since: r.failing_since, code: storedCode(r.failing_code), message: r.failing_message ?? '' },
     };
   }
 
@@ -90,8 +90,14 @@ export class BackupRepo {
     }
   }
 
-  recordFailure(accountId: string, at: number, code: string, message: string): void {
+  recordFailure(accountId: string, at: number, code: CommandErrorCode, message: string): void {
     this.db.prepare('UPDATE account_backup SET failing_since = coalesce(failing_since, ?), failing_code = ?, failing_message = ? WHERE account_id = ?')
       .run(at, code, message, accountId);
   }
+}
+
+/** A code written by another version of the app (or none) reads as the generic backup failure. */
+function storedCode(code: string | null): CommandErrorCode {
+  const parsed = CommandErrorCode.safeParse(code);
+  return parsed.success ? parsed.data : 'BACKUP_FAILED';
 }

@@ -30,7 +30,7 @@ describe('backup wording', () => {
   });
 
   it('says since when backups fail and when the next try is', () => {
-    const failing = { since: NOW - 5 * 60_000, code: 'STORE_UNREACHABLE', message: 'down', nextTryAt: NOW + 120_000 };
+    const failing = { since: NOW - 5 * 60_000, code: 'STORE_UNREACHABLE' as const, message: 'down', nextTryAt: NOW + 120_000 };
     expect(failingSinceText(failing, NOW)).toMatch(/^Failing since .+ \(5 min ago\)$/);
     expect(nextTryText(failing, NOW)).toBe('Next try in 2 min.');
     expect(nextTryText({ ...failing, nextTryAt: null }, NOW)).toMatch(/No retry/);

@@ -6,6 +6,6 @@ import type { ApiError } from '../../preload/contract';
  * only says that its change did not happen.
  */
 export function errorText(error: ApiError): string {
-  if (error.code === 'DISCONNECTED' || error.code === 'UNAUTHORIZED') return 'Not saved: the app is not connected (see the message above).';
+  if (error.code === 'HOST_UNREACHABLE' || error.code === 'UNAUTHORIZED') return 'Not saved: the app is not connected (see the message above).';
   return error.message || `Something went wrong (${error.code}).`;
 }

@@ -23,7 +23,7 @@ describe('chip', () => {
     expect(chipFor({ kind: 'syncing', percent: 40.4 }, NOW).text).toBe('Syncing 40 %');
     expect(chipFor({ kind: 'reconnecting', attempt: 2, nextTryAt: NOW + 7_200, reason: '' }, NOW)).toMatchObject({ text: 'Reconnecting · retry 2 in 8 s', tone: 'warn' });
     expect(chipFor({ kind: 'reconnecting', attempt: 0, nextTryAt: NOW, reason: '' }, NOW).text).toBe('Reconnecting · waiting for the connection');
-    expect(chipFor({ kind: 'failed', code: 'X', message: '' }, NOW)).toMatchObject({ text: 'Needs attention · failed', tone: 'danger' });
+    expect(chipFor({ kind: 'failed', code: 'BROWSER_EXITED', message: '' }, NOW)).toMatchObject({ text: 'Needs attention · failed', tone: 'danger' });
   });
 
   it('a logout the user asked for is not a problem; one from the phone is', () => {
@@ -43,11 +43,11 @@ describe('summary', () => {
       account(ready),
       account({ kind: 'qr', qr: 'x', qrImage: '', expiresAt: NOW, shown: 1, limit: 6 }),
       account(ready),
-      account({ kind: 'failed', code: 'X', message: '' }),
+      account({ kind: 'failed', code: 'BROWSER_EXITED', message: '' }),
       account(ready),
     ];
     expect(summaryText(list)).toBe('5 accounts: 3 ready, 1 needs attention, 1 waiting for scan');
-    expect(summaryText([account({ kind: 'failed', code: 'X', message: '' }), account({ kind: 'logged-out', reason: 'revoked-offline', message: '' })])).toBe(
+    expect(summaryText([account({ kind: 'failed', code: 'BROWSER_EXITED', message: '' }), account({ kind: 'logged-out', reason: 'revoked-offline', message: '' })])).toBe(
       '2 accounts: 2 need attention',
     );
     expect(summaryText([])).toBe('No accounts');
