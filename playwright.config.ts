@@ -1,13 +1,15 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { noBrowserLine } from './main/browser/installCommand';
 import { electronBinary } from './e2e/electronBinary';
+import { testBrowserChoice } from './e2e/testBrowser';
 
 // `web`: Debian's Chromium against the web host (random port, temp data folder) — runs everywhere.
 // `electron`: the same specs through Playwright's _electron.launch, only where an Electron binary exists.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The pages run in a full browser found the way the product finds one (e2e/testBrowser.ts).
+const browser = testBrowserChoice();
 const electron = electronBinary();
 if (!electron.path) console.log(`[playwright] electron project not run: ${electron.why}`);
-if (!existsSync(chromium)) console.log(`[playwright] no Chromium at ${chromium}: install Debian's chromium (see README) or set CHROMIUM_PATH`);
+if (!browser) console.log(`[playwright] ${noBrowserLine()} (or set CHROMIUM_PATH)`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +32,7 @@ export default defineConfig({
         browserName: 'chromium',
         viewport: { width: 1100, height: 760 },
         launchOptions: {
-          executablePath: chromium,
+          executablePath: browser?.executablePath,
           // Root needs --no-sandbox; the rest keep a closed network from being knocked on.
           args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
         },

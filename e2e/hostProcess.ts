@@ -1,8 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { testBrowserSetting } from './testBrowser';
 
 const ROOT = resolve(__dirname, '..');
+
+function browserSettingEnv(): NodeJS.ProcessEnv {
+  const setting = testBrowserSetting();
+  return setting ? { WA_ACCOUNTS_BROWSER: setting } : {};
+}
 const WEB_ENTRY = join(ROOT, 'dist/main/web.cjs');
 
 export interface HostHandle {
@@ -50,7 +56,8 @@ export class WebHostProcess implements HostHandle {
     if (!existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run \`npm run build\` before the e2e specs.`);
     this.out = '';
     const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0', '--data-dir', this.dataDir], {
-      env: { ...process.env, ...this.env },
+      // CHROMIUM_PATH stands in for the user's browser setting (e2e/testBrowser.ts).
+      env: { ...process.env, ...browserSettingEnv(), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

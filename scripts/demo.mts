@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SimServer } from '../e2e/sim/SimServer';
+import { testBrowserSetting } from '../e2e/testBrowser';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, fast: { type: 'boolean' } } });
 const dataDir = resolve(values['data-dir'] ?? join(tmpdir(), 'wa-accounts-demo'));
@@ -16,7 +17,8 @@ const sim = new SimServer(values.fast ? { bootDelayMs: 300, syncStepMs: 300, fir
 await sim.start();
 const engine = { extraChromiumArgs: sim.chromiumArgs(), ...(values.fast ? { qrFirstTtlMs: 20_000, qrLaterTtlMs: 10_000 } : {}) };
 const host = spawn(process.execPath, [resolve(import.meta.dirname, '../dist/main/web.cjs'), '--data-dir', dataDir, '--port', values.port ?? '0'], {
-  env: { ...process.env, WA_ACCOUNTS_DEV_ENGINE: JSON.stringify(engine) },
+  // CHROMIUM_PATH stands in for the user's browser setting, as in the tests (e2e/testBrowser.ts).
+  env: { ...process.env, ...(testBrowserSetting() ? { WA_ACCOUNTS_BROWSER: testBrowserSetting()! } : {}), WA_ACCOUNTS_DEV_ENGINE: JSON.stringify(engine) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 host.stdout.on('data', (chunk: Buffer) => {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, Vitest (units, integration, packaging), Playwright e2e.
+// `npm test`: prerequisites, typecheck, lint, build, Vitest (units, integration, packaging), Playwright e2e.
+// The prerequisites step (scripts/prereqs/cli.ts) runs first and alone: when the machine lacks a program
+// the tests need and it cannot install it, nothing else runs (one line per missing program, exit 1).
 // Every step runs even when an earlier one failed, so one run shows everything that is wrong;
 // the last line sums all runners as `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
@@ -38,6 +40,14 @@ function readJson(file) {
 
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
+
+{
+  const r = run('prerequisites', npx, ['tsx', 'scripts/prereqs/cli.ts']);
+  if (!r.ok) {
+    console.log(`\nnpm test stopped before the first test: install what is listed above, then run npm test again.`);
+    process.exit(1);
+  }
+}
 
 single('typecheck', npx, ['tsc', '-b']);
 single('lint', npx, ['eslint', '.']);

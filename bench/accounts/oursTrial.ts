@@ -5,6 +5,7 @@ import type { SessionState } from '../../preload/contract';
 import type { AccountSession } from '../../main/accounts/AccountSession';
 import { profileDir } from '../../main/accounts/sessionFolder';
 import { createApp, type App } from '../../main/index';
+import { testBrowserSetting } from '../../e2e/testBrowser';
 import { createLogger } from '../../main/log';
 import { leftoversAfter } from './procTree';
 import { finishTimes, freshPhones, loadAverage, measureAccounts, sleep, summarize, type TrialContext, type TrialResult } from './trial';
@@ -23,7 +24,7 @@ export async function oursTrial(ctx: TrialContext): Promise<TrialResult> {
     if (entry.level !== 'info') anomalies.push(`ours ${entry.level}: ${entry.msg}${entry.error ? ` (${entry.error})` : ''}`);
   });
   // The product's own settings; only the development hook that points Chromium at the simulator.
-  const open = () => createApp({ dataDir, host: 'web', log, engine: { extraChromiumArgs: sim.chromiumArgs() } });
+  const open = () => createApp({ dataDir, host: 'web', log, engine: { extraChromiumArgs: sim.chromiumArgs() }, browserPath: testBrowserSetting() });
   const history = new Map<AccountSession, string[]>();
   const watch = (session: AccountSession, phase: string) => {
     const seen: string[] = [];

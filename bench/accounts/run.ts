@@ -13,6 +13,7 @@ import { oursTrial } from './oursTrial';
 import { killMentioning, leftoversAfter } from './procTree';
 import { checkTargets, summarizeAll, table, targetLines } from './report';
 import { STOCK_CHROMIUM, stockTrial } from './stockTrial';
+import { testBrowserChoice } from '../../e2e/testBrowser';
 import { loadAverage, type Engine, type TrialContext, type TrialResult } from './trial';
 
 const { values } = parseArgs({
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   const targets = checkTargets(ratios, counts);
   console.log(`accounts benchmark: simulator bootDelayMs=${sim.timings.bootDelayMs} syncStepMs=${sim.timings.syncStepMs}; ` +
     `${runs} interleaved runs per engine and N; memory after restore + ${values['idle-ms']} ms idle`);
-  console.log(`ours: product engine (headless shell + lean flags, add all / app.start()); stock: whatsapp-web.js 1.34.7 defaults, ${STOCK_CHROMIUM} headless: true, all at once`);
+  console.log(`ours: product engine (${testBrowserChoice({ kind: 'any' })?.executablePath ?? 'no browser'}, lean flags, add all / app.start()); stock: whatsapp-web.js 1.34.7 defaults, ${STOCK_CHROMIUM} headless: true, all at once`);
   console.log(`load average (1, 5, 15 min): start ${loadStart.join(' ')}, end ${loadEnd.join(' ')} on ${availableParallelism()} cores`);
   for (const line of table(medians, ratios, counts)) console.log(line);
   for (const line of targetLines(targets, counts)) console.log(line);

@@ -3,11 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client, LocalAuth } from 'whatsapp-web.js';
 import { EventLog } from '../../e2e/sim/clientHarness';
+import { testBrowserPath } from '../../e2e/testBrowser';
 import type { SimServer } from '../../e2e/sim/SimServer';
 import { leftoversAfter } from './procTree';
 import { finishTimes, freshPhones, loadAverage, measureAccounts, sleep, summarize, type TrialContext, type TrialResult } from './trial';
 
-export const STOCK_CHROMIUM = '/usr/bin/chromium';
+/** The same full browser as the tests' (e2e/testBrowser.ts): stock whatsapp-web.js runs a full browser by default. */
+export const STOCK_CHROMIUM = testBrowserPath();
 
 /**
  * Only what running here needs: the system browser, no sandbox as root, the closed-network flags and

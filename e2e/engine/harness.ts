@@ -7,6 +7,7 @@ import type { BackupSettings } from '../../main/backup/BackupService';
 import { createApp, type App } from '../../main/index';
 import { createLogger, type Logger } from '../../main/log';
 import { SimServer } from '../sim/SimServer';
+import { testBrowserSetting } from '../testBrowser';
 import type { SimOptions } from '../sim/types';
 
 /** Simulator timings short enough for tests, long enough to be realistic in order. */
@@ -38,7 +39,7 @@ export class EngineHarness {
   ) {}
 
   async open(): Promise<App> {
-    this.app = await createApp({ dataDir: this.dataDir, host: 'web', log: this.log, engine: this.engine(), backup: this.backup });
+    this.app = await createApp({ dataDir: this.dataDir, host: 'web', log: this.log, engine: this.engine(), backup: this.backup, browserPath: testBrowserSetting() });
     await this.app.start();
     return this.app;
   }

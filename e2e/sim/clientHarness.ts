@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, LocalAuth, type ClientOptions } from 'whatsapp-web.js';
+import { testBrowserPath } from '../testBrowser';
 import type { SimServer } from './SimServer';
 
 /** Chromium flags for a closed network (toolchain.md), plus what running as root needs. */
@@ -9,7 +10,8 @@ export const OFFLINE_CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage',
 ];
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The full browser stock whatsapp-web.js runs here, from the tests' one source (e2e/testBrowser.ts). */
+export const CHROMIUM_PATH = testBrowserPath();
 
 /** Options for a stock Client against the simulator. A fresh puppeteer object each time (§7.14). */
 export function simClientOptions(sim: SimServer, options: ClientOptions = {}): ClientOptions {

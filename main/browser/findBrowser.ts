@@ -18,6 +18,12 @@ export interface FindBrowserOptions {
   platform?: NodeJS.Platform;
   env?: NodeJS.ProcessEnv;
   isExecutable?: (path: string) => boolean;
+  /**
+   * 'any' (the accounts' default) takes a headless-shell binary first, the leanest for a hidden page;
+   * 'full' skips headless shells, for what must run a full browser: a visible window, Playwright's
+   * pages, and stock whatsapp-web.js's defaults in the benchmarks.
+   */
+  kind?: 'any' | 'full';
 }
 
 function executable(path: string): boolean {
@@ -54,20 +60,24 @@ const BUNDLED_NAMES: Record<string, string[]> = {
   linux: ['chrome-headless-shell', 'chrome'],
 };
 
+export function isHeadlessShell(path: string): boolean {
+  return /headless[-_]shell/i.test(path);
+}
+
 /** The user's setting, then a browser bundled with the app, then the system's browsers; null if none. */
 export function findBrowser(opts: FindBrowserOptions = {}): BrowserChoice | null {
   const platform = opts.platform ?? process.platform;
   const env = opts.env ?? process.env;
   const ok = opts.isExecutable ?? executable;
-  const shell = (p: string) => /headless[-_]shell/i.test(p);
-  if (opts.setting && ok(opts.setting)) return { executablePath: opts.setting, source: 'setting', headlessShell: shell(opts.setting) };
+  const usable = (p: string) => ok(p) && (opts.kind !== 'full' || !isHeadlessShell(p));
+  if (opts.setting && usable(opts.setting)) return { executablePath: opts.setting, source: 'setting', headlessShell: isHeadlessShell(opts.setting) };
   if (opts.bundledDir) {
     for (const name of BUNDLED_NAMES[platform] ?? BUNDLED_NAMES.linux!) {
       const p = join(opts.bundledDir, name);
-      if (ok(p)) return { executablePath: p, source: 'bundled', headlessShell: shell(p) };
+      if (usable(p)) return { executablePath: p, source: 'bundled', headlessShell: isHeadlessShell(p) };
     }
   }
-  for (const p of systemCandidates(platform, env)) if (ok(p)) return { executablePath: p, source: 'system', headlessShell: shell(p) };
+  for (const p of systemCandidates(platform, env)) if (usable(p)) return { executablePath: p, source: 'system', headlessShell: isHeadlessShell(p) };
   return null;
 }
 
@@ -76,4 +86,13 @@ export function browserInstallHint(platform: NodeJS.Platform = process.platform)
   if (platform === 'darwin') return 'Install Google Chrome (or Chromium, Edge or Brave) in /Applications, then press Retry.';
   if (platform === 'win32') return 'Install Google Chrome or Microsoft Edge, then press Retry.';
   return 'Install Chromium (Debian/Ubuntu: sudo apt install chromium) or Google Chrome, then press Retry.';
+}
+
+/**
+ * The app's browser search as the hosts configure it: the user's setting and the bundled folder; the
+ * setting 'none' (a development hook) means no browser at all, so accounts explain what to install.
+ */
+export function appBrowserFinder(setting?: string | null, bundledDir?: string | null): () => BrowserChoice | null {
+  if (setting === 'none') return () => null;
+  return () => findBrowser({ setting, bundledDir });
 }

@@ -2,6 +2,8 @@
 // the same one the web host runs; this file adds the window, the IPC transport and the app lifecycle.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session } from 'electron';
+import { appBrowserFinder } from '../browser/findBrowser';
+import { noBrowserLine } from '../browser/installCommand';
 import { devEngineFromEnv } from '../devHooks';
 import { createApp, type App } from '../index';
 import { createLogger } from '../log';
@@ -41,6 +43,10 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir, request.method));
 
+  const browserPath = process.env.WA_ACCOUNTS_BROWSER ?? null;
+  const bundledBrowserDir = app.isPackaged ? path.join(process.resourcesPath, 'browser') : null;
+  // Each account says what to install; this line tells whoever started the app from a terminal.
+  if (!appBrowserFinder(browserPath, bundledBrowserDir)()) console.log(noBrowserLine());
   try {
     core = await createApp({
       dataDir: app.getPath('userData'),
@@ -48,8 +54,8 @@ async function start(): Promise<void> {
       versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
       log,
       engine: devEngineFromEnv(),
-      browserPath: process.env.WA_ACCOUNTS_BROWSER ?? null,
-      bundledBrowserDir: app.isPackaged ? path.join(process.resourcesPath, 'browser') : null,
+      browserPath,
+      bundledBrowserDir,
       // Backup key and store secrets behind the OS keychain where there is one (else a 0600 key file).
       ...keychainOption(),
     });

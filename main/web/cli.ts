@@ -2,6 +2,8 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { appBrowserFinder } from '../browser/findBrowser';
+import { noBrowserLine } from '../browser/installCommand';
 import { devEngineFromEnv } from '../devHooks';
 import { createApp } from '../index';
 import { createLogger } from '../log';
@@ -35,7 +37,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger();
   const dataDir = resolve(values['data-dir'] ?? process.env.WA_ACCOUNTS_DATA_DIR ?? defaultDataDir());
-  const app = await createApp({ dataDir, host: 'web', log, engine: devEngineFromEnv(), browserPath: process.env.WA_ACCOUNTS_BROWSER ?? null });
+  const browserPath = process.env.WA_ACCOUNTS_BROWSER ?? null;
+  const app = await createApp({ dataDir, host: 'web', log, engine: devEngineFromEnv(), browserPath });
   const host = new WebHost({
     registry: app.registry,
     events: app.events,
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     console.warn(`Warning: listening on ${values.host}: anyone who can reach this address and has the link can use the app.`);
   }
   console.log(`Data folder: ${dataDir}`);
+  if (!appBrowserFinder(browserPath)()) console.log(noBrowserLine());
   console.log(`Open ${host.url}`);
 
   let stopping = false;

@@ -1,10 +1,12 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { closedPort } from './hangingServer.js';
+import { findPgBin } from './pgBin.js';
+
+export { findPgBin };
 
 const run = promisify(execFile);
 
@@ -18,16 +20,6 @@ export interface PostgresCluster {
   stop(): Promise<void>;
 }
 
-/** Debian installs each major under /usr/lib/postgresql/<major>/bin; PGBIN overrides. */
-export function findPgBin(): string | undefined {
-  if (process.env['PGBIN'] && existsSync(join(process.env['PGBIN'], 'initdb'))) return process.env['PGBIN'];
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const majors = readdirSync(root).filter((d) => existsSync(join(root, d, 'bin', 'initdb'))).sort((a, b) => Number(a) - Number(b));
-  const last = majors.at(-1);
-  return last ? join(root, last, 'bin') : undefined;
-}
-
 /**
  * Starts a throwaway PostgreSQL cluster on 127.0.0.1 (free port, its own socket dir, fsync off) and
  * returns how to reach it. initdb refuses to run as root, so as root the server runs as the
@@ -35,7 +27,7 @@ export function findPgBin(): string | undefined {
  */
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findPgBin();
-  if (!bin) throw new Error('PostgreSQL server binaries not found (apt-get install postgresql, or set PGBIN)');
+  if (!bin) throw new Error('PostgreSQL server programs (initdb, pg_ctl, postgres) not found: install PostgreSQL, or set PGBIN to their folder');
   const dir = await mkdtemp(join(tmpdir(), 'pgtest-'));
   const asRoot = process.getuid?.() === 0;
   const password = `pw-${Math.random().toString(36).slice(2)}`;
