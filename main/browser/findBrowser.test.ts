@@ -1,14 +1,34 @@
 import { expect, it } from 'vitest';
-import { browserInstallHint, findBrowser } from './findBrowser';
+import { appBrowserFinder, browserInstallHint, findBrowser } from './findBrowser';
+import { browserInstallCommand, noBrowserLine } from './installCommand';
 import { launchOptions, LEAN_ARGS } from './launchOptions';
 
 const only = (...paths: string[]) => (p: string) => paths.includes(p);
 
 it('prefers the user setting, then the bundled browser, then the system one', () => {
-  const all = only('/opt/mine/chrome', '/app/browser/chrome-headless-shell', '/usr/bin/chromium');
+  const all = only('/opt/mine/chrome', '/app/browser/chrome-headless-shell', '/usr/bin/google-chrome');
   expect(findBrowser({ platform: 'linux', setting: '/opt/mine/chrome', bundledDir: '/app/browser', isExecutable: all })).toMatchObject({ executablePath: '/opt/mine/chrome', source: 'setting' });
   expect(findBrowser({ platform: 'linux', setting: '/missing', bundledDir: '/app/browser', isExecutable: all })).toMatchObject({ source: 'bundled', headlessShell: true });
-  expect(findBrowser({ platform: 'linux', bundledDir: '/nowhere', isExecutable: all })).toMatchObject({ executablePath: '/usr/bin/chromium', source: 'system', headlessShell: false });
+  expect(findBrowser({ platform: 'linux', bundledDir: '/nowhere', isExecutable: all })).toMatchObject({ executablePath: '/usr/bin/google-chrome', source: 'system', headlessShell: false });
+});
+
+it("'full' passes over headless shells, for stock whatsapp-web.js and visible windows", () => {
+  const all = only('/usr/lib/chromium/chromium-headless-shell', '/usr/bin/google-chrome');
+  expect(findBrowser({ platform: 'linux', isExecutable: all })).toMatchObject({ headlessShell: true });
+  expect(findBrowser({ platform: 'linux', isExecutable: all, kind: 'full' })).toMatchObject({ executablePath: '/usr/bin/google-chrome', headlessShell: false });
+  expect(findBrowser({ platform: 'linux', setting: '/usr/lib/chromium/chromium-headless-shell', isExecutable: all, kind: 'full' })?.source).toBe('system');
+});
+
+it("the hosts' finder: 'none' means no browser at all, anything else is the user's setting", () => {
+  expect(appBrowserFinder('none')()).toBeNull();
+  expect(appBrowserFinder('/definitely/not/a/browser')()?.executablePath).not.toBe('/definitely/not/a/browser');
+});
+
+it('the start-up line names the install command of the OS', () => {
+  expect(browserInstallCommand('debian')).toBe('sudo apt-get install -y chromium');
+  expect(browserInstallCommand('darwin')).toBe('brew install --cask chromium');
+  expect(browserInstallCommand('win32')).toBe('winget install --id Google.Chrome -e');
+  expect(noBrowserLine('fedora')).toMatch(/accounts cannot start\. Install one: sudo dnf install -y chromium$/);
 });
 
 it('knows where macOS and Windows keep Chrome, Edge and Brave', () => {
@@ -24,7 +44,7 @@ it('answers null when there is no browser, and the hint says what to install per
 });
 
 it('gives every client its own launch options with the lean flags', () => {
-  const choice = { executablePath: '/usr/bin/chromium', source: 'system' as const, headlessShell: false };
+  const choice = { executablePath: '/usr/bin/google-chrome', source: 'system' as const, headlessShell: false };
   const a = launchOptions(choice, ['--x'], false);
   const b = launchOptions(choice, ['--x'], false);
   expect(a).not.toBe(b);

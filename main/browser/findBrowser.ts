@@ -48,7 +48,7 @@ export function systemCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessE
       'Microsoft\\Edge\\Application\\msedge.exe', 'BraveSoftware\\Brave-Browser\\Application\\brave.exe'];
     return rel.flatMap((r) => roots.map((root) => `${root}\\${r}`));
   }
-  // Debian's /usr/bin/chromium-headless-shell is a shell script that does not exec: the pid puppeteer
+  // Debian's chromium-headless-shell on PATH is a shell script that does not exec: the pid puppeteer
   // would hold is the shell's, so a killed or orphaned browser could not be told apart. Use the binary.
   return ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
     '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/microsoft-edge', '/usr/bin/brave-browser'];
