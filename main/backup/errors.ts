@@ -73,19 +73,3 @@ export function classifyNetworkError(err: unknown, where: string): BackupError |
       return undefined;
   }
 }
-
-/** Rejects with STORE_UNREACHABLE/TIMEOUT if `work` does not settle within `ms`; `onTimeout` aborts the work. */
-export async function withTimeout<T>(work: Promise<T>, ms: number, where: string, onTimeout?: () => void): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      onTimeout?.();
-      reject(new BackupError('STORE_UNREACHABLE', `${where}: no answer within ${Math.round(ms / 1000)} s. Check the address, firewall or VPN.`, 'TIMEOUT'));
-    }, ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

@@ -4,8 +4,8 @@ import { isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BackupError, systemCode } from '../errors.js';
-import type { ConnectionReport, LeaseInfo, LeaseResult, VersionInfo } from './BackupStore.js';
-import { checkSession, checkVersionId, counted, writeFailure, leaseIsLive, StoreBase, versionTimeOf, type StoreBaseOptions } from './StoreBase.js';
+import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
+import { checkSession, checkVersionId, counted, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface FolderStoreOptions extends StoreBaseOptions {
   /** Existing folder (local disk, USB drive, network share). Never created by us: see ensureRoot(). */
@@ -13,6 +13,8 @@ export interface FolderStoreOptions extends StoreBaseOptions {
 }
 
 const BODY = /^([0-9]{15}-[0-9a-f]{8})\.bin$/;
+/** A lease file torn by a crash reads as a lease that ran out long ago: anyone may take it, by replacing the file. */
+const TORN: LeaseInfo = { owner: '', acquiredAt: 0, heartbeatAt: 0, expiresAt: 0 };
 
 /**
  * Layout: `<root>/<session>/<version>.bin` (the bytes), `<version>.json` (size, time, meta) and
@@ -111,44 +113,27 @@ export class FolderStore extends StoreBase {
     return { latencyMs: Date.now() - started };
   }
 
-  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
-    const file = join(await this.sessionDir(session, true), 'lease.json');
-    const now = this.now();
-    const current = await this.readLeaseFile(file);
-    if (leaseIsLive(current, now) && current.owner !== owner && !options.force) return { acquired: false, holder: current };
-    const lease: LeaseInfo = { owner, acquiredAt: current?.owner === owner && leaseIsLive(current, now) ? current.acquiredAt : now, heartbeatAt: now, expiresAt: now + ttlMs };
+  protected async readLeaseRecord(session: string): Promise<LeaseRecord | null> {
+    const lease = await this.readLeaseFile(await this.leaseFile(session, false));
+    return lease ? { lease } : null;
+  }
+
+  protected async swapLease(session: string, prev: LeaseRecord | null, next: LeaseInfo): Promise<boolean> {
+    const file = await this.leaseFile(session, true);
     try {
-      if (current) await this.replaceFile(file, JSON.stringify(lease));
-      else await writeFile(file, JSON.stringify(lease), { flag: 'wx' }); // exclusive: two first-comers cannot both win
+      if (prev) await this.replaceFile(file, JSON.stringify(next));
+      else await writeFile(file, JSON.stringify(next), { flag: 'wx' }); // exclusive: two first-comers cannot both win
     } catch (err) {
-      if (systemCode(err) !== 'EEXIST') throw this.classify(err, 'write the lease');
+      if (systemCode(err) === 'EEXIST') return false;
+      throw this.classify(err, 'write the lease');
     }
-    // A folder has no compare-and-swap; re-reading tells the loser of a simultaneous take-over.
+    // A folder has no compare-and-swap; re-reading tells the loser of a simultaneous write.
     const after = await this.readLeaseFile(file);
-    if (after && after.owner === owner) return { acquired: true, lease: after };
-    if (after) return { acquired: false, holder: after };
-    throw new BackupError('STORE_ERROR', `The lease file in ${this.description} vanished while it was being written.`);
+    return after?.owner === next.owner && after.expiresAt === next.expiresAt;
   }
 
-  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
-    const file = join(await this.sessionDir(session, false), 'lease.json');
-    const current = await this.readLeaseFile(file);
-    if (!current || current.owner !== owner) throw new BackupError('LEASE_LOST', `This computer no longer holds ${session}${current ? `: ${current.owner} took it over` : ''}.`);
-    const now = this.now();
-    const lease: LeaseInfo = { ...current, heartbeatAt: now, expiresAt: now + ttlMs };
-    await this.replaceFile(file, JSON.stringify(lease));
-    return lease;
-  }
-
-  async releaseLease(session: string, owner: string): Promise<void> {
-    const file = join(await this.sessionDir(session, false), 'lease.json');
-    const current = await this.readLeaseFile(file);
-    if (current?.owner === owner) await rm(file, { force: true }).catch((err: unknown) => { throw this.classify(err, 'release the lease'); });
-  }
-
-  async readLease(session: string): Promise<LeaseInfo | null> {
-    const current = await this.readLeaseFile(join(await this.sessionDir(session, false), 'lease.json'));
-    return leaseIsLive(current, this.now()) ? current : null;
+  protected async dropLease(session: string): Promise<void> {
+    await rm(await this.leaseFile(session, false), { force: true }).catch((err: unknown) => { throw this.classify(err, 'release the lease'); });
   }
 
   async close(): Promise<void> {}
@@ -158,7 +143,7 @@ export class FolderStore extends StoreBase {
       return JSON.parse(await readFile(file, 'utf8')) as LeaseInfo;
     } catch (err) {
       if (systemCode(err) === 'ENOENT') return null;
-      if (err instanceof SyntaxError) return null; // torn by a crash mid-write: treat as free
+      if (err instanceof SyntaxError) return TORN; // torn by a crash mid-write
       throw this.classify(err, 'read the lease');
     }
   }
@@ -195,6 +180,10 @@ export class FolderStore extends StoreBase {
     } catch (err) {
       throw this.classify(err, 'list the backup folder');
     }
+  }
+
+  private async leaseFile(session: string, create: boolean): Promise<string> {
+    return join(await this.sessionDir(session, create), 'lease.json');
   }
 
   private async sessionDir(session: string, create: boolean): Promise<string> {

@@ -1,10 +1,10 @@
 import { GridFSBucket, MongoClient, type Collection, type Db, type GridFSFile } from 'mongodb';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BackupError, withTimeout } from '../errors.js';
-import type { ConnectionReport, LeaseInfo, LeaseResult, VersionInfo } from './BackupStore.js';
+import { BackupError } from '../errors.js';
+import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
 import { classifyMongoError, describeMongo } from './mongoSupport.js';
-import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, leaseIsLive, StoreBase, writeFailure, type StoreBaseOptions } from './StoreBase.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, StoreBase, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface MongoStoreOptions extends StoreBaseOptions {
   uri: string;
@@ -100,51 +100,40 @@ export class MongoStore extends StoreBase {
       }
     })();
     try {
-      await withTimeout(work, timeoutMs, this.description, () => void client.close(true).catch(() => undefined));
+      await this.within(work, timeoutMs, () => void client.close(true).catch(() => undefined));
     } finally {
       await client.close(true).catch(() => undefined);
     }
     return { latencyMs: Date.now() - started };
   }
 
-  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
-    const leases = await this.leases(session);
-    const now = this.now();
-    const filter = options.force ? { _id: session } : { _id: session, $or: [{ expiresAt: { $lte: now } }, { owner }] };
-    try {
-      const prev = await leases.findOne({ _id: session });
-      const acquiredAt = prev && prev.owner === owner && prev.expiresAt > now ? prev.acquiredAt : now;
-      // Upsert with a condition: if someone else holds a live lease the filter misses, the upsert tries
-      // to insert the same _id and fails with a duplicate key, which means "held".
-      const doc = await leases.findOneAndUpdate(filter, { $set: { owner, acquiredAt, heartbeatAt: now, expiresAt: now + ttlMs } }, { upsert: true, returnDocument: 'after' });
-      if (doc) return { acquired: true, lease: toLease(doc) };
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw classifyMongoError(err, this.description, 'take the lease');
-    }
-    const holder = await this.readLease(session);
-    if (holder) return { acquired: false, holder };
-    return this.acquireLease(session, owner, ttlMs, options);
-  }
-
-  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
-    const leases = await this.leases(session);
-    const now = this.now();
-    const doc = await leases
-      .findOneAndUpdate({ _id: session, owner }, { $set: { heartbeatAt: now, expiresAt: now + ttlMs } }, { returnDocument: 'after' })
-      .catch((err: unknown) => { throw classifyMongoError(err, this.description, 'renew the lease'); });
-    if (!doc) throw new BackupError('LEASE_LOST', `This computer no longer holds ${session}; another one took it over or it was released.`);
-    return toLease(doc);
-  }
-
-  async releaseLease(session: string, owner: string): Promise<void> {
-    const leases = await this.leases(session);
-    await leases.deleteOne({ _id: session, owner }).catch((err: unknown) => { throw classifyMongoError(err, this.description, 'release the lease'); });
-  }
-
-  async readLease(session: string): Promise<LeaseInfo | null> {
+  protected async readLeaseRecord(session: string): Promise<LeaseRecord | null> {
     const leases = await this.leases(session);
     const doc = await leases.findOne({ _id: session }).catch((err: unknown) => { throw classifyMongoError(err, this.description, 'read the lease'); });
-    return leaseIsLive(doc, this.now()) ? toLease(doc) : null;
+    return doc ? { lease: toLease(doc) } : null;
+  }
+
+  protected async swapLease(session: string, prev: LeaseRecord | null, next: LeaseInfo): Promise<boolean> {
+    const leases = await this.leases(session);
+    try {
+      if (!prev) {
+        await leases.insertOne({ _id: session, ...next });
+        return true;
+      }
+      // The filter is the compare-and-swap: it matches only the lease as it was read.
+      const res = await leases.updateOne({ _id: session, owner: prev.lease.owner, expiresAt: prev.lease.expiresAt }, { $set: next });
+      return res.matchedCount === 1;
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 11000) return false; // another install created it first
+      throw classifyMongoError(err, this.description, 'write the lease');
+    }
+  }
+
+  protected async dropLease(session: string, prev: LeaseRecord): Promise<void> {
+    const leases = await this.leases(session);
+    await leases
+      .deleteOne({ _id: session, owner: prev.lease.owner, expiresAt: prev.lease.expiresAt })
+      .catch((err: unknown) => { throw classifyMongoError(err, this.description, 'release the lease'); });
   }
 
   async close(): Promise<void> {

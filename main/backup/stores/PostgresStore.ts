@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { Readable } from 'node:stream';
-import { BackupError, withTimeout } from '../errors.js';
-import type { ConnectionReport, LeaseInfo, LeaseResult, VersionInfo } from './BackupStore.js';
+import { BackupError } from '../errors.js';
+import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
 import { classifyPgError, describeConnection, schemaSql, tableNames } from './postgresSupport.js';
-import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, StoreBase, writeFailure, type StoreBaseOptions } from './StoreBase.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, StoreBase, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface PostgresStoreOptions extends StoreBaseOptions {
   connectionString: string;
@@ -180,57 +180,34 @@ export class PostgresStore extends StoreBase {
       }
     })();
     try {
-      await withTimeout(work, timeoutMs, this.description, () => void client.end().catch(() => undefined));
+      await this.within(work, timeoutMs, () => void client.end().catch(() => undefined));
     } finally {
       await client.end().catch(() => undefined);
     }
     return { latencyMs: Date.now() - started };
   }
 
-  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
-    checkSession(session);
-    const now = this.now();
-    // One statement: the conflict clause is the compare-and-swap, so two hosts cannot both win.
-    const res = await this.query<LeaseRow>(
-      `INSERT INTO ${this.t.leases} AS l (session, owner, acquired_at, heartbeat_at, expires_at) VALUES ($1, $2, $3, $3, $4)
-       ON CONFLICT (session) DO UPDATE SET owner = excluded.owner,
-         acquired_at = CASE WHEN l.owner = excluded.owner AND l.expires_at > $3 THEN l.acquired_at ELSE excluded.acquired_at END,
-         heartbeat_at = excluded.heartbeat_at, expires_at = excluded.expires_at
-       WHERE l.expires_at <= $3 OR l.owner = excluded.owner OR $5
-       RETURNING owner, acquired_at, heartbeat_at, expires_at`,
-      [session, owner, now, now + ttlMs, options.force === true],
-      'take the lease',
-    );
+  protected async readLeaseRecord(session: string): Promise<LeaseRecord | null> {
+    const res = await this.query<LeaseRow>(`SELECT owner, acquired_at, heartbeat_at, expires_at FROM ${this.t.leases} WHERE session = $1`, [session], 'read the lease');
     const row = res.rows[0];
-    if (row) return { acquired: true, lease: toLease(row) };
-    const holder = await this.readLease(session);
-    if (holder) return { acquired: false, holder };
-    return this.acquireLease(session, owner, ttlMs, options); // it expired between the two statements
+    return row ? { lease: toLease(row) } : null;
   }
 
-  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
-    checkSession(session);
-    const now = this.now();
-    const res = await this.query<LeaseRow>(
-      `UPDATE ${this.t.leases} SET heartbeat_at = $3, expires_at = $4 WHERE session = $1 AND owner = $2 RETURNING owner, acquired_at, heartbeat_at, expires_at`,
-      [session, owner, now, now + ttlMs],
-      'renew the lease',
-    );
-    const row = res.rows[0];
-    if (!row) throw new BackupError('LEASE_LOST', `This computer no longer holds ${session}; another one took it over or it was released.`);
-    return toLease(row);
+  protected async swapLease(session: string, prev: LeaseRecord | null, next: LeaseInfo): Promise<boolean> {
+    const values = [session, next.owner, next.acquiredAt, next.heartbeatAt, next.expiresAt];
+    // The WHERE clause (or the conflict clause for a first lease) is the compare-and-swap.
+    const res = prev
+      ? await this.query(
+          `UPDATE ${this.t.leases} SET owner = $2, acquired_at = $3, heartbeat_at = $4, expires_at = $5 WHERE session = $1 AND owner = $6 AND expires_at = $7`,
+          [...values, prev.lease.owner, prev.lease.expiresAt],
+          'write the lease',
+        )
+      : await this.query(`INSERT INTO ${this.t.leases} (session, owner, acquired_at, heartbeat_at, expires_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (session) DO NOTHING`, values, 'take the lease');
+    return res.rowCount === 1;
   }
 
-  async releaseLease(session: string, owner: string): Promise<void> {
-    checkSession(session);
-    await this.query(`DELETE FROM ${this.t.leases} WHERE session = $1 AND owner = $2`, [session, owner], 'release the lease');
-  }
-
-  async readLease(session: string): Promise<LeaseInfo | null> {
-    checkSession(session);
-    const res = await this.query<LeaseRow>(`SELECT owner, acquired_at, heartbeat_at, expires_at FROM ${this.t.leases} WHERE session = $1 AND expires_at > $2`, [session, this.now()], 'read the lease');
-    const row = res.rows[0];
-    return row ? toLease(row) : null;
+  protected async dropLease(session: string, prev: LeaseRecord): Promise<void> {
+    await this.query(`DELETE FROM ${this.t.leases} WHERE session = $1 AND owner = $2 AND expires_at = $3`, [session, prev.lease.owner, prev.lease.expiresAt], 'release the lease');
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,9 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { BackupError, withTimeout } from '../errors.js';
-import type { ConnectionReport, LeaseInfo, LeaseResult, VersionInfo } from './BackupStore.js';
+import { BackupError } from '../errors.js';
+import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
 import { classifyS3Error, isNotFound, isNotImplemented, isPreconditionFailed, uploadStream } from './s3Support.js';
-import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, leaseIsLive, StoreBase, versionTimeOf, writeFailure, type StoreBaseOptions } from './StoreBase.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface S3StoreOptions extends StoreBaseOptions {
   /** e.g. http://127.0.0.1:9000 for MinIO; omit for AWS. */
@@ -138,47 +138,26 @@ export class S3Store extends StoreBase {
         throw classifyS3Error(err, this.description, 'write and delete objects');
       }
     })();
-    await withTimeout(work, options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS, this.description, () => abort.abort());
+    await this.within(work, options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS, () => abort.abort());
     return { latencyMs: Date.now() - started };
   }
 
-  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
-    const key = `${this.sessionPrefix(session)}lease.json`;
-    const current = await this.getJsonWithEtag<LeaseInfo>(key);
-    const now = this.now();
-    const live = leaseIsLive(current?.value, now) ? current?.value : undefined;
-    if (live && live.owner !== owner && !options.force) return { acquired: false, holder: live };
-    const lease: LeaseInfo = { owner, acquiredAt: live?.owner === owner ? live.acquiredAt : now, heartbeatAt: now, expiresAt: now + ttlMs };
+  protected async readLeaseRecord(session: string): Promise<LeaseRecord | null> {
+    const read = await this.getJsonWithEtag<LeaseInfo>(this.leaseKey(session));
+    return read ? { lease: read.value, etag: read.etag } : null;
+  }
+
+  protected async swapLease(session: string, prev: LeaseRecord | null, next: LeaseInfo): Promise<boolean> {
+    const key = this.leaseKey(session);
     // Conditional writes make this a compare-and-swap on AWS S3 and others that support them; servers
     // that ignore the headers (s3rver) fall back to last-writer-wins, caught by the re-read below.
-    const won = await this.putJson(key, lease, current ? { IfMatch: current.etag } : { IfNoneMatch: '*' });
-    const after = await this.getJsonWithEtag<LeaseInfo>(key);
-    if (won && after?.value.owner === owner) return { acquired: true, lease: after.value };
-    if (after) return { acquired: false, holder: after.value };
-    throw new BackupError('STORE_ERROR', `The lease in ${this.description} vanished while it was being written.`);
+    if (!(await this.putJson(key, next, prev ? { IfMatch: prev.etag } : { IfNoneMatch: '*' }))) return false;
+    const after = await this.getJson<LeaseInfo>(key);
+    return after?.owner === next.owner && after.expiresAt === next.expiresAt;
   }
 
-  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
-    const key = `${this.sessionPrefix(session)}lease.json`;
-    const current = await this.getJsonWithEtag<LeaseInfo>(key);
-    if (!current || current.value.owner !== owner) {
-      throw new BackupError('LEASE_LOST', `This computer no longer holds ${session}${current ? `: ${current.value.owner} took it over` : ''}.`);
-    }
-    const now = this.now();
-    const lease: LeaseInfo = { ...current.value, heartbeatAt: now, expiresAt: now + ttlMs };
-    if (!(await this.putJson(key, lease, { IfMatch: current.etag }))) throw new BackupError('LEASE_LOST', `Another computer took over ${session}.`);
-    return lease;
-  }
-
-  async releaseLease(session: string, owner: string): Promise<void> {
-    const key = `${this.sessionPrefix(session)}lease.json`;
-    const current = await this.getJsonWithEtag<LeaseInfo>(key);
-    if (current?.value.owner === owner) await this.deleteKey(key);
-  }
-
-  async readLease(session: string): Promise<LeaseInfo | null> {
-    const current = await this.getJsonWithEtag<LeaseInfo>(`${this.sessionPrefix(session)}lease.json`);
-    return leaseIsLive(current?.value, this.now()) ? current.value : null;
+  protected async dropLease(session: string): Promise<void> {
+    await this.deleteKey(this.leaseKey(session));
   }
 
   async close(): Promise<void> {
@@ -203,6 +182,10 @@ export class S3Store extends StoreBase {
       throw classifyS3Error(err, this.description, 'list backups');
     }
     return names;
+  }
+
+  private leaseKey(session: string): string {
+    return `${this.sessionPrefix(session)}lease.json`;
   }
 
   private sessionPrefix(session: string): string {

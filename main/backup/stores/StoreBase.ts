@@ -4,12 +4,16 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pipeline as pipelineCb, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { withTimeout } from '../../util/time.js';
 import { BackupError } from '../errors.js';
 import type { BackupStore, ConnectionReport, LeaseInfo, LeaseResult, PutOptions, VersionInfo } from './BackupStore.js';
+import { decideLease, leaseIsLive, leaseLost, mayRelease, renewLease } from './leaseRule.js';
 
 export const DEFAULT_KEEP = 3;
 export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
 const MAX_META_BYTES = 8 * 1024;
+/** Rounds of read-decide-swap before a lease that keeps changing under us is given up on. */
+const LEASE_ROUNDS = 5;
 
 export interface StoreBaseOptions {
   /** Versions kept per session (default 3). */
@@ -20,12 +24,19 @@ export interface StoreBaseOptions {
   now?: () => number;
 }
 
-/**
- * Shared behaviour of every store: RemoteAuth's four methods expressed through the versioned API,
- * argument validation, and version ids. Subclasses implement storage only.
- */
+/** A stored lease, with what its store needs to replace exactly that one (S3's ETag). */
+export interface LeaseRecord {
+  lease: LeaseInfo;
+  etag?: string;
+}
+
 const SESSION_NAME = /^RemoteAuth-[-_\w]+$/;
 
+/**
+ * Shared behaviour of every store: RemoteAuth's four methods expressed through the versioned API,
+ * argument validation, version ids, and the lease (leaseRule.ts decides, the store only reads and
+ * swaps). Subclasses implement storage only.
+ */
 export abstract class StoreBase implements BackupStore {
   abstract readonly description: string;
   protected readonly keep: number;
@@ -57,11 +68,49 @@ export abstract class StoreBase implements BackupStore {
   abstract getVersion(session: string, versionId: string): Promise<Readable>;
   abstract deleteVersion(session: string, versionId: string): Promise<void>;
   abstract testConnection(options?: { timeoutMs?: number }): Promise<ConnectionReport>;
-  abstract acquireLease(session: string, owner: string, ttlMs: number, options?: { force?: boolean }): Promise<LeaseResult>;
-  abstract heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo>;
-  abstract releaseLease(session: string, owner: string): Promise<void>;
-  abstract readLease(session: string): Promise<LeaseInfo | null>;
   abstract close(): Promise<void>;
+
+  // ---- lease primitives each store provides (the session name is already checked) ----
+  /** The stored lease, live or expired; null when there is none. */
+  protected abstract readLeaseRecord(session: string): Promise<LeaseRecord | null>;
+  /** Stores `next` only if the stored lease is still `prev` (null: still none); false when another write came first. */
+  protected abstract swapLease(session: string, prev: LeaseRecord | null, next: LeaseInfo): Promise<boolean>;
+  /** Deletes the lease only if it is still `prev`. */
+  protected abstract dropLease(session: string, prev: LeaseRecord): Promise<void>;
+
+  async acquireLease(session: string, owner: string, ttlMs: number, options: { force?: boolean } = {}): Promise<LeaseResult> {
+    checkSession(session);
+    // A lost swap means another install wrote in between: decide again on what it wrote.
+    for (let round = 0; round < LEASE_ROUNDS; round++) {
+      const current = await this.readLeaseRecord(session);
+      const decision = decideLease(current?.lease, { owner, now: this.now(), ttlMs, force: options.force });
+      if (!decision.take) return { acquired: false, holder: decision.holder };
+      if (await this.swapLease(session, current, decision.lease)) return { acquired: true, lease: decision.lease };
+    }
+    const holder = await this.readLease(session);
+    if (holder) return { acquired: false, holder };
+    throw new BackupError('STORE_ERROR', `The lease of ${session} in ${this.description} kept changing while this computer tried to take it; try again.`);
+  }
+
+  async heartbeatLease(session: string, owner: string, ttlMs: number): Promise<LeaseInfo> {
+    checkSession(session);
+    const current = await this.readLeaseRecord(session);
+    const next = renewLease(current?.lease, { owner, now: this.now(), ttlMs }, session);
+    if (!(await this.swapLease(session, current, next))) throw leaseLost(session);
+    return next;
+  }
+
+  async releaseLease(session: string, owner: string): Promise<void> {
+    checkSession(session);
+    const current = await this.readLeaseRecord(session);
+    if (current && mayRelease(current.lease, owner)) await this.dropLease(session, current);
+  }
+
+  async readLease(session: string): Promise<LeaseInfo | null> {
+    checkSession(session);
+    const lease = (await this.readLeaseRecord(session))?.lease;
+    return leaseIsLive(lease, this.now()) ? lease : null;
+  }
 
   async putVersion(session: string, body: Readable, options: PutOptions = {}): Promise<VersionInfo> {
     checkSession(session);
@@ -122,6 +171,14 @@ export abstract class StoreBase implements BackupStore {
     for (const v of await this.listVersions(session)) await this.deleteVersion(session, v.id);
   }
 
+  /** Runs a connection test for at most `ms`; `abort` stops the work when the time is up. */
+  protected async within(work: Promise<void>, ms: number, abort: () => void): Promise<void> {
+    await withTimeout(work, ms, () => {
+      abort();
+      return new BackupError('STORE_UNREACHABLE', `${this.description}: no answer within ${Math.round(ms / 1000)} s. Check the address, firewall or VPN.`, 'TIMEOUT');
+    });
+  }
+
   protected newVersionId(): string {
     return `${String(this.now()).padStart(15, '0')}-${randomBytes(4).toString('hex')}`;
   }
@@ -180,10 +237,6 @@ export function writeFailure(counter: ByteCounter, err: unknown, classify: (err:
     return new BackupError('SAVE_FAILED', `The data to back up could not be read (${counter.sourceError.message}); nothing was stored and the previous backup is kept.`, undefined, { cause: counter.sourceError });
   }
   return classify(err);
-}
-
-export function leaseIsLive(lease: LeaseInfo | null | undefined, now: number): lease is LeaseInfo {
-  return !!lease && lease.expiresAt > now;
 }
 
 export function versionTimeOf(id: string): number {
