@@ -3,13 +3,14 @@ import QRCode from 'qrcode';
 import type { SessionState } from '../../preload/contract';
 import { browserInstallHint, type BrowserChoice } from '../browser/findBrowser';
 import type { Logger } from '../log';
+import { withTimeout } from '../util/time';
 import { Backoff } from './Backoff';
 import { classifyDisconnect, LOGOUT_MESSAGES } from './disconnectReasons';
 import { releaseStaleProfile } from './profileLock';
 import { deleteProfile, profileDir } from './sessionFolder';
 import type { SessionSettings } from './sessionSettings';
 import { Timers } from './Timers';
-import { closeClient, createClient, disarmLogoutReinit, errText, seconds, withTimeout, type Client } from './wwebjsClient';
+import { closeClient, createClient, disarmLogoutReinit, errText, seconds, type Client } from './wwebjsClient';
 
 export { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './sessionSettings';
 

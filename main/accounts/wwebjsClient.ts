@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import wwebjs from 'whatsapp-web.js';
 import type { BrowserChoice } from '../browser/findBrowser';
 import { launchOptions } from '../browser/launchOptions';
+import { withTimeout } from '../util/time';
 
 export type Client = InstanceType<typeof wwebjs.Client>;
 
@@ -79,17 +80,4 @@ export function seconds(ms: number): string {
 
 export function errText(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 160);
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    p.then((v) => {
-      clearTimeout(t);
-      resolve(v);
-    }, (e: unknown) => {
-      clearTimeout(t);
-      reject(e instanceof Error ? e : new Error(String(e)));
-    });
-  });
 }
