@@ -1,7 +1,7 @@
 // Composition root: builds every service once, wires them, owns the start/stop order.
 // Plain Node: the same engine runs under Vitest, inside the web host and inside Electron.
 import { createRequire } from 'node:module';
-import type { AppInfo } from '../preload/contract';
+import type { Account, AppInfo } from '../preload/contract';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AccountManager } from './accounts/AccountManager';
@@ -9,16 +9,18 @@ import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './accounts/Accou
 import { installEngineGuards } from './accounts/engineGuards';
 import { BackupEngine } from './backup/BackupEngine';
 import { BackupService, DEFAULT_BACKUP_SETTINGS, type BackupSettings } from './backup/BackupService';
+import { RestoreService } from './backup/RestoreService';
 import { DataKeyring, FileKeyProtector, type KeyProtector } from './backup/crypto/keys';
 import { SecretStore } from './backup/SecretStore';
 import { StoreRegistry } from './backup/StoreRegistry';
-import { findBrowser, type BrowserChoice } from './browser/findBrowser';
+import { appBrowserFinder, type BrowserChoice } from './browser/findBrowser';
 import { BackupRepo } from './db/BackupRepo';
 import { AccountsRepo } from './db/AccountsRepo';
 import { AppDatabase } from './db/AppDatabase';
-import { CommandRegistry } from './ipc/CommandRegistry';
+import { CommandRegistry, type Handlers } from './ipc/CommandRegistry';
 import { EventHub } from './ipc/EventHub';
 import { createLogger, type Logger } from './log';
+import { createAccountView, type AccountView } from './accountView';
 
 export interface AppOptions {
   /** Absolute path of the data folder (Electron: userData). Everything the app writes lives under it. */
@@ -48,6 +50,8 @@ export interface App {
   backup: BackupService;
   events: EventHub;
   info(): AppInfo;
+  /** An account as the contract sends it, with its backup status. */
+  account(id: string): Account;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -58,79 +62,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? createLogger();
   const database = AppDatabase.open(opts.dataDir);
   const events = new EventHub(log);
+  const sessionsDir = join(opts.dataDir, 'sessions');
   const settings: SessionSettings = { ...DEFAULT_SESSION_SETTINGS, ...opts.engine, timeouts: { ...DEFAULT_SESSION_SETTINGS.timeouts, ...opts.engine?.timeouts } };
   const accounts = new AccountManager({
     repo: new AccountsRepo(database.db),
-    sessionsDir: join(opts.dataDir, 'sessions'),
+    sessionsDir,
     settings,
-    // 'none' (development hook) runs the app with no browser at all: accounts explain what to install.
-    findBrowser: opts.findBrowser ?? (opts.browserPath === 'none' ? () => null : () => findBrowser({ setting: opts.browserPath, bundledDir: opts.bundledBrowserDir })),
+    findBrowser: opts.findBrowser ?? appBrowserFinder(opts.browserPath, opts.bundledBrowserDir),
+    // With backup on, an account starts only where it holds the store's lease (built just below).
+    startGate: (id, o) => backup.startGate(id, o),
     log,
   });
-  accounts.on('changed', (list) => events.emit('accounts.changed', list));
+  const { backup, restores, stores } = createBackup(opts, database, accounts, sessionsDir, log);
+  const view = createAccountView(accounts, backup, (list) => events.emit('accounts.changed', list));
   accounts.on('attention', (notice) => events.emit('accounts.attention', notice));
-  const keysDir = join(opts.dataDir, 'keys');
-  // Backup work space: whatever a crash left there is stale, so start it empty.
-  const workDir = join(opts.dataDir, 'tmp');
-  rmSync(workDir, { recursive: true, force: true });
-  mkdirSync(workDir, { recursive: true });
-  const protector = opts.keyProtector ?? new FileKeyProtector(join(keysDir, 'local.key'));
-  const keyring = new DataKeyring({ file: join(keysDir, 'backup-key.json'), protector });
-  const backupRepo = new BackupRepo(database.db);
-  const stores = new StoreRegistry(backupRepo, new SecretStore(join(keysDir, 'secrets.json'), protector));
-  const backup = new BackupService({
-    repo: backupRepo,
-    accounts,
-    stores,
-    engine: new BackupEngine({ keyring, workDir, app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') }),
-    keyring,
-    sessionsDir: join(opts.dataDir, 'sessions'),
-    installIdFile: join(keysDir, 'install-id'),
-    settings: { ...DEFAULT_BACKUP_SETTINGS, ...opts.backup },
-    log,
-  });
+  backup.on('key', (key) => events.emit('backup.changed', key));
+  stores.on('changed', (list) => events.emit('stores.changed', list));
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
-
-  const info = (): AppInfo => ({
-    name: 'WA Accounts',
-    version: packageVersion('app'),
-    dataDir: opts.dataDir,
-    host: opts.host,
-    versions: {
-      node: process.versions.node,
-      electron: opts.versions?.electron ?? null,
-      chrome: opts.versions?.chrome ?? null,
-      whatsappWebJs: packageVersion('whatsapp-web.js/package.json'),
-    },
-  });
-
-  const registry = new CommandRegistry(
-    {
-      'accounts.list': () => accounts.list(),
-      'accounts.add': ({ label }) => accounts.add(label),
-      'accounts.rename': ({ id, label }) => accounts.rename(id, label),
-      'accounts.remove': ({ id }) => accounts.remove(id),
-      'accounts.start': ({ id }) => accounts.startAccount(id),
-      'accounts.stop': ({ id }) => accounts.stopAccount(id),
-      'accounts.logout': ({ id }) => accounts.logout(id),
-      'accounts.retry': ({ id }) => accounts.retry(id),
-      'accounts.linkWithPhone': ({ id, phoneNumber }) => accounts.linkWithPhone(id, phoneNumber),
-      'accounts.timeline': ({ id }) => accounts.timeline(id),
-      'accounts.takeOver': ({ id }) => accounts.takeOver(id),
-      'stores.list': () => stores.list(),
-      'stores.save': (input) => stores.save(input),
-      'stores.remove': ({ id }) => stores.remove(id),
-      'stores.test': (input) => stores.test(input),
-      'backup.configure': (input) => backup.configure(input),
-      'backup.runNow': ({ accountId }) => backup.runNow(accountId),
-      'backup.keyStatus': () => backup.keyStatus(),
-      'backup.setPassphrase': ({ passphrase }) => backup.setPassphrase(passphrase),
-      'backup.listRemote': ({ storeId }) => backup.listRemote(storeId),
-      'backup.restore': (input) => backup.restore(input),
-      'app.info': () => info(),
-    },
-    log,
-  );
+  const info = (): AppInfo => appInfo(opts);
+  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, stores, view, info }), log);
 
   let stopped = false;
   return {
@@ -139,7 +89,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     backup,
     events,
     info,
+    account: (id) => view.get(id),
     async start() {
+      // Backup follows the accounts' states before the first of them starts.
+      backup.start();
       if (opts.autoStart !== false) void accounts.start().catch((err: unknown) => log.error('starting accounts failed', { error: String(err) }));
     },
     async stop() {
@@ -150,6 +103,89 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await backup.stop();
       unguard();
       database.close();
+    },
+  };
+}
+
+function createBackup(opts: AppOptions, database: AppDatabase, accounts: AccountManager, sessionsDir: string, log: Logger) {
+  const keysDir = join(opts.dataDir, 'keys');
+  // Backup work space: whatever a crash left there is stale, so start it empty.
+  const workDir = join(opts.dataDir, 'tmp');
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  const protector = opts.keyProtector ?? new FileKeyProtector(join(keysDir, 'local.key'));
+  const keyring = new DataKeyring({ file: join(keysDir, 'backup-key.json'), protector });
+  const repo = new BackupRepo(database.db);
+  const stores = new StoreRegistry(repo, new SecretStore(join(keysDir, 'secrets.json'), protector));
+  const engine = new BackupEngine({ keyring, workDir, app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') });
+  const backup = new BackupService({
+    repo,
+    accounts,
+    stores,
+    engine,
+    keyring,
+    installIdFile: join(keysDir, 'install-id'),
+    settings: { ...DEFAULT_BACKUP_SETTINGS, ...opts.backup },
+    log,
+  });
+  const restores = new RestoreService({ repo, accounts, stores, engine, sessionsDir });
+  return { backup, restores, stores };
+}
+
+interface Services {
+  accounts: AccountManager;
+  backup: BackupService;
+  restores: RestoreService;
+  stores: StoreRegistry;
+  view: AccountView;
+  info: () => AppInfo;
+}
+
+/** Every command of the contract, to the service that does it; answers that are an Account carry its backup status. */
+function commandHandlers({ accounts, backup, restores, stores, view, info }: Services): Handlers {
+  return {
+    'accounts.list': () => view.list(),
+    'accounts.add': ({ label }) => view.join(accounts.add(label)),
+    'accounts.rename': ({ id, label }) => view.join(accounts.rename(id, label)),
+    'accounts.remove': ({ id }) => accounts.remove(id),
+    'accounts.start': ({ id }) => view.join(accounts.startAccount(id)),
+    'accounts.stop': async ({ id }) => view.join(await accounts.stopAccount(id)),
+    'accounts.logout': async ({ id }) => view.join(await accounts.logout(id)),
+    'accounts.retry': ({ id }) => view.join(accounts.retry(id)),
+    'accounts.linkWithPhone': ({ id, phoneNumber }) => view.join(accounts.linkWithPhone(id, phoneNumber)),
+    'accounts.timeline': ({ id }) => accounts.timeline(id),
+    'accounts.takeOver': ({ id }) => view.join(accounts.takeOver(id)),
+    'stores.list': () => stores.list(),
+    'stores.save': (input) => stores.save(input),
+    'stores.remove': ({ id }) => stores.remove(id),
+    'stores.test': (input) => stores.test(input),
+    'backup.configure': async (input) => {
+      await backup.configure(input);
+      return view.get(input.accountId);
+    },
+    'backup.runNow': async ({ accountId }) => {
+      await backup.runNow(accountId);
+      return view.get(accountId);
+    },
+    'backup.keyStatus': () => backup.keyStatus(),
+    'backup.setPassphrase': ({ passphrase }) => backup.setPassphrase(passphrase),
+    'backup.listRemote': ({ storeId }) => restores.listRemote(storeId),
+    'backup.restore': async (input) => view.join(await restores.restore(input)),
+    'app.info': () => info(),
+  };
+}
+
+function appInfo(opts: AppOptions): AppInfo {
+  return {
+    name: 'WA Accounts',
+    version: packageVersion('app'),
+    dataDir: opts.dataDir,
+    host: opts.host,
+    versions: {
+      node: process.versions.node,
+      electron: opts.versions?.electron ?? null,
+      chrome: opts.versions?.chrome ?? null,
+      whatsappWebJs: packageVersion('whatsapp-web.js/package.json'),
     },
   };
 }

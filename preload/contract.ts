@@ -317,6 +317,13 @@ export const events = {
   'accounts.changed': z.array(Account),
   /** An account that was working needs the user (logged out, failed, paused): the shell notifies the OS. */
   'accounts.attention': z.object({ id: AccountId, label: z.string(), title: z.string(), body: z.string() }),
+  /** The whole store list, after a store was added, edited or removed (what stores.list answers). */
+  'stores.changed': z.array(StoreView),
+  /**
+   * The backup area's own state, after it changed (what backup.keyStatus answers). Each account's backup
+   * settings and status travel on the account itself, in accounts.changed.
+   */
+  'backup.changed': z.object({ hasRecoveryPassphrase: z.boolean() }),
 } as const;
 
 export type Commands = typeof commands;

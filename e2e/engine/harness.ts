@@ -64,8 +64,10 @@ export class EngineHarness {
     return this.app.accounts;
   }
 
+  /** The account as the contract sends it (with its backup status). */
   account(id: string): Account {
-    return this.accounts.get(id);
+    if (!this.app) throw new Error('app not open');
+    return this.app.account(id);
   }
 
   /** Waits until the account's session reaches one of `kinds`. */

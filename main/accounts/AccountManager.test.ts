@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ACCOUNT_ID_PATTERN, type Account } from '../../preload/contract';
+import { ACCOUNT_ID_PATTERN } from '../../preload/contract';
 import { AccountsRepo } from '../db/AccountsRepo';
 import { AppDatabase } from '../db/AppDatabase';
 import { silentLogger } from '../log';
@@ -42,7 +42,7 @@ it('generates distinct ids that fit the contract and LocalAuth', () => {
 it('stores every change, announces the whole list, and keeps insertion order', async () => {
   const seen: string[][] = [];
   const m = build();
-  m.on('changed', (l: Account[]) => seen.push(l.map((x) => x.label)));
+  m.on('changed', (l) => seen.push(l.map((x) => x.label)));
   const a = m.add('Work');
   const b = m.add('Home');
   m.rename(a.id, 'Office');

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Account, BackupStatus, SessionState, TimelineEntry } from '../../preload/contract';
+import type { SessionFailureCode, SessionState, TimelineEntry } from '../../preload/contract';
 import type { BrowserChoice } from '../browser/findBrowser';
 import type { AccountsRepo, StoredAccount } from '../db/AccountsRepo';
 import { notFound } from '../errors';
 import type { Logger } from '../log';
 import { AccountSession, type SessionSettings } from './AccountSession';
-import { deleteProfile, emptyTrash } from './sessionFolder';
+import { ALWAYS_START, type AccountRecord, type AccountsForBackup, type StartGate } from './AccountsPort';
+import { deleteProfile, emptyTrash, profileDir } from './sessionFolder';
 
 export interface AccountManagerDeps {
   repo: AccountsRepo;
@@ -17,50 +18,50 @@ export interface AccountManagerDeps {
   log: Logger;
   /** Accounts started at once when the app starts (each start loads a browser: CPU-bound). */
   startConcurrency?: number;
+  /** Asked before every start (the composition root passes backup's lease check); default: always go. */
+  startGate?: StartGate;
   now?: () => number;
 }
 
 export interface AccountManagerEvents {
-  changed: [accounts: Account[]];
+  changed: [accounts: AccountRecord[]];
   /** Every session state change, with the account's id (the backup service follows these). */
   state: [id: string, state: SessionState];
   attention: [notice: { id: string; label: string; title: string; body: string }];
 }
 
-/** Decides whether an account may start here (the backup lease); null means go. */
-export type StartGate = (id: string, opts: { force: boolean }) => Promise<{ code: string; message: string } | null>;
-
-export const BACKUP_OFF: BackupStatus = { enabled: false, storeId: null, intervalMin: 15, encrypt: true, activity: 'off', last: null, failing: null, nextAt: null };
-
 const SETTLED: SessionState['kind'][] = ['qr', 'qr-paused', 'pairing-code', 'syncing', 'ready', 'reconnecting', 'logged-out', 'failed', 'stopped'];
 
 /** Owns the set of accounts and one supervised AccountSession each; re-emits their changes with the id. */
-export class AccountManager extends EventEmitter<AccountManagerEvents> {
+export class AccountManager extends EventEmitter<AccountManagerEvents> implements AccountsForBackup {
   private readonly sessions = new Map<string, AccountSession>();
   private readonly now: () => number;
-  private backupStatus: (id: string) => BackupStatus = () => BACKUP_OFF;
-  private gate: StartGate = async () => null;
+  private readonly gate: StartGate;
 
   constructor(private readonly deps: AccountManagerDeps) {
     super();
     this.now = deps.now ?? Date.now;
+    this.gate = deps.startGate ?? ALWAYS_START;
     for (const stored of deps.repo.list()) this.attach(stored);
   }
 
-  /** The backup service shows its status on each account and may hold an account back (lease). */
-  useBackup(status: (id: string) => BackupStatus, gate: StartGate): void {
-    this.backupStatus = status;
-    this.gate = gate;
-  }
-
-  list(): Account[] {
+  list(): AccountRecord[] {
     return this.deps.repo.list().map((a) => this.view(a));
   }
 
-  get(id: string): Account {
+  get(id: string): AccountRecord {
+    const account = this.find(id);
+    if (!account) throw notFound('That account');
+    return account;
+  }
+
+  find(id: string): AccountRecord | undefined {
     const stored = this.deps.repo.get(id);
-    if (!stored) throw notFound('That account');
-    return this.view(stored);
+    return stored && this.view(stored);
+  }
+
+  profileDir(id: string): string {
+    return profileDir(this.deps.sessionsDir, id);
   }
 
   /** Restarts the accounts that were running, a few at a time so the app stays responsive. */
@@ -87,7 +88,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
   }
 
   /** Adds an account and starts linking it at once. */
-  add(label: string): Account {
+  add(label: string): AccountRecord {
     const stored: StoredAccount = { id: newAccountId(), label, createdAt: this.now(), running: true, linked: false };
     this.deps.repo.insert(stored);
     this.deps.repo.addEvent(stored.id, this.now(), 'added', 'added by the user');
@@ -97,13 +98,13 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
     return this.get(stored.id);
   }
 
-  rename(id: string, label: string): Account {
+  rename(id: string, label: string): AccountRecord {
     if (!this.deps.repo.rename(id, label)) throw notFound('That account');
     this.announce();
     return this.get(id);
   }
 
-  startAccount(id: string): Account {
+  startAccount(id: string): AccountRecord {
     const session = this.session(id);
     this.deps.repo.setRunning(id, true);
     this.kick(id, () => session.start());
@@ -111,7 +112,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
   }
 
   /** Starts an account whose lease another computer holds, taking the lease over. */
-  takeOver(id: string): Account {
+  takeOver(id: string): AccountRecord {
     const session = this.session(id);
     this.deps.repo.setRunning(id, true);
     this.kick(id, () => session.start(), true);
@@ -122,7 +123,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
    * Adds an account whose session was just restored from a backup (its profile is in place): it keeps
    * its id, counts as linked, and starts at once, so it reaches Ready with no QR.
    */
-  adopt(id: string, label: string, beforeStart: () => void = () => {}): Account {
+  adopt(id: string, label: string, beforeStart: () => void = () => {}): AccountRecord {
     if (!this.deps.repo.get(id)) this.deps.repo.insert({ id, label, createdAt: this.now(), running: true });
     else this.deps.repo.rename(id, label);
     beforeStart();
@@ -143,35 +144,30 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
   }
 
   /** Stops an account and shows why (another computer took it over). */
-  async block(id: string, code: string, message: string): Promise<void> {
+  async block(id: string, code: SessionFailureCode, message: string): Promise<void> {
     await this.sessions.get(id)?.block(code, message);
   }
 
-  /** Re-announces the list (the backup status changed). */
-  refresh(): void {
-    this.announce();
-  }
-
   /** Same as start, after a pause or a failure: fresh attempts, a fresh browser. */
-  retry(id: string): Account {
+  retry(id: string): AccountRecord {
     return this.startAccount(id);
   }
 
-  linkWithPhone(id: string, phoneNumber: string): Account {
+  linkWithPhone(id: string, phoneNumber: string): AccountRecord {
     const session = this.session(id);
     this.deps.repo.setRunning(id, true);
     this.kick(id, () => session.start({ pairWithPhone: phoneNumber }));
     return this.get(id);
   }
 
-  async stopAccount(id: string): Promise<Account> {
+  async stopAccount(id: string): Promise<AccountRecord> {
     const session = this.session(id);
     this.deps.repo.setRunning(id, false);
     await session.stop('stopped by the user');
     return this.get(id);
   }
 
-  async logout(id: string): Promise<Account> {
+  async logout(id: string): Promise<AccountRecord> {
     const session = this.session(id);
     this.deps.repo.setRunning(id, false);
     await session.logout();
@@ -243,9 +239,9 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
     run().catch((err: unknown) => this.deps.log.error('account start failed', { account: id, error: err instanceof Error ? err.message : String(err) }));
   }
 
-  private view(stored: StoredAccount): Account {
+  private view(stored: StoredAccount): AccountRecord {
     const session = this.sessions.get(stored.id);
-    return { ...stored, linked: session?.isLinked ?? stored.linked, session: session?.state ?? { kind: 'stopped' }, backup: this.backupStatus(stored.id) };
+    return { ...stored, linked: session?.isLinked ?? stored.linked, session: session?.state ?? { kind: 'stopped' } };
   }
 
   private announce(): void {

@@ -1,10 +1,9 @@
-import type { Account, BackupStatus, RemoteBackup, SessionState } from '../../preload/contract';
-import type { AccountManager } from '../accounts/AccountManager';
-import { profileDir } from '../accounts/sessionFolder';
+import { EventEmitter } from 'node:events';
+import type { BackupStatus, SessionState } from '../../preload/contract';
+import { isOpenedElsewhere, type AccountRecord, type AccountsForBackup, type StartRefusal } from '../accounts/AccountsPort';
 import type { BackupRepo } from '../db/BackupRepo';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
-import { parseManifest } from './archive/manifest';
 import type { BackupEngine } from './BackupEngine';
 import type { DataKeyring } from './crypto/keys';
 import { LeaseKeeper } from './LeaseKeeper';
@@ -27,16 +26,26 @@ export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { firstDelayMs: 60_000, q
 
 export interface BackupServiceDeps {
   repo: BackupRepo;
-  accounts: AccountManager;
+  accounts: AccountsForBackup;
   stores: StoreRegistry;
   engine: BackupEngine;
   keyring: DataKeyring;
-  sessionsDir: string;
   /** File holding this install's id (lease owner), under the data folder. */
   installIdFile: string;
   settings: BackupSettings;
   log: Logger;
   now?: () => number;
+}
+
+export interface KeyStatus {
+  hasRecoveryPassphrase: boolean;
+}
+
+export interface BackupServiceEvents {
+  /** An account's backup settings or status changed (main/accountView.ts announces the account again). */
+  status: [accountId: string];
+  /** The recovery passphrase was set. */
+  key: [status: KeyStatus];
 }
 
 interface Runtime {
@@ -48,30 +57,38 @@ interface Runtime {
   phoneNumber?: string;
 }
 
-const LEASE_LOST_MESSAGE = 'Another computer took this account over. Take over to use it here again.';
+const LEASE_LOST: StartRefusal = { code: 'LEASE_LOST', message: 'Another computer took this account over. Take over to use it here again.' };
+const NO_STORE = 'Choose where to back this account up first.';
+/** While an account is in these states, its browser is not running here (no lease to take now). */
+const DOWN: SessionState['kind'][] = ['stopped', 'logged-out', 'failed'];
 
 /**
  * Backs each account's LocalAuth session up on its own schedule, on top of the account and never in its
  * way: a failing store shows on the card and is retried, the account keeps running. Also owns the lease
- * that keeps one account from running on two computers, and the restore onto a new computer.
+ * that keeps one account from running on two computers (the start gate). Restores: RestoreService.ts.
  */
-export class BackupService {
+export class BackupService extends EventEmitter<BackupServiceEvents> {
   private readonly rt = new Map<string, Runtime>();
   private readonly leases: LeaseKeeper;
   private readonly now: () => number;
+  private readonly follow = (id: string, state: SessionState) => this.onState(id, state);
   private stopping = false;
 
   constructor(private readonly deps: BackupServiceDeps) {
+    super();
     this.now = deps.now ?? Date.now;
     this.leases = new LeaseKeeper({
       stores: deps.stores,
       ttlMs: deps.settings.leaseTtlMs,
       installIdFile: deps.installIdFile,
-      onLost: (id) => void deps.accounts.block(id, 'LEASE_LOST', LEASE_LOST_MESSAGE),
+      onLost: (id) => void deps.accounts.block(id, LEASE_LOST.code, LEASE_LOST.message),
       now: this.now,
     });
-    deps.accounts.useBackup((id) => this.status(id), (id, o) => this.gate(id, o.force));
-    deps.accounts.on('state', (id, state) => this.onState(id, state));
+  }
+
+  /** Follows the accounts' states from now on: backups are scheduled while an account is Ready. */
+  start(): void {
+    this.deps.accounts.on('state', this.follow);
   }
 
   status(accountId: string): BackupStatus {
@@ -90,40 +107,38 @@ export class BackupService {
     };
   }
 
-  async configure(input: { accountId: string; enabled: boolean; storeId?: string | null; intervalMin?: number; encrypt?: boolean }): Promise<Account> {
-    const account = this.deps.accounts.get(input.accountId);
-    const current = this.deps.repo.config(input.accountId);
+  async configure(input: { accountId: string; enabled: boolean; storeId?: string | null; intervalMin?: number; encrypt?: boolean }): Promise<void> {
+    const { accountId: id, enabled } = input;
+    const account = this.deps.accounts.get(id);
+    const current = this.deps.repo.config(id);
     const storeId = input.storeId === undefined ? current.storeId : input.storeId;
-    if (input.enabled && !storeId) throw new AppError('INVALID_INPUT', 'Choose where to back this account up first.', 'storeId');
+    if (enabled && !storeId) throw new AppError('INVALID_INPUT', NO_STORE, 'storeId');
     if (storeId) await this.deps.stores.view(storeId);
-    this.deps.repo.configure(input.accountId, { enabled: input.enabled, storeId, intervalMin: input.intervalMin ?? current.intervalMin, encrypt: input.encrypt ?? current.encrypt });
-    this.unschedule(input.accountId);
-    if (input.enabled && account.session.kind === 'ready') this.schedule(input.accountId, this.deps.settings.firstDelayMs);
-    if (!input.enabled) await this.leases.release(input.accountId);
-    if (input.enabled && !['stopped', 'logged-out', 'failed'].includes(account.session.kind)) {
+    this.deps.repo.configure(id, { enabled, storeId, intervalMin: input.intervalMin ?? current.intervalMin, encrypt: input.encrypt ?? current.encrypt });
+    this.unschedule(id);
+    if (enabled && account.session.kind === 'ready') this.schedule(id, this.deps.settings.firstDelayMs);
+    if (!enabled) await this.leases.release(id);
+    if (enabled && !DOWN.includes(account.session.kind)) {
       // Already running here: take the lease now, not only at the next start.
-      const blocked = await this.gate(input.accountId, false);
-      if (blocked) await this.deps.accounts.block(input.accountId, blocked.code, blocked.message);
+      const refused = await this.startGate(id, { force: false });
+      if (refused) await this.deps.accounts.block(id, refused.code, refused.message);
     }
-    this.deps.accounts.refresh();
-    return this.deps.accounts.get(input.accountId);
+    this.emit('status', id);
   }
 
   /**
    * "Back up now": runs at once (or joins a run under way) and answers when it is done. An unchanged
    * session is not uploaded again: the newest backup already holds it.
    */
-  async runNow(accountId: string): Promise<Account> {
+  async runNow(accountId: string): Promise<void> {
     this.deps.accounts.get(accountId);
-    const c = this.deps.repo.config(accountId);
-    if (!c.storeId) throw new AppError('INVALID_INPUT', 'Choose where to back this account up first.', 'storeId');
+    if (!this.deps.repo.config(accountId).storeId) throw new AppError('INVALID_INPUT', NO_STORE, 'storeId');
     await this.run(accountId, false);
     const failing = this.deps.repo.config(accountId).failing;
     if (failing) throw new AppError(failing.code, failing.message);
-    return this.deps.accounts.get(accountId);
   }
 
-  async keyStatus(): Promise<{ hasRecoveryPassphrase: boolean }> {
+  async keyStatus(): Promise<KeyStatus> {
     return { hasRecoveryPassphrase: await this.deps.keyring.hasRecoveryPassphrase() };
   }
 
@@ -131,85 +146,47 @@ export class BackupService {
    * Sets the recovery passphrase, then backs every enabled account up again: a backup carries the
    * passphrase it was made with, so only new backups open on another computer with this one.
    */
-  async setPassphrase(passphrase: string): Promise<{ hasRecoveryPassphrase: boolean }> {
+  async setPassphrase(passphrase: string): Promise<KeyStatus> {
     await this.deps.keyring.setRecoveryPassphrase(passphrase);
-    const again = this.deps.accounts.list().filter((a) => {
-      const c = this.deps.repo.config(a.id);
-      return c.enabled && c.encrypt && a.linked;
-    });
+    const key = await this.keyStatus();
+    this.emit('key', key);
+    const again = this.backedUp().filter((a) => this.deps.repo.config(a.id).encrypt);
     await Promise.allSettled(again.map((a) => this.run(a.id, true)));
-    return this.keyStatus();
+    return key;
   }
 
-  /** The accounts and versions a store holds, to choose what to restore. */
-  async listRemote(storeId: string): Promise<RemoteBackup[]> {
-    const store = await this.deps.stores.get(storeId);
-    const known = new Set(this.deps.accounts.list().map((a) => a.id));
+  /** The start gate: with backup on, an account runs only where it holds the store's lease. */
+  async startGate(id: string, opts: { force: boolean }): Promise<StartRefusal | null> {
+    const c = this.deps.repo.config(id);
+    if (!c.enabled || !c.storeId) return null;
     try {
-      const out: RemoteBackup[] = [];
-      for (const session of await store.listSessions()) {
-        const accountId = session.replace(/^RemoteAuth-/, '');
-        if (!/^[a-z0-9_-]{1,40}$/.test(accountId)) continue;
-        const versions = await store.listVersions(session);
-        const newest = versions[0];
-        const manifest = parseManifest(newest?.meta['manifest']);
-        out.push({
-          accountId,
-          label: newest?.meta['label'] ?? null,
-          phoneTail: manifest?.phoneNumber ?? null,
-          versions: versions.map((v) => ({ id: v.id, createdAt: v.createdAt, size: v.size, encrypted: v.meta['format'] === 'wa-encrypted-v1' })),
-          existsHere: known.has(accountId),
-        });
-      }
-      return out;
+      const got = await this.leases.acquire(id, c.storeId, opts.force);
+      if (!got.acquired) return { code: 'LEASE_HELD', message: got.message };
     } catch (err) {
-      throw storeError(err);
+      // The lease is a safety net, not a reason to keep the account down: record the store trouble and go on.
+      const e = storeError(err);
+      this.deps.repo.recordFailure(id, this.now(), e.code, e.message);
+      this.deps.log.warn('lease check failed; starting anyway', { account: id, code: e.code });
     }
-  }
-
-  /**
-   * Restores into a temporary folder, verifies, swaps it in, then starts the account: Ready with no QR.
-   * Over an existing account only when confirmed (`replace`).
-   */
-  async restore(input: { storeId: string; accountId: string; versionId?: string; passphrase?: string; label?: string; replace?: boolean }): Promise<Account> {
-    const store = await this.deps.stores.get(input.storeId);
-    const existing = this.deps.accounts.list().find((a) => a.id === input.accountId);
-    if (existing && !input.replace) {
-      throw new AppError('CONFIRM_REQUIRED', `"${existing.label}" is already on this computer. Restoring replaces its session with the backup; confirm to go on.`);
-    }
-    if (existing) await this.deps.accounts.halt(input.accountId);
-    let result;
-    try {
-      result = await this.deps.engine.restore({
-        accountId: input.accountId,
-        dataPath: this.deps.sessionsDir,
-        store,
-        ...(input.versionId ? { versionId: input.versionId } : {}),
-        ...(input.passphrase ? { passphrase: input.passphrase } : {}),
-      });
-    } catch (err) {
-      throw storeError(err);
-    }
-    const label = input.label ?? existing?.label ?? result.version.meta['label'] ?? 'Restored account';
-    return this.deps.accounts.adopt(input.accountId, label, () => {
-      // Keep backing up to the store it came from.
-      const c = this.deps.repo.config(input.accountId);
-      this.deps.repo.configure(input.accountId, { enabled: true, storeId: input.storeId, intervalMin: c.intervalMin, encrypt: c.encrypt });
-      // The card shows the backup it came from as the last one, not "no backup yet".
-      this.deps.repo.recordSuccess(input.accountId, { at: result.version.createdAt, size: result.version.size, durationMs: 0 });
-    });
+    return null;
   }
 
   /** On quit: a last backup of every enabled account, within the quit budget; then the leases go. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.deps.accounts.off('state', this.follow);
     for (const id of this.rt.keys()) this.unschedule(id);
-    const finals = this.deps.accounts.list().filter((a) => a.linked && this.deps.repo.config(a.id).enabled).map((a) => this.run(a.id, false, true));
+    const finals = this.backedUp().map((a) => this.run(a.id, false, true));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled(finals), new Promise((r) => (timer = setTimeout(r, this.deps.settings.quitBudgetMs)))]);
     clearTimeout(timer);
     await this.leases.releaseAll();
     await this.deps.stores.close();
+  }
+
+  /** Linked accounts with backup on: the ones a new passphrase or a quit backs up again. */
+  private backedUp(): AccountRecord[] {
+    return this.deps.accounts.list().filter((a) => a.linked && this.deps.repo.config(a.id).enabled);
   }
 
   private runtime(id: string): Runtime {
@@ -220,7 +197,7 @@ export class BackupService {
 
   private onState(id: string, state: SessionState): void {
     if (state.kind === 'ready') this.runtime(id).phoneNumber = state.phoneNumber;
-    if (state.kind === 'failed' && state.code === 'CONFLICT') void this.explainConflict(id);
+    if (isOpenedElsewhere(state)) void this.explainConflict(id);
     const c = this.deps.repo.config(id);
     if (state.kind === 'ready' && c.enabled && !this.runtime(id).timer && !this.stopping) {
       const dueByInterval = c.last ? c.last.at + c.intervalMin * 60_000 - this.now() : 0;
@@ -239,12 +216,12 @@ export class BackupService {
       r.timer = undefined;
       void this.run(id, false).then(() => {
         if (this.stopping || !this.deps.repo.config(id).enabled) return;
-        if (this.deps.accounts.list().find((a) => a.id === id)?.session.kind !== 'ready') return;
+        if (this.deps.accounts.find(id)?.session.kind !== 'ready') return;
         const interval = this.deps.repo.config(id).intervalMin * 60_000;
         this.schedule(id, r.failures === 0 ? interval : Math.min(interval, this.deps.settings.retryBaseMs * 2 ** (r.failures - 1)));
       });
     }, delayMs);
-    this.deps.accounts.refresh();
+    this.emit('status', id);
   }
 
   private unschedule(id: string): void {
@@ -261,17 +238,17 @@ export class BackupService {
     if (r.running) return r.running;
     const task = this.backUp(id, force).finally(() => {
       r.running = undefined;
-      if (!quitting) this.deps.accounts.refresh();
+      if (!quitting) this.emit('status', id);
     });
     r.running = task;
-    if (!quitting) this.deps.accounts.refresh();
+    if (!quitting) this.emit('status', id);
     return task;
   }
 
   private async backUp(id: string, force: boolean): Promise<void> {
     const r = this.runtime(id);
     const c = this.deps.repo.config(id);
-    const account = this.deps.accounts.list().find((a) => a.id === id);
+    const account = this.deps.accounts.find(id);
     if (!account || !c.storeId) return;
     try {
       if (!account.linked) throw new AppError('NOT_LINKED', 'This account is not linked, so there is no session to back up. Link it first.');
@@ -279,7 +256,7 @@ export class BackupService {
       const phoneNumber = account.session.kind === 'ready' ? account.session.phoneNumber : r.phoneNumber;
       const outcome = await this.deps.engine.backUp({
         accountId: id,
-        profileDir: profileDir(this.deps.sessionsDir, id),
+        profileDir: this.deps.accounts.profileDir(id),
         store,
         encrypt: c.encrypt,
         label: account.label,
@@ -299,27 +276,11 @@ export class BackupService {
     }
   }
 
-  /** The start gate: with backup on, an account runs only where it holds the store's lease. */
-  private async gate(id: string, force: boolean): Promise<{ code: string; message: string } | null> {
-    const c = this.deps.repo.config(id);
-    if (!c.enabled || !c.storeId) return null;
-    try {
-      const got = await this.leases.acquire(id, c.storeId, force);
-      if (!got.acquired) return { code: 'LEASE_HELD', message: got.message };
-    } catch (err) {
-      // The lease is a safety net, not a reason to keep the account down: record the store trouble and go on.
-      const e = storeError(err);
-      this.deps.repo.recordFailure(id, this.now(), e.code, e.message);
-      this.deps.log.warn('lease check failed; starting anyway', { account: id, code: e.code });
-    }
-    return null;
-  }
-
   /**
    * WhatsApp reports CONFLICT when the session opens elsewhere. If another computer now holds this
    * account's lease, that is what happened: say so (and offer a take-over), not "opened somewhere else".
    */
   private async explainConflict(id: string): Promise<void> {
-    if (await this.leases.takenOver(id)) await this.deps.accounts.block(id, 'LEASE_LOST', LEASE_LOST_MESSAGE);
+    if (await this.leases.takenOver(id)) await this.deps.accounts.block(id, LEASE_LOST.code, LEASE_LOST.message);
   }
 }

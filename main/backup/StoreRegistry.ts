@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { StoreSettings, StoreView } from '../../preload/contract';
 import type { BackupRepo } from '../db/BackupRepo';
 import { AppError, notFound } from '../errors';
@@ -47,16 +48,25 @@ export function storeError(err: unknown): AppError {
   return new AppError('BACKUP_FAILED', `The backup could not be made: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
 }
 
+export interface StoreRegistryEvents {
+  /** The whole list, after a store was added, edited or removed. */
+  changed: [stores: StoreView[]];
+}
+
 /** The user's backup stores: settings in SQLite, secrets in the SecretStore, one open client per store. */
-export class StoreRegistry {
+export class StoreRegistry extends EventEmitter<StoreRegistryEvents> {
   private readonly open = new Map<string, BackupStore>();
+  /** Announcements in the order of the changes, though each list is read asynchronously. */
+  private announced: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repo: BackupRepo,
     private readonly secrets: SecretStore,
     private readonly now: () => number = Date.now,
     private readonly factory: typeof createStore = createStore,
-  ) {}
+  ) {
+    super();
+  }
 
   async list(): Promise<StoreView[]> {
     return Promise.all(this.repo.stores().map((s) => this.view(s.id)));
@@ -74,6 +84,7 @@ export class StoreRegistry {
     if (input.secret !== undefined) await this.secrets.set(secretRef(id), input.secret);
     this.repo.saveStore({ id, name: input.name, settings: input.settings }, this.now());
     await this.closeOne(id);
+    this.announce();
     return this.view(id);
   }
 
@@ -84,6 +95,7 @@ export class StoreRegistry {
     await this.closeOne(id);
     this.repo.deleteStore(id);
     await this.secrets.delete(secretRef(id));
+    this.announce();
     return { id };
   }
 
@@ -115,6 +127,13 @@ export class StoreRegistry {
 
   async close(): Promise<void> {
     await Promise.all([...this.open.keys()].map((id) => this.closeOne(id)));
+  }
+
+  private announce(): void {
+    this.announced = this.announced.then(() => this.list()).then(
+      (stores) => void this.emit('changed', stores),
+      () => undefined, // the list could not be read (data folder gone): the next change tries again
+    );
   }
 
   private async closeOne(id: string): Promise<void> {
