@@ -7,6 +7,7 @@ import { noBrowserLine } from '../browser/installCommand';
 import { devEngineFromEnv } from '../devHooks';
 import { createApp, type App } from '../index';
 import { createLogger } from '../log';
+import { TimeoutError, withTimeout } from '../util/time';
 import { serveAppRequest } from './appProtocol';
 import { forwardAttention } from './attentionNotices';
 import { keychainProtector } from './safeStorageProtector';
@@ -102,19 +103,11 @@ async function shutdown(): Promise<void> {
   detachTransport?.();
   detachTransport = null;
   if (!core) return;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      log.warn('stop took too long; quitting anyway', { ms: STOP_TIMEOUT_MS });
-      resolve();
-    }, STOP_TIMEOUT_MS);
-  });
   try {
-    await Promise.race([core.stop(), timeout]);
+    await withTimeout(core.stop(), STOP_TIMEOUT_MS);
   } catch (err) {
-    log.error('error while stopping', { message: err instanceof Error ? err.message : String(err) });
-  } finally {
-    clearTimeout(timer);
+    if (err instanceof TimeoutError) log.warn('stop took too long; quitting anyway', { ms: STOP_TIMEOUT_MS });
+    else log.error('error while stopping', { message: err instanceof Error ? err.message : String(err) });
   }
 }
 
