@@ -1,7 +1,7 @@
 // What an account's backups did last: running, the last backup, or since when and why they fail and
 // when the next try is. Relative times ("3 min ago") are kept fresh every 15 s.
 import type { BackupStatus } from '../../preload/contract';
-import { failingSinceText, lastBackupText, nextTryText, waitingText } from './backupView';
+import { failingSinceText, failingTitle, lastBackupText, nextTryText, waitingText } from './backupView';
 import { useNow } from './useNow';
 
 export function BackupStatusView({ status, running }: { status: BackupStatus; running: boolean }) {
@@ -18,7 +18,7 @@ export function BackupStatusView({ status, running }: { status: BackupStatus; ru
     const next = status.enabled ? nextTryText(status.failing, now) : null;
     return (
       <div className="notice-box tone-danger backup-status">
-        <p className="panel-title">Backups are failing</p>
+        <p className="panel-title">{failingTitle(status.failing.code)}</p>
         <p>{status.failing.message}</p>
         <p className="muted">
           {failingSinceText(status.failing, now)} · code {status.failing.code}

@@ -3,10 +3,9 @@
 import { useId } from 'react';
 import type { Account, SessionState } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
-import { isLeaseFailure } from './backupView';
 import { PairingCodePanel } from './PairingCodePanel';
 import { QrPanel } from './QrPanel';
-import { phoneText, retryText } from './sessionView';
+import { failureTitle, isLeaseFailure, phoneText, retryText } from './sessionView';
 import { useCommand } from './useCommand';
 
 export interface SessionPanelProps {
@@ -90,7 +89,8 @@ export function SessionPanel({ account, now, onRemove, onActed }: SessionPanelPr
       if (isLeaseFailure(state.code)) return <LeasePanel account={account} message={state.message} onActed={onActed} />;
       return (
         <div className="notice-box tone-danger">
-          <p className="panel-title">{state.message}</p>
+          <p className="panel-title">{failureTitle(state.code)}</p>
+          <p>{state.message}</p>
           <p className="muted">Error code: {state.code}</p>
           <ActionRow account={account} primary="retry" onRemove={onRemove} onActed={onActed} />
         </div>

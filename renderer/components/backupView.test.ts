@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupStatus } from '../../preload/contract';
-import { agoText, failingSinceText, inText, isLeaseFailure, lastBackupText, nextTryText, sizeText, waitingText } from './backupView';
-import { chipFor } from './sessionView';
+import { CommandErrorCode, type BackupStatus } from '../../preload/contract';
+import { agoText, failingSinceText, failingTitle, inText, lastBackupText, nextTryText, sizeText, waitingText } from './backupView';
+import { chipFor, isLeaseFailure } from './sessionView';
 import { buildSettings, emptyValues, fieldOf, pathStyleChecked, withKind } from './storeDraft';
 
 const NOW = 1_700_000_000_000;
@@ -42,8 +42,16 @@ describe('backup wording', () => {
   });
 
   it('knows the lease failures, and the chip says the account is open elsewhere', () => {
-    expect(['LEASE_HELD', 'LEASE_LOST', 'BROWSER_MISSING'].map(isLeaseFailure)).toEqual([true, true, false]);
+    expect((['LEASE_HELD', 'LEASE_LOST', 'BROWSER_NOT_FOUND'] as const).map(isLeaseFailure)).toEqual([true, true, false]);
     expect(chipFor({ kind: 'failed', code: 'LEASE_HELD', message: 'x' }, NOW)).toMatchObject({ text: 'Needs attention · open elsewhere', tone: 'warn' });
+  });
+
+  it('names the cause of failing backups for every code a command can answer, each in its own words', () => {
+    const titles = CommandErrorCode.options.map(failingTitle);
+    for (const title of titles) expect(title).toMatch(/^Backups are failing: [a-z].{8,}[^.]$/);
+    expect(new Set(titles).size).toBe(CommandErrorCode.options.length);
+    expect(failingTitle('STORE_FULL')).toBe('Backups are failing: the store is full');
+    expect(failingTitle('STORE_UNREACHABLE')).toBe('Backups are failing: the store cannot be reached');
   });
 });
 

@@ -1,6 +1,6 @@
 // How backups read to a person: sizes, "3 min ago", the last-backup line, the failing notice and the
 // store kinds. Pure functions, so the wording lives in one place (and is unit-tested).
-import type { BackupStatus, StoreKind } from '../../preload/contract';
+import type { BackupStatus, CommandErrorCode, StoreKind } from '../../preload/contract';
 import { durationText } from './sessionView';
 
 export const STORE_KINDS: ReadonlyArray<{ kind: StoreKind; name: string }> = [
@@ -85,6 +85,46 @@ export function failingSinceText(failing: NonNullable<BackupStatus['failing']>, 
   return `Failing since ${whenText(failing.since, now)} (${agoText(failing.since, now)})`;
 }
 
+/**
+ * Why backups fail, in a few words after "Backups are failing:" (main's message says the rest). Backups
+ * record whatever code the failing step answered, so every command code has its words; a Record, so a
+ * new code in the contract fails the type check until it is worded here.
+ */
+const FAILING_CAUSES: Record<CommandErrorCode, string> = {
+  STORE_UNREACHABLE: 'the store cannot be reached',
+  STORE_AUTH_FAILED: 'the store refused the credentials',
+  STORE_NOT_FOUND: 'the store does not exist',
+  STORE_PERMISSION: 'no permission to write to the store',
+  STORE_FULL: 'the store is full',
+  STORE_ERROR: 'the store answered with an error',
+  VERSION_NOT_FOUND: 'the backup version is not in the store',
+  SAVE_FAILED: 'the backup could not be saved',
+  LEASE_HELD: 'another computer runs this account',
+  LEASE_LOST: 'another computer took this account over',
+  BACKUP_CORRUPT: 'the backup is damaged',
+  WRONG_PASSPHRASE: 'the recovery passphrase does not match',
+  KEY_MISMATCH: 'the backup was made with another key',
+  KEY_UNAVAILABLE: 'the backup key cannot be opened',
+  SNAPSHOT_FAILED: 'the session could not be copied',
+  PROFILE_MISSING: 'there is no session to back up',
+  RESTORE_FAILED: 'the restore failed',
+  BACKUP_FAILED: 'the backup could not be made',
+  NOT_LINKED: 'the account is not linked',
+  STORE_IN_USE: 'the store is in use',
+  CONFIRM_REQUIRED: 'a confirmation is missing',
+  DATABASE_TOO_NEW: 'the data folder is from a newer version of the app',
+  INVALID_INPUT: 'the backup settings are not valid',
+  UNKNOWN_COMMAND: 'the app asked for something it does not know',
+  NOT_FOUND: 'the account or its store is gone',
+  UNAUTHORIZED: 'the request was refused',
+  INTERNAL: 'something went wrong inside the app',
+};
+
+/** "Backups are failing: the store is full". */
+export function failingTitle(code: CommandErrorCode): string {
+  return `Backups are failing: ${FAILING_CAUSES[code]}`;
+}
+
 /** "Next try in 2 min", or null when main has no retry scheduled (the account is not running). */
 export function nextTryText(failing: NonNullable<BackupStatus['failing']>, now: number): string | null {
   if (failing.nextTryAt === null) return 'No retry is scheduled while the account is not running.';
@@ -96,9 +136,4 @@ export function waitingText(status: BackupStatus, now: number): string {
   const next = status.nextAt !== null ? `Next backup ${inText(status.nextAt, now)}.` : 'Backups run while the account is ready.';
   if (status.last) return next;
   return status.nextAt !== null ? `No backup yet. The first one runs ${inText(status.nextAt, now)}.` : 'No backup yet. The first one runs shortly after the account is ready.';
-}
-
-/** Session failures that mean "another computer holds this account": the card offers Take over. */
-export function isLeaseFailure(code: string): boolean {
-  return code === 'LEASE_HELD' || code === 'LEASE_LOST';
 }

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../preload/contract';
+import { isConnectionError } from '../stores/api';
 
 /**
  * The text to show next to the control whose command failed: main's own message, written for a person.
@@ -6,6 +7,6 @@ import type { ApiError } from '../../preload/contract';
  * only says that its change did not happen.
  */
 export function errorText(error: ApiError): string {
-  if (error.code === 'HOST_UNREACHABLE' || error.code === 'UNAUTHORIZED') return 'Not saved: the app is not connected (see the message above).';
+  if (isConnectionError(error)) return 'Not saved: the app is not connected (see the message above).';
   return error.message || `Something went wrong (${error.code}).`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Account, SessionState } from '../../preload/contract';
-import { chipFor, codeGroups, durationText, needsAttention, summaryText } from './sessionView';
+import { SessionFailureCode, SessionState, TimelineState, type Account } from '../../preload/contract';
+import { chipFor, codeGroups, durationText, failureTitle, isLeaseFailure, needsAttention, summaryText, timelineStateText } from './sessionView';
 
 const NOW = 1_700_000_000_000;
 
@@ -51,6 +51,34 @@ describe('summary', () => {
       '2 accounts: 2 need attention',
     );
     expect(summaryText([])).toBe('No accounts');
+  });
+});
+
+describe('failures', () => {
+  it('every failure code has its own headline', () => {
+    const titles = SessionFailureCode.options.map(failureTitle);
+    for (const title of titles) expect(title).toMatch(/^[A-Z].{8,}[^.]$/);
+    expect(new Set(titles).size).toBe(SessionFailureCode.options.length);
+    expect(failureTitle('CONFLICT')).toBe('WhatsApp Web was opened somewhere else');
+  });
+
+  it('only a lease held elsewhere reads as "open elsewhere"; every other failure reads as failed', () => {
+    for (const code of SessionFailureCode.options) {
+      const chip = chipFor({ kind: 'failed', code, message: '' }, NOW);
+      expect(chip.text).toBe(code === 'LEASE_HELD' || code === 'LEASE_LOST' ? 'Needs attention · open elsewhere' : 'Needs attention · failed');
+      expect(isLeaseFailure(code)).toBe(code === 'LEASE_HELD' || code === 'LEASE_LOST');
+    }
+  });
+});
+
+describe('timeline', () => {
+  it('every timeline state reads in words, and every session kind is one of them', () => {
+    const words = TimelineState.options.map(timelineStateText);
+    for (const [i, text] of words.entries()) expect(text, TimelineState.options[i]).toMatch(/^[A-Z][a-z]/);
+    expect(new Set(words).size).toBe(TimelineState.options.length);
+    const kinds = SessionState.options.map((o) => o.shape.kind.value);
+    expect(kinds.filter((k) => !TimelineState.options.includes(k))).toEqual([]);
+    expect([timelineStateText('qr'), timelineStateText('restored')]).toEqual(['Waiting for scan', 'Restored from a backup']);
   });
 });
 

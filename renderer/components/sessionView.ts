@@ -1,6 +1,6 @@
 // How a session state reads to a person: the chip (text, icon, tone: never colour alone), the
 // header summary's category, and the countdown wording. Pure functions, so the wording is in one place.
-import type { Account, SessionState } from '../../preload/contract';
+import type { Account, SessionFailureCode, SessionState, TimelineState } from '../../preload/contract';
 
 export type Tone = 'neutral' | 'progress' | 'ok' | 'warn' | 'danger';
 
@@ -41,9 +41,41 @@ export function chipFor(state: SessionState, now: number): Chip {
         : { text: 'Needs attention · logged out', icon: '!', tone: 'danger' };
     case 'failed':
       // Another computer holds the account (backup lease): nothing is broken, the user chooses where it runs.
-      if (state.code === 'LEASE_HELD' || state.code === 'LEASE_LOST') return { text: 'Needs attention · open elsewhere', icon: '⇄', tone: 'warn' };
+      if (isLeaseFailure(state.code)) return { text: 'Needs attention · open elsewhere', icon: '⇄', tone: 'warn' };
       return { text: 'Needs attention · failed', icon: '!', tone: 'danger' };
   }
+}
+
+/**
+ * Every way a session can fail, in a few words for the card's headline (main's message says the rest),
+ * and whether it means "another computer runs this account". A Record, so a new code in the contract
+ * fails the type check until it is worded here.
+ */
+const FAILURES: Record<SessionFailureCode, { title: string; elsewhere: boolean }> = {
+  BROWSER_NOT_FOUND: { title: 'No browser found', elsewhere: false },
+  PROFILE_LOCKED: { title: 'The browser profile is in use', elsewhere: false },
+  LAUNCH_FAILED: { title: 'The browser could not start WhatsApp Web', elsewhere: false },
+  BROWSER_EXITED: { title: 'The browser closed', elsewhere: false },
+  PAGE_TIMEOUT: { title: 'WhatsApp Web did not load', elsewhere: false },
+  QR_REFRESH_FAILED: { title: 'No new QR code came', elsewhere: false },
+  SYNC_TIMEOUT: { title: 'Syncing with the phone stalled', elsewhere: false },
+  READY_TIMEOUT: { title: 'WhatsApp did not finish loading', elsewhere: false },
+  DISCONNECTED: { title: 'The connection to WhatsApp dropped', elsewhere: false },
+  CONFLICT: { title: 'WhatsApp Web was opened somewhere else', elsewhere: false },
+  TOS_BLOCK: { title: 'WhatsApp has blocked this account', elsewhere: false },
+  DEPRECATED_VERSION: { title: 'This version of the app is too old for WhatsApp', elsewhere: false },
+  PROXYBLOCK: { title: 'WhatsApp refused this network', elsewhere: false },
+  LEASE_HELD: { title: 'Open on another computer', elsewhere: true },
+  LEASE_LOST: { title: 'Taken over by another computer', elsewhere: true },
+};
+
+export function failureTitle(code: SessionFailureCode): string {
+  return FAILURES[code].title;
+}
+
+/** Session failures that mean "another computer holds this account": the card offers Take over. */
+export function isLeaseFailure(code: SessionFailureCode): boolean {
+  return FAILURES[code].elsewhere;
 }
 
 /** "retry 2 in 8 s"; attempt 0 is the library waiting for its own connection to come back. */
@@ -118,9 +150,10 @@ export function summaryText(list: Account[]): string {
   return `${total}: ${summaryParts(list).map((p) => p.text).join(', ')}`;
 }
 
-/** Timeline rows store the state's kind; show them in the chip's words. */
-const TIMELINE_STATES: Record<string, string> = {
+/** Timeline rows store the state's kind (or the account's milestone); show them in the chip's words. */
+const TIMELINE_STATES: Record<TimelineState, string> = {
   added: 'Added',
+  restored: 'Restored from a backup',
   stopped: 'Stopped',
   starting: 'Starting',
   qr: 'Waiting for scan',
@@ -133,8 +166,8 @@ const TIMELINE_STATES: Record<string, string> = {
   failed: 'Failed',
 };
 
-export function timelineStateText(state: string): string {
-  return TIMELINE_STATES[state] ?? state;
+export function timelineStateText(state: TimelineState): string {
+  return TIMELINE_STATES[state];
 }
 
 /** WhatsApp gives the number as digits with the country code. */

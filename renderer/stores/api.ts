@@ -1,18 +1,27 @@
 // The renderer's one gateway to main. Stores call `call()`; components never touch window.api.
 // It never throws: a broken bridge becomes `{ ok: false }` like any other failure. Whether main is
 // reachable at all is reported to the listener that bindings.ts installs.
-import type { ApiError, CommandInput, CommandName, CommandOutput, ErrorCode, Result } from '../../preload/contract';
+import type { ApiError, CommandInput, CommandName, CommandOutput, Result, TransportCode } from '../../preload/contract';
 
 /**
- * Codes that mean "main cannot be reached", not "this request failed": the web bridge's HOST_UNREACHABLE
- * (socket closed or never opened) and UNAUTHORIZED (no or stale access token). Everything else is the
- * answer of a reachable main and is shown next to the control that asked.
+ * Which transport codes mean "main cannot be reached", not "this request failed": HOST_UNREACHABLE
+ * (socket closed or never opened, no bridge) and UNAUTHORIZED (no or stale access token). A TIMEOUT, and
+ * every command code, is the fate of one call and is shown next to the control that asked. A Record, so a
+ * new transport code fails the type check until it is sorted here.
  */
-const CONNECTION_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['HOST_UNREACHABLE', 'UNAUTHORIZED']);
+const MAIN_UNREACHABLE = { HOST_UNREACHABLE: true, UNAUTHORIZED: true, TIMEOUT: false } as const satisfies Record<TransportCode, boolean>;
+
+/** The codes that say main cannot be reached. */
+export type ConnectionCode = { [C in TransportCode]: (typeof MAIN_UNREACHABLE)[C] extends true ? C : never }[TransportCode];
+export type ConnectionError = ApiError & { code: ConnectionCode };
+
+export function isConnectionError(error: ApiError): error is ConnectionError {
+  return Object.hasOwn(MAIN_UNREACHABLE, error.code) && MAIN_UNREACHABLE[error.code as TransportCode];
+}
 
 export interface ConnectionListener {
   reachable(): void;
-  unreachable(error: ApiError): void;
+  unreachable(error: ConnectionError): void;
 }
 
 let listener: ConnectionListener = { reachable: () => {}, unreachable: () => {} };
@@ -25,7 +34,7 @@ type Invoke = (name: CommandName, input?: unknown) => Promise<Result<unknown>>;
 
 export async function call<K extends CommandName>(name: K, input?: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
   const result = await send(name, input);
-  if (result.ok || !CONNECTION_CODES.has(result.error.code)) listener.reachable();
+  if (result.ok || !isConnectionError(result.error)) listener.reachable();
   else listener.unreachable(result.error);
   return result as Result<CommandOutput<K>>;
 }

@@ -1,8 +1,9 @@
 // The "app" area: what main says about itself (app.info) and whether the renderer can reach main at all.
 import { create } from 'zustand';
-import type { ApiError, AppInfo, Result } from '../../preload/contract';
-import { call } from './api';
+import type { AppInfo, Result } from '../../preload/contract';
+import { call, type ConnectionError } from './api';
 
+/** What the connection banner explains; the first and the last are the transport's HOST_UNREACHABLE. */
 export type ConnectionProblem =
   /** Main never answered: in a browser, the web bridge could not connect to the web host. */
   | 'never-connected'
@@ -21,7 +22,7 @@ export interface AppState {
   connection: Connection;
   loadInfo(): Promise<Result<AppInfo>>;
   connected(): void;
-  connectionFailed(error: ApiError): void;
+  connectionFailed(error: ConnectionError): void;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -36,16 +37,22 @@ export const useAppStore = create<AppState>()((set, get) => ({
     if (get().connection.state !== 'connected') set({ connection: { state: 'connected' } });
   },
   connectionFailed: (error) => {
-    const before = get().connection;
-    const problem: ConnectionProblem =
-      error.code === 'UNAUTHORIZED'
-        ? 'unauthorized'
-        : before.state === 'connected' || (before.state === 'failed' && before.problem === 'lost')
-          ? 'lost'
-          : 'never-connected';
-    set({ connection: { state: 'failed', problem, detail: error.message } });
+    set({ connection: { state: 'failed', problem: problemOf(error, get().connection), detail: error.message } });
   },
 }));
+
+function problemOf(error: ConnectionError, before: Connection): ConnectionProblem {
+  switch (error.code) {
+    case 'UNAUTHORIZED':
+      return 'unauthorized';
+    case 'HOST_UNREACHABLE':
+      return before.state === 'connected' || (before.state === 'failed' && before.problem === 'lost') ? 'lost' : 'never-connected';
+    default: {
+      const unhandled: never = error.code;
+      return unhandled;
+    }
+  }
+}
 
 export const selectInfo = (s: AppState) => s.info;
 export const selectConnection = (s: AppState) => s.connection;
