@@ -1,10 +1,13 @@
 // Lint: typescript-eslint's recommended rules (kept pragmatic) plus the import boundaries that keep
-// the engine runnable without Electron (design.md, "Architecture"):
+// the engine runnable without Electron (docs/decisions/006-engine-testable-without-electron.md):
 //   - renderer/ imports neither 'electron' nor Node built-ins: it runs in a sandboxed page and in a browser;
 //   - nothing in main/ outside main/electron/ imports 'electron': the engine runs under plain Node
 //     (Vitest, the web host) on machines where no Electron binary exists;
 //   - preload/ files other than the Electron preload (index.ts) stay Electron-free: preload/web.ts is
-//     the browser bridge, contract.ts and api.ts are shared by every process.
+//     the browser bridge, contract.ts and api.ts are shared by every process;
+//   - accounts do not know backup: main/accounts/ imports nothing of main/backup/, and main/backup/
+//     reaches accounts only through their named interface, main/accounts/AccountsPort.ts (the
+//     composition root, main/index.ts, wires the two and main/accountView.ts joins them).
 // scripts/lint.int.test.ts proves each boundary.
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'eslint/config';
@@ -27,6 +30,16 @@ const builtinPattern = `/^(node:.*|(${nodeBuiltins.map((m) => m.replace(/[/]/g, 
 const builtinCall = [
   { selector: `ImportExpression[source.value=${builtinPattern}]`, message: builtinMessage },
   { selector: `CallExpression[callee.name='require'][arguments.0.value=${builtinPattern}]`, message: builtinMessage },
+];
+
+// Accounts and backup, apart (the same source patterns catch import, import type, import() and require()).
+const backupSource = '(^|/)backup(/.*)?$';
+const accountsSourceButPort = '(^|/)accounts(/(?!AccountsPort(\\.[jt]s)?$).*)?$';
+const accountsKnowNoBackup = 'main/accounts/ must not import main/backup/: the composition root (main/index.ts) hands accounts a start gate, and main/accountView.ts joins an account with its backup status.';
+const backupSeesAccountsPort = 'main/backup/ may import only main/accounts/AccountsPort.ts of accounts: reach a profile, a state or a block through AccountsForBackup.';
+const sourceCall = (pattern, message) => [
+  { selector: `ImportExpression[source.value=/${pattern.replace(/\//g, '\\/')}/]`, message },
+  { selector: `CallExpression[callee.name='require'][arguments.0.value=/${pattern.replace(/\//g, '\\/')}/]`, message },
 ];
 
 export default defineConfig(
@@ -56,6 +69,16 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Size limits (issue 9): files under 300 lines, functions under 80, so each stays readable in one
+    // sitting; split along a seam you can name. Tests may be long tables. CSS: renderer/styles/styles.test.ts.
+    files: ['main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false, IIFEs: true }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx,js,jsx,mjs}'],
     // Renderer tests run under Node in Vitest and may read fixtures; the shipped UI may not.
     ignores: ['renderer/**/*.test.{ts,tsx}'],
@@ -83,6 +106,21 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
       'no-restricted-syntax': ['error', ...electronCall('main')],
+    },
+  },
+  {
+    // Tests included: a test of accounts that needs backup belongs to the composition root.
+    files: ['main/accounts/**/*.{ts,tsx,js,mjs,cjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [{ regex: backupSource, message: accountsKnowNoBackup }] }],
+      'no-restricted-syntax': ['error', ...electronCall('main'), ...sourceCall(backupSource, accountsKnowNoBackup)],
+    },
+  },
+  {
+    files: ['main/backup/**/*.{ts,tsx,js,mjs,cjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [{ regex: accountsSourceButPort, message: backupSeesAccountsPort }] }],
+      'no-restricted-syntax': ['error', ...electronCall('main'), ...sourceCall(accountsSourceButPort, backupSeesAccountsPort)],
     },
   },
   {
