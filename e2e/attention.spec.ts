@@ -1,4 +1,4 @@
-// An account that drops must not go unnoticed (users.md pain 13): besides the OS notification the
+// An account that drops must not go unnoticed (docs/user-needs.md, "A dropped account goes unnoticed"): besides the OS notification the
 // Electron shell shows, the window itself shows a notice that names the account, is announced as an
 // alert, leads to the account and can be dismissed.
 import { expect, test } from './fixtures';

@@ -1,5 +1,5 @@
-// Packaging checks that need no Electron binary (toolchain.md, "electron-builder without an Electron
-// binary"): electron-builder.yml passes electron-builder's own schema, and `--dir --linux` with a
+// Packaging checks that need no Electron binary (docs/development.md, "Packaging without an
+// Electron binary"): electron-builder.yml passes electron-builder's own schema, and `--dir --linux` with a
 // stand-in Electron folder packs exactly the build output plus the native module.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

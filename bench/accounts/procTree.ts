@@ -1,4 +1,4 @@
-// Reads Linux /proc: one account's Chromium process tree and its memory (shared/memory.md's method).
+// Reads Linux /proc: one account's Chromium process tree and its memory (the method of docs/decisions/005-one-chromium-per-account.md).
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface TreeMemory {

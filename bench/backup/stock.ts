@@ -53,12 +53,12 @@ export interface StockStore extends Store {
   close(): void;
 }
 
-/** Like wwebjs-aws-s3 (key `<prefix>RemoteAuth-<id>.zip`, a single streamed PutObject), minus its path bugs (§5.2). */
+/** Like wwebjs-aws-s3 (key `<prefix>RemoteAuth-<id>.zip`, a single streamed PutObject), minus its path bugs (docs/whatsapp-web.js.md, "Published stores"). */
 function s3Store(spec: Extract<StoreSpec, { kind: 's3' }>, zipDir: string): StockStore {
   const client = new S3Client({
     endpoint: spec.endpoint, region: 'us-east-1', forcePathStyle: true,
     credentials: { accessKeyId: spec.accessKeyId, secretAccessKey: spec.secretAccessKey },
-    // Same as S3Store: s3rver stores a streamed body with aws-chunked framing otherwise (toolchain.md).
+    // Same as S3Store: s3rver stores a streamed body with aws-chunked framing otherwise (docs/development.md, "s3rver and the SDK's checksums").
     requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const key = (session: string) => `${spec.prefix}${session}.zip`;

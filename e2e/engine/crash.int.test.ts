@@ -57,7 +57,7 @@ it('after the host is SIGKILLed with accounts running, the next start ends the o
 
   api.close();
   await host.stop('SIGKILL');
-  // whatsapp-web.js's browsers outlive a killed host (§7 item 10): that is what the next start must handle.
+  // whatsapp-web.js's browsers outlive a killed host (docs/whatsapp-web.js.md, "Orphan browsers after a crash"): that is what the next start must handle.
   expect(browsersOf(dataDir).sort()).toEqual(orphans.sort());
 
   await host.start();

@@ -53,7 +53,7 @@ it('stock RemoteAuth restores a plain export made by the app, with no QR', async
   await log.waitFor('ready', 30_000);
   expect(log.count('qr')).toBe(0);
   expect(client.info.wid.user).toBe(sim.defaultPhone.number);
-  // Before its folders go: a live RemoteAuth keeps touching its store (wwebjs-1.34.7.md §7 item 2).
+  // Before its folders go: a live RemoteAuth keeps touching its store (docs/whatsapp-web.js.md, "RemoteAuth: a destroyed client keeps saving").
   await stock.destroy(client);
 }, 120_000);
 

@@ -4,7 +4,7 @@ import type { Store } from 'whatsapp-web.js';
 
 /**
  * A RemoteAuth store that keeps session zips in a folder: test support for the RemoteAuth flow.
- * It avoids the published stores' bugs with 1.34.7 (wwebjs-1.34.7.md §5.3): the zip is read from
+ * It avoids the published stores' bugs with 1.34.7 (docs/whatsapp-web.js.md, "RemoteAuth zip path regression"): the zip is read from
  * `dataPath` (not the current directory), extract creates missing folders, save is atomic.
  */
 export class FolderStore implements Store {

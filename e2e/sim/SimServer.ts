@@ -13,7 +13,7 @@ import type {
   DeviceInfo, PendingCode, PendingQr, PhoneInit, SimEventName, SimEvents, SimOptions, SimTimings, UnlinkStyle, WaState,
 } from './types';
 
-/** Realistic defaults (wwebjs-1.34.7.md §4.3); tests shorten them. */
+/** Realistic defaults (docs/whatsapp-web.js.md, "QR codes: lifetimes, retries and the pause"); tests shorten them. */
 export const DEFAULT_TIMINGS: SimTimings = {
   bootDelayMs: 1500,
   firstRefMs: 60_000,

@@ -5,7 +5,7 @@ import { Client, LocalAuth, type ClientOptions } from 'whatsapp-web.js';
 import { testBrowserPath } from '../testBrowser';
 import type { SimServer } from './SimServer';
 
-/** Chromium flags for a closed network (toolchain.md), plus what running as root needs. */
+/** Chromium flags for a closed network (docs/development.md, "Chromium on a closed network"), plus what running as root needs. */
 export const OFFLINE_CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage',
@@ -13,7 +13,7 @@ export const OFFLINE_CHROMIUM_ARGS = [
 /** The full browser stock whatsapp-web.js runs here, from the tests' one source (e2e/testBrowser.ts). */
 export const CHROMIUM_PATH = testBrowserPath();
 
-/** Options for a stock Client against the simulator. A fresh puppeteer object each time (§7.14). */
+/** Options for a stock Client against the simulator. A fresh puppeteer object each time (docs/whatsapp-web.js.md, "Options are merged by reference"). */
 export function simClientOptions(sim: SimServer, options: ClientOptions = {}): ClientOptions {
   return {
     webVersionCache: { type: 'none' },

@@ -1,5 +1,5 @@
 // Stock whatsapp-web.js 1.34.7 + Debian Chromium against the simulator: the flows of
-// shared/wwebjs-1.34.7.md §6.1 for linking, restoring, unlinking and server-pushed states.
+// docs/whatsapp-web.js.md, "Event sequences per flow", for linking, restoring, unlinking and server-pushed states.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -146,7 +146,7 @@ describe('whatsapp-web.js 1.34.7 against the simulator: link, restore, unlink, s
     expect(log.names()).toEqual(['qr', 'qr']);
     expect(sim.pendingQrs()).toEqual([]);
 
-    // The library's own refresh after UNPAIRED_IDLE is broken in 1.34.7 (wwebjs-1.34.7.md §7.7).
+    // The library's own refresh after UNPAIRED_IDLE is broken in 1.34.7 (docs/whatsapp-web.js.md, "QR refresh after UNPAIRED_IDLE is broken").
     await client.pupPage?.evaluate("window.require('WAWebCmd').Cmd.refreshQR()");
     const third = String((await log.waitFor('qr', 10_000, 3)).args[0]);
     expect(sim.pendingQrs().map((p) => p.qr)).toEqual([third]);

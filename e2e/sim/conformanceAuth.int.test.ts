@@ -1,5 +1,5 @@
 // Stock whatsapp-web.js 1.34.7 against the simulator: pairing code, client.logout(), a session
-// revoked while the client was offline, and RemoteAuth backup + restore (wwebjs-1.34.7.md §6.1, §5).
+// revoked while the client was offline, and RemoteAuth backup + restore (docs/whatsapp-web.js.md, "Event sequences per flow").
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ class QuickRemoteAuth extends RemoteAuth {
   }
 }
 
-/** The custom strategy of §4.3 (f): the only way 1.34.7 can emit auth_failure. */
+/** The custom strategy of docs/whatsapp-web.js.md, "auth_failure never fires with the built-in strategies": the only way 1.34.7 can emit auth_failure. */
 class RestoreOnlyLocalAuth extends LocalAuth {
   override onAuthenticationNeeded = async (): Promise<{ failed: boolean; restart: boolean; failureEventPayload: string }> => ({
     failed: true, restart: false, failureEventPayload: 'session revoked',

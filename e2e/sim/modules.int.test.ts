@@ -1,5 +1,5 @@
-// The page's module registry is the contract with whatsapp-web.js 1.34.7 (wwebjs-1.34.7.md §4.1,
-// §6.2): each of the 15 modules must be necessary, or the simulator would prove nothing about it.
+// The page's module registry is the contract with whatsapp-web.js 1.34.7 (docs/whatsapp-web.js.md,
+// "Page modules the library requires"): each of the 15 modules must be necessary, or the simulator would prove nothing about it.
 // Removing one must make the stock library fail, either loudly (initialize() rejects) or silently
 // (authenticated, never ready), exactly as measured for the real page.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ export type WaState =
 
 export type UnlinkStyle = 'bridge' | 'state';
 
-/** The 15 modules whatsapp-web.js 1.34.7 needs up to `ready` (wwebjs-1.34.7.md §4.1). */
+/** The 15 modules whatsapp-web.js 1.34.7 needs up to `ready` (docs/whatsapp-web.js.md, "Page modules the library requires"). */
 export const REQUIRED_MODULES = [
   'WAWebSocketModel', 'WAWebCmd', 'WAWebConnModel', 'WAWebOfflineHandler', 'WAWebAltDeviceLinkingApi',
   'WABase64', 'WAWebCompanionRegClientUtils', 'WAWebAdvSignatureApi', 'WAWebUserPrefsInfoStore',
@@ -36,7 +36,7 @@ export interface SimOptions extends Partial<SimTimings> {
   phonePort?: number;
   /** Modules left out of the page's registry (the fragility test). */
   omitModules?: readonly string[];
-  /** Replay `change:hasSynced` to listeners added after it became true (§4.3 race). Default true. */
+  /** Replay `change:hasSynced` to listeners added after it became true (docs/whatsapp-web.js.md, "The hasSynced race"). Default true. */
   replayHasSynced?: boolean;
   /** Megabytes of message history written into the device's IndexedDB during its first sync. */
   historyMB?: number;

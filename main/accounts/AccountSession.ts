@@ -35,7 +35,7 @@ export interface AccountSessionEvents {
 /**
  * One account: one whatsapp-web.js Client with its own Chromium, supervised. Every launch gets a new
  * generation number; events from an older client are ignored, and after any disconnect the client is
- * destroyed and a fresh one created (a re-link inside the old browser is not persisted, §7 item 6).
+ * destroyed and a fresh one created (a re-link inside the old browser is not persisted: docs/whatsapp-web.js.md, "Phone unlink re-injects into the same browser").
  */
 export class AccountSession extends EventEmitter<AccountSessionEvents> {
   private client?: Client;
@@ -209,7 +209,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     this.timers.arm('qr', ttl + 2_000, () => void this.onQrExpired(gen));
   }
 
-  /** WhatsApp stops issuing QRs after a while (UNPAIRED_IDLE); the library's own refresh is broken (§7 item 7). */
+  /** WhatsApp stops issuing QRs after a while (UNPAIRED_IDLE); the library's own refresh is broken (docs/whatsapp-web.js.md, "QR refresh after UNPAIRED_IDLE is broken"). */
   private async onQrExpired(gen: number): Promise<void> {
     if (gen !== this.gen || this.current.kind !== 'qr') return;
     if (this.qrShown >= this.deps.settings.qrLimit) return this.pause();
@@ -249,7 +249,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     // The phone now lists this device and the profile holds its keys: from here on, restore, never wipe.
     this.setLinked(true);
     const gen = this.gen;
-    // 'authenticated' without 'ready' is the library's silent hang when WhatsApp changes (§6.2).
+    // 'authenticated' without 'ready' is the library's silent hang when WhatsApp changes (docs/whatsapp-web.js.md, "Authenticated but never ready").
     this.timers.arm('ready', this.deps.settings.timeouts.authToReadyMs, () =>
       void this.transient('READY_TIMEOUT', `Signed in, but WhatsApp did not finish loading within ${seconds(this.deps.settings.timeouts.authToReadyMs)}.`, gen));
     if (this.current.kind !== 'syncing') this.setState({ kind: 'syncing', percent: 100 }, 'signed in');

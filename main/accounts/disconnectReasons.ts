@@ -1,6 +1,6 @@
 import type { LogoutReason } from '../../preload/contract';
 
-/** What the app does about a `disconnected(reason)` from whatsapp-web.js (§2.4, §4.3 e). */
+/** What the app does about a `disconnected(reason)` from whatsapp-web.js (docs/whatsapp-web.js.md, "Connection states after ready" and "Two ways a phone unlink arrives"). */
 export type DisconnectOutcome =
   | { kind: 'logged-out'; reason: LogoutReason; message: string }
   | { kind: 'terminal'; code: string; message: string }

@@ -2,7 +2,7 @@ import type { Logger } from '../log';
 
 /**
  * whatsapp-web.js leaves promises nobody awaits (the re-inject after a logout navigation, RemoteAuth's
- * saves; wwebjs-1.34.7.md §7 item 8). One such rejection must not take every other account down with
+ * saves; docs/whatsapp-web.js.md, "Unhandled rejections from work nobody awaits"). One such rejection must not take every other account down with
  * the process: log it against the account it names (its profile folder `session-<id>`), and carry on.
  */
 export function installEngineGuards(log: Logger, accountIds: () => string[]): () => void {

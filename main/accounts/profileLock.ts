@@ -94,8 +94,8 @@ export function browsersOnProfile(profileDir: string, probe: ProcessProbe = syst
 }
 
 /**
- * After a crash of the app its browsers outlive it and keep the accounts' profiles (wwebjs-1.34.7.md
- * §7 item 10; the headless shell does not even take Chromium's SingletonLock, so a second browser would
+ * After a crash of the app its browsers outlive it and keep the accounts' profiles (docs/whatsapp-web.js.md,
+ * "Orphan browsers after a crash"; the headless shell does not even take Chromium's SingletonLock, so a second browser would
  * open the same profile). End only browsers started on this very profile; for any other holder of the
  * lock, report who it is and leave it alone.
  */

@@ -12,7 +12,7 @@ const trashDir = (sessionsDir: string) => join(sessionsDir, '.trash');
 
 /**
  * Deletes an account's profile once its browser has exited. Windows keeps files locked for a while
- * after a browser closes (EBUSY, users.md pain 7), so retry with backoff; if it still fails, move the
+ * after a browser closes (EBUSY; docs/user-needs.md, "Windows locks files on unlink"), so retry with backoff; if it still fails, move the
  * folder aside and finish on the next start, so the account itself is never blocked by it.
  */
 export async function deleteProfile(

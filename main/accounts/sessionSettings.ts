@@ -6,7 +6,7 @@ export interface SessionSettings {
   /** How long a QR is shown as valid (WhatsApp: about 60 s for the first, 20 s for later ones). */
   qrFirstTtlMs: number;
   qrLaterTtlMs: number;
-  /** Unscanned QRs before the account pauses instead of looping (users.md pain 10). */
+  /** Unscanned QRs before the account pauses instead of looping (docs/user-needs.md, "Endless QR codes"). */
   qrLimit: number;
   /** A pairing code is regenerated this often (whatsapp-web.js default: 3 min). */
   pairingIntervalMs: number;

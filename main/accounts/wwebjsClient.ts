@@ -8,7 +8,7 @@ export type Client = InstanceType<typeof wwebjs.Client>;
 
 /**
  * A LocalAuth profile that must restore: if WhatsApp asks for a QR instead, the session was revoked
- * while the app was closed. Plain LocalAuth would just show a QR (wwebjs-1.34.7.md §4.3 f, §7 item 11).
+ * while the app was closed. Plain LocalAuth would just show a QR (docs/whatsapp-web.js.md, "auth_failure never fires with the built-in strategies").
  */
 class RestoreOnlyLocalAuth extends wwebjs.LocalAuth {
   override onAuthenticationNeeded = async () => ({ failed: true, restart: false, failureEventPayload: 'session revoked' });
@@ -31,7 +31,7 @@ export function createClient(o: ClientOptions): Client {
   const Auth = o.restoreOnly ? RestoreOnlyLocalAuth : wwebjs.LocalAuth;
   return new wwebjs.Client({
     authStrategy: new Auth({ clientId: o.accountId, dataPath: o.sessionsDir }),
-    // Never the library's default './.wwebjs_cache' in the current directory (§3, §7 item 12).
+    // Never the library's default './.wwebjs_cache' in the current directory (docs/whatsapp-web.js.md, "The default web cache writes into the current directory").
     webVersionCache: { type: 'none' },
     puppeteer: launchOptions(o.browser, o.extraChromiumArgs),
     authTimeoutMs: o.pageTimeoutMs,
@@ -59,8 +59,8 @@ export async function closeClient(client: Client, timeoutMs: number): Promise<vo
 
 /**
  * On a phone unlink the library deletes the profile while Chromium still runs, recreates it and
- * re-injects into the same browser (§2.1 step 5, §7 items 6 and 8): that re-link is never persisted,
- * the delete fails on Windows (EBUSY, users.md pain 7) and the re-inject rejects unhandled once we close
+ * re-injects into the same browser (docs/whatsapp-web.js.md, "Phone unlink re-injects into the same browser"): that re-link is never persisted,
+ * the delete fails on Windows (EBUSY; docs/user-needs.md, "Windows locks files on unlink") and the re-inject rejects unhandled once we close
  * the browser. Our `disconnected` handler runs before any of it, so switch it off there; the session
  * closes the browser and deletes the profile itself, after the browser has exited.
  */

@@ -6,7 +6,7 @@ export type BrowserSource = 'setting' | 'bundled' | 'system';
 export interface BrowserChoice {
   executablePath: string;
   source: BrowserSource;
-  /** A headless-shell binary runs leaner (no browser UI code); see shared/memory.md. */
+  /** A headless-shell binary runs leaner (no browser UI code); see docs/decisions/005-one-chromium-per-account.md. */
   headlessShell: boolean;
 }
 

@@ -2,7 +2,7 @@ import type { BrowserChoice } from './findBrowser';
 
 /**
  * Chromium flags that cost nothing for a hidden WhatsApp Web page and save about half of each account's
- * private memory (measured in shared/memory.md): no GPU process, one renderer, none of new headless's
+ * private memory (measured in docs/decisions/005-one-chromium-per-account.md): no GPU process, one renderer, none of new headless's
  * omnibox WebUI, the network service in the browser process; and no calls home on a closed network.
  */
 export const LEAN_ARGS = [
@@ -26,7 +26,7 @@ export interface LaunchOptions {
 
 /**
  * A fresh object for every client: whatsapp-web.js merges defaults by reference and LocalAuth writes
- * userDataDir into it (wwebjs-1.34.7.md §7 item 14), so two accounts must never share one.
+ * userDataDir into it (docs/whatsapp-web.js.md, "Options are merged by reference"), so two accounts must never share one.
  */
 export function launchOptions(browser: BrowserChoice, extraArgs: readonly string[] = [], isRoot = process.getuid?.() === 0): LaunchOptions {
   return {

@@ -8,7 +8,7 @@ export interface Notice {
 }
 
 /**
- * Turns the engine's `accounts.attention` events into OS notifications (users.md pain 13: a logged-out
+ * Turns the engine's `accounts.attention` events into OS notifications (docs/user-needs.md, "A dropped account goes unnoticed": a logged-out
  * account must not go unnoticed). Electron-free, so it is tested without a binary; main.ts passes the
  * function that shows an Electron Notification.
  */

@@ -42,7 +42,7 @@ export function attachIpcTransport({ ipcMain, getWindow, registry, events, log }
       return await registry.dispatch(command, input);
     } catch {
       // dispatch() is documented never to throw; if it ever does, the renderer still gets a Result,
-      // because a thrown error would reach it as a bare message (toolchain.md, "Traps").
+      // because a thrown error would reach it as a bare message (docs/development.md, "Errors through ipcMain.handle").
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong in the app. Try again.' } };
     }
   });

@@ -12,7 +12,7 @@ export interface Chip {
   tone: Tone;
 }
 
-/** Logged out by the phone or while offline, or failed: the user must act (users.md pain 13). */
+/** Logged out by the phone or while offline, or failed: the user must act (docs/user-needs.md, "A dropped account goes unnoticed"). */
 export function needsAttention(state: SessionState): boolean {
   return state.kind === 'failed' || (state.kind === 'logged-out' && state.reason !== 'logged-out-here');
 }

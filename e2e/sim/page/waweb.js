@@ -1,4 +1,4 @@
-// Simulated WhatsApp Web page for whatsapp-web.js 1.34.7 (see shared/wwebjs-1.34.7.md §4).
+// Simulated WhatsApp Web page for whatsapp-web.js 1.34.7 (see docs/whatsapp-web.js.md, "What the simulated page does").
 // Plain browser JavaScript, inlined into index.html by the SimServer. Everything lives inside this
 // closure: the library refuses to expose a binding when a global of that name already exists, so the
 // page defines only `window.require` and (after boot) `window.Debug`.
@@ -72,12 +72,12 @@
   var advSecret = b64(randomBytes(32));
   var DEVICE_PLATFORM = '1';
 
-  // ---- Modules (§4.1).
+  // ---- Modules (docs/whatsapp-web.js.md, "Page modules the library requires").
   var Socket = new Model({ state: 'UNLAUNCHED', hasSynced: false });
   var socketOn = Socket.on;
   Socket.on = function (names, cb, ctx) {
     socketOn.call(this, names, cb, ctx);
-    // §4.3 race: the library listens for hasSynced only at the end of inject(); replay it.
+    // The hasSynced race (docs/whatsapp-web.js.md): the library listens for hasSynced only at the end of inject(); replay it.
     if (config.replayHasSynced && Socket.hasSynced && names.split(/\s+/).indexOf('change:hasSynced') >= 0) {
       setTimeout(function () { cb.call(ctx || Socket, Socket, true, {}); }, 0);
     }

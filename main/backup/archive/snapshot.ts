@@ -3,9 +3,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { BackupError, systemCode } from '../errors.js';
 
 /**
- * What RemoteAuth 1.34.7 archives (requiredDirs, wwebjs-1.34.7.md §5): the session lives in IndexedDB
+ * What RemoteAuth 1.34.7 archives (requiredDirs; docs/whatsapp-web.js.md, "RemoteAuth: what it archives"): the session lives in IndexedDB
  * and Local Storage under Default/. Everything else (caches, GPU, Service Worker scripts) is rebuilt by
- * Chromium and would only make archives grow (users.md pain 3).
+ * Chromium and would only make archives grow (docs/user-needs.md, "Backups that grow without bound").
  */
 export const PROFILE_DIRS = ['Default/IndexedDB', 'Default/Local Storage'] as const;
 

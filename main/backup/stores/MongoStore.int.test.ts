@@ -3,7 +3,7 @@ import { closedPort, startHangingServer } from '../testing/hangingServer.js';
 import { runStoreContract } from '../testing/storeContract.js';
 import { MongoStore } from './MongoStore.js';
 
-// No mongod can be installed on the build machines (toolchain.md): the suite needs a server given by
+// No mongod can be installed on the build machines (docs/development.md, "MongoDB"): the suite needs a server given by
 // MONGODB_URI, e.g. mongodb://user:pass@127.0.0.1:27017/wa_backup_test?authSource=admin
 const uri = process.env['MONGODB_URI'];
 

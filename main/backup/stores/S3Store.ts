@@ -43,7 +43,7 @@ export class S3Store extends StoreBase {
       forcePathStyle: options.forcePathStyle ?? false,
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}) },
       // With the SDK's default (WHEN_SUPPORTED) a streamed upload is stored with its aws-chunked framing
-      // as content on s3rver and other S3-compatibles: silent corruption (toolchain.md).
+      // as content on s3rver and other S3-compatibles: silent corruption (docs/development.md, "s3rver and the SDK's checksums").
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 2,

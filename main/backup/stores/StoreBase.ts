@@ -217,7 +217,7 @@ export class ByteCounter extends Transform {
 
 /**
  * Pipes `body` through a ByteCounter. Errors on the source destroy the counter too (a plain .pipe()
- * would drop them and let a store commit a half-written version: the wwebjs-mongo bug, wwebjs-1.34.7.md §5.1).
+ * would drop them and let a store commit a half-written version: the wwebjs-mongo bug, docs/whatsapp-web.js.md, "Published stores").
  */
 export function counted(body: Readable): ByteCounter {
   const counter = new ByteCounter();

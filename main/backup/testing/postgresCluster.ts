@@ -23,7 +23,7 @@ export interface PostgresCluster {
 /**
  * Starts a throwaway PostgreSQL cluster on 127.0.0.1 (free port, its own socket dir, fsync off) and
  * returns how to reach it. initdb refuses to run as root, so as root the server runs as the
- * `postgres` system user via su (toolchain.md). Call stop() in afterAll; a process exit also stops it.
+ * `postgres` system user via su (docs/development.md, "PostgreSQL for tests"). Call stop() in afterAll; a process exit also stops it.
  */
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findPgBin();
