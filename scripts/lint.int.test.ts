@@ -40,6 +40,32 @@ describe('lint import boundaries', () => {
     expect(await ruleIds('main/db/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toEqual([]);
   });
 
+  it('keeps accounts from importing backup, by import, import type, import() and require()', async () => {
+    expect(await ruleIds('main/accounts/AccountManager.ts', "import { BackupService } from '../backup/BackupService';\nexport const x = BackupService;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/accounts/x.ts', "import type { BackupSettings } from '../backup/BackupService';\nexport type X = BackupSettings;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/accounts/x.test.ts', "import { storeError } from '../backup/StoreRegistry';\nexport const x = storeError;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/accounts/x.ts', "export const x = () => import('../backup/LeaseKeeper');\n")).toContain('no-restricted-syntax');
+    expect(await ruleIds('main/accounts/x.ts', "export const x = require('../backup/LeaseKeeper');\n")).toContain('no-restricted-syntax');
+    // The electron rule still holds there.
+    expect(await ruleIds('main/accounts/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).toContain('no-restricted-imports');
+  });
+
+  it('lets backup import only AccountsPort of accounts', async () => {
+    expect(await ruleIds('main/backup/BackupService.ts', "import { profileDir } from '../accounts/sessionFolder';\nexport const x = profileDir;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/backup/x.ts', "import type { AccountManager } from '../accounts/AccountManager';\nexport type X = AccountManager;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/backup/stores/x.ts', "import type { AccountSession } from '../../accounts/AccountSession';\nexport type X = AccountSession;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/backup/x.ts', "export const x = () => import('../accounts/AccountManager');\n")).toContain('no-restricted-syntax');
+    expect(await ruleIds('main/backup/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('main/backup/BackupService.ts', "import type { AccountsForBackup } from '../accounts/AccountsPort';\nexport type X = AccountsForBackup;\n")).toEqual([]);
+    expect(await ruleIds('main/backup/stores/x.ts', "import { isOpenedElsewhere } from '../../accounts/AccountsPort';\nexport const x = isOpenedElsewhere;\n")).toEqual([]);
+  });
+
+  it('lets the composition root and the account view import both', async () => {
+    const both = "import { BackupService } from './backup/BackupService';\nimport { AccountManager } from './accounts/AccountManager';\nexport const x = [BackupService, AccountManager];\n";
+    expect(await ruleIds('main/index.ts', both)).toEqual([]);
+    expect(await ruleIds('main/accountView.ts', both)).toEqual([]);
+  });
+
   it('ignores build output', async () => {
     expect(await eslint.isPathIgnored(path.join(root, 'dist/main/electron.cjs'))).toBe(true);
     expect(await eslint.isPathIgnored(path.join(root, 'release/linux-unpacked/x.js'))).toBe(true);
