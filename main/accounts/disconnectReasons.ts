@@ -1,10 +1,10 @@
-import type { LogoutReason } from '../../preload/contract';
+import type { LogoutReason, SessionFailureCode } from '../../preload/contract';
 
 /** What the app does about a `disconnected(reason)` from whatsapp-web.js (docs/whatsapp-web.js.md, "Connection states after ready" and "Two ways a phone unlink arrives"). */
 export type DisconnectOutcome =
   | { kind: 'logged-out'; reason: LogoutReason; message: string }
-  | { kind: 'terminal'; code: string; message: string }
-  | { kind: 'transient'; code: string; message: string };
+  | { kind: 'terminal'; code: SessionFailureCode; message: string }
+  | { kind: 'transient'; code: SessionFailureCode; message: string };
 
 export const LOGOUT_MESSAGES: Record<LogoutReason, string> = {
   'unlinked-from-phone': 'Logged out from your phone. Link it again to keep using this account here.',
