@@ -55,4 +55,5 @@ it('gives every client its own launch options with the lean flags', () => {
   expect(a.args).not.toContain('--no-sandbox');
   expect(launchOptions(choice, [], true).args).toContain('--no-sandbox');
   expect(launchOptions({ ...choice, headlessShell: true }).headless).toBe('shell');
+  expect(a.pipe).toBe(true);
 });

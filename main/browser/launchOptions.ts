@@ -22,6 +22,12 @@ export interface LaunchOptions {
   executablePath: string;
   headless: boolean | 'shell';
   args: string[];
+  /**
+   * DevTools over a pipe, never a port: puppeteer's default opens an unauthenticated DevTools port on
+   * 127.0.0.1 that any local user could use to drive the account's WhatsApp page. With a pipe the
+   * browser also exits when the host dies (its end of the pipe closes).
+   */
+  pipe: true;
 }
 
 /**
@@ -32,6 +38,7 @@ export function launchOptions(browser: BrowserChoice, extraArgs: readonly string
   return {
     executablePath: browser.executablePath,
     headless: browser.headlessShell ? 'shell' : true,
+    pipe: true,
     // Chromium refuses to start as root with its sandbox on (CI containers run as root).
     args: [...LEAN_ARGS, ...(isRoot ? ['--no-sandbox'] : []), ...extraArgs],
   };
