@@ -4,8 +4,7 @@
 // takes effect at once through backup.configure; main's answer (and its broadcast) is what the card shows.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { Account, ApiError, Result } from '../../preload/contract';
-import { useAccountsStore, type BackupConfig } from '../stores/accountsStore';
-import { selectStores, useBackupStore } from '../stores/backupStore';
+import { selectStores, useBackupStore, type BackupConfig } from '../stores/backupStore';
 import { BackupStatusView } from './BackupStatusView';
 import { CheckboxField, SelectField } from './ChoiceFields';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -18,8 +17,8 @@ type SettingError = { field: SettingField; message: string } | null;
 
 export function AccountBackup({ account }: { account: Account }) {
   const stores = useBackupStore(selectStores);
-  const configureBackup = useAccountsStore((s) => s.configureBackup);
-  const runBackupNow = useAccountsStore((s) => s.runBackupNow);
+  const configureBackup = useBackupStore((s) => s.configure);
+  const runBackupNow = useBackupStore((s) => s.runNow);
   const b = account.backup;
   const headingId = useId();
   const [pending, setPending] = useState(false);

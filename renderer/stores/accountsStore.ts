@@ -1,11 +1,11 @@
 // The "accounts" area: a mirror of main's account list. Loaded once through accounts.list, then
 // replaced whole from every accounts.changed (bound in bindings.ts). Actions return the command's
 // Result so the component that asked can show an error next to its own field. The session commands
-// (start, stop, log out, retry, link with phone) answer with the account; main also broadcasts every
-// state it passes through afterwards, so the card follows main, not the button. The account's backup
-// settings (backup.configure, backup.runNow) and Take over answer with the account too.
+// (start, stop, log out, retry, link with phone, take over) answer with the account; main also
+// broadcasts every state it passes through afterwards, so the card follows main, not the button.
+// Each account carries its backup status as main joins it; the backup commands live in backupStore.ts.
 import { create } from 'zustand';
-import type { Account, ApiError, CommandInput, Result } from '../../preload/contract';
+import type { Account, ApiError, Result } from '../../preload/contract';
 import { call } from './api';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -27,13 +27,7 @@ export interface AccountsState {
   retry(id: string): Promise<Result<Account>>;
   linkWithPhone(id: string, phoneNumber: string): Promise<Result<Account>>;
   takeOver(id: string): Promise<Result<Account>>;
-  configureBackup(input: BackupConfig): Promise<Result<Account>>;
-  runBackupNow(id: string): Promise<Result<Account>>;
-  /** An account another area got from main (a restore): shown at once, accounts.changed follows. */
-  receive(account: Account): void;
 }
-
-export type BackupConfig = CommandInput<'backup.configure'>;
 
 type SessionCommand = 'accounts.start' | 'accounts.stop' | 'accounts.logout' | 'accounts.retry' | 'accounts.takeOver';
 
@@ -92,23 +86,6 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
   },
 
   takeOver: (id) => sessionCommand('accounts.takeOver', id),
-
-  configureBackup: async (input) => {
-    const since = get().revision;
-    const result = await call('backup.configure', input);
-    if (result.ok) applyAnswer(result.value, since);
-    return result;
-  },
-
-  // Answers when the backup is done (seconds); main broadcasts "running" meanwhile.
-  runBackupNow: async (id) => {
-    const since = get().revision;
-    const result = await call('backup.runNow', { accountId: id });
-    if (result.ok) applyAnswer(result.value, since);
-    return result;
-  },
-
-  receive: (account) => set((s) => ({ accounts: upsert(s.accounts, account) })),
 }));
 
 async function sessionCommand(name: SessionCommand, id: string): Promise<Result<Account>> {

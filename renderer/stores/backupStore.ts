@@ -1,55 +1,81 @@
 // The "backup" area: the user's stores (stores.list) and whether a recovery passphrase is set
-// (backup.keyStatus). Main sends no events for either: both are loaded once (loadStores in bindings.ts)
-// and patched from the answers of the commands that change them. Listing and restoring what a store
-// holds are one-off questions, so they are returned to the dialog that asked, not kept here.
+// (backup.keyStatus), loaded once (loadStores in bindings.ts) and then replaced from stores.changed and
+// backup.changed, so every open window follows an edit made in another. Also the commands on an
+// account's backup (backup.configure, backup.runNow): they answer with the account, but the account
+// itself lives in accountsStore.ts, which main's accounts.changed (sent before the answer) keeps
+// current; this store never writes there. Listing and restoring what a store holds are one-off
+// questions, so they are returned to the dialog that asked, not kept here.
 import { create } from 'zustand';
-import type { Account, ApiError, CommandInput, CommandOutput, RemoteBackup, Result, StoreView } from '../../preload/contract';
-import { useAccountsStore } from './accountsStore';
+import type { Account, ApiError, CommandInput, CommandOutput, EventPayload, RemoteBackup, Result, StoreView } from '../../preload/contract';
 import { call } from './api';
 
 export type StoreDraft = CommandInput<'stores.save'>;
 export type StoreTest = CommandInput<'stores.test'>;
+export type BackupConfig = CommandInput<'backup.configure'>;
+export type KeyStatus = EventPayload<'backup.changed'>;
 
 export interface BackupState {
   stores: StoreView[];
   status: 'idle' | 'loading' | 'loaded' | 'failed';
   loadError: ApiError | null;
   hasRecoveryPassphrase: boolean | null;
+  /** Bumped by every store list received from main, so a slow stores.list cannot overwrite a newer event. */
+  revision: number;
   load(): Promise<void>;
+  /** stores.changed: main's whole list. */
+  replaceStores(stores: StoreView[]): void;
+  /** backup.changed: the passphrase was set (maybe in another window). */
+  receiveKeyStatus(status: KeyStatus): void;
   saveStore(draft: StoreDraft): Promise<Result<StoreView>>;
   removeStore(id: string): Promise<Result<{ id: string }>>;
   testStore(input: StoreTest): Promise<Result<CommandOutput<'stores.test'>>>;
-  setPassphrase(passphrase: string): Promise<Result<{ hasRecoveryPassphrase: boolean }>>;
+  setPassphrase(passphrase: string): Promise<Result<KeyStatus>>;
+  /** Turns an account's backup on or off, or changes where to, how often, encrypted or not. */
+  configure(input: BackupConfig): Promise<Result<Account>>;
+  /** Answers when the backup is done (seconds); main broadcasts "running" meanwhile. */
+  runNow(accountId: string): Promise<Result<Account>>;
   listRemote(storeId: string): Promise<Result<RemoteBackup[]>>;
+  /** The restored account reaches the accounts store through accounts.changed, sent before this answers. */
   restore(input: CommandInput<'backup.restore'>): Promise<Result<Account>>;
 }
 
-export const useBackupStore = create<BackupState>()((set) => ({
+export const useBackupStore = create<BackupState>()((set, get) => ({
   stores: [],
   status: 'idle',
   loadError: null,
   hasRecoveryPassphrase: null,
+  revision: 0,
 
   load: async () => {
+    const startedAt = get().revision;
     set((s) => ({ status: s.status === 'loaded' ? 'loaded' : 'loading', loadError: null }));
     const [stores, key] = await Promise.all([call('stores.list'), call('backup.keyStatus')]);
-    if (stores.ok) set({ stores: stores.value, status: 'loaded' });
-    else set({ status: 'failed', loadError: stores.error });
+    if (!stores.ok) set({ status: 'failed', loadError: stores.error });
+    else if (get().revision === startedAt) set({ stores: stores.value, status: 'loaded', revision: startedAt + 1 });
+    else set({ status: 'loaded' }); // a stores.changed arrived meanwhile and is newer
     if (key.ok) set({ hasRecoveryPassphrase: key.value.hasRecoveryPassphrase });
   },
 
+  replaceStores: (stores) => set((s) => ({ stores, status: 'loaded', loadError: null, revision: s.revision + 1 })),
+
+  receiveKeyStatus: (status) => set({ hasRecoveryPassphrase: status.hasRecoveryPassphrase }),
+
+  // The answer shows at once in the window that asked; stores.changed (before or after it) holds the same
+  // store, so the answer is taken only if no list arrived since the call.
   saveStore: async (draft) => {
+    const since = get().revision;
     const result = await call('stores.save', draft);
     if (result.ok) {
       const saved = result.value;
-      set((s) => ({ stores: s.stores.some((x) => x.id === saved.id) ? s.stores.map((x) => (x.id === saved.id ? saved : x)) : [...s.stores, saved] }));
+      applyAnswer(since, (list) => (list.some((x) => x.id === saved.id) ? list.map((x) => (x.id === saved.id ? saved : x)) : [...list, saved]));
     }
     return result;
   },
 
   removeStore: async (id) => {
+    const since = get().revision;
     const result = await call('stores.remove', { id });
-    if (result.ok) set((s) => ({ stores: s.stores.filter((x) => x.id !== id) }));
+    if (result.ok) applyAnswer(since, (list) => list.filter((x) => x.id !== id));
     return result;
   },
 
@@ -61,15 +87,18 @@ export const useBackupStore = create<BackupState>()((set) => ({
     return result;
   },
 
+  configure: (input) => call('backup.configure', input),
+
+  runNow: (accountId) => call('backup.runNow', { accountId }),
+
   listRemote: (storeId) => call('backup.listRemote', { storeId }),
 
-  restore: async (input) => {
-    const result = await call('backup.restore', input);
-    // The restored account is new here (or replaced): show it at once; accounts.changed follows.
-    if (result.ok) useAccountsStore.getState().receive(result.value);
-    return result;
-  },
+  restore: (input) => call('backup.restore', input),
 }));
+
+function applyAnswer(since: number, change: (stores: StoreView[]) => StoreView[]): void {
+  useBackupStore.setState((s) => (s.revision === since ? { stores: change(s.stores) } : {}));
+}
 
 export const selectStores = (s: BackupState) => s.stores;
 export const selectStoresStatus = (s: BackupState) => s.status;

@@ -36,6 +36,9 @@ export function bindStores(): () => void {
   const offs = [
     window.api.on('accounts.changed', (list) => useAccountsStore.getState().replaceAll(list)),
     window.api.on('accounts.attention', (notice) => useNoticesStore.getState().push(notice)),
+    // A store or the passphrase changed, maybe in another window: every window shows it without a reload.
+    window.api.on('stores.changed', (list) => useBackupStore.getState().replaceStores(list)),
+    window.api.on('backup.changed', (key) => useBackupStore.getState().receiveKeyStatus(key)),
   ];
   return () => {
     offs.forEach((off) => off());
@@ -44,7 +47,7 @@ export function bindStores(): () => void {
   };
 }
 
-/** Loads every store's first state (again after a reconnect). Backup stores have no events: loaded here only. */
+/** Loads every store's first state (again after a reconnect); the events above keep it current. */
 export async function loadStores(): Promise<void> {
   await Promise.all([useAccountsStore.getState().load(), useAppStore.getState().loadInfo(), useBackupStore.getState().load()]);
 }
