@@ -1,5 +1,6 @@
 // A labelled select and a labelled checkbox, with help and an error tied to them like TextField's.
-import { useId, type ReactNode, type Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
+import { FieldError, FieldHelp, useFieldIds } from './fieldParts';
 
 export interface SelectFieldProps {
   label: string;
@@ -17,19 +18,14 @@ export interface SelectFieldProps {
 }
 
 export function SelectField({ label, value, options, onChange, error, help, placeholder, disabled, name, className, selectRef }: SelectFieldProps) {
-  const id = useId();
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const { id, helpId, errorId, describedBy } = useFieldIds(help, error);
   const known = options.some((o) => o.value === value);
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id} className="field-label label-text">
         {label}
       </label>
-      {help ? (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      ) : null}
+      <FieldHelp id={helpId} text={help} />
       <select
         id={id}
         ref={selectRef}
@@ -52,11 +48,7 @@ export function SelectField({ label, value, options, onChange, error, help, plac
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }
@@ -75,8 +67,7 @@ export interface CheckboxFieldProps {
 }
 
 export function CheckboxField({ label, checked, onChange, help, error, busy, asSwitch, name }: CheckboxFieldProps) {
-  const id = useId();
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const { id, helpId, errorId, describedBy } = useFieldIds(help, error);
   return (
     <div className="check-field">
       <div className="check-row">
@@ -98,16 +89,8 @@ export function CheckboxField({ label, checked, onChange, help, error, busy, asS
           {label}
         </label>
       </div>
-      {help ? (
-        <p id={`${id}-help`} className="field-help check-help">
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldHelp id={helpId} text={help} className="check-help" />
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

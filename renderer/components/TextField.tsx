@@ -1,6 +1,7 @@
 // A labelled text input with its error right beside it. The error is tied to the input through
 // aria-describedby and aria-invalid, so a screen reader reads it when the field gets focus.
-import { useId, type FocusEventHandler, type KeyboardEventHandler, type Ref } from 'react';
+import type { FocusEventHandler, KeyboardEventHandler, Ref } from 'react';
+import { FieldError, FieldHelp, useFieldIds } from './fieldParts';
 
 export interface TextFieldProps {
   label: string;
@@ -26,20 +27,13 @@ export interface TextFieldProps {
 }
 
 export function TextField({ label, hideLabel, value, onChange, error, inputRef, onKeyDown, onBlur, autoFocus, placeholder, name, type = 'text', inputMode, className, help }: TextFieldProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const helpId = `${id}-help`;
-  const describedBy = [help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const { id, helpId, errorId, describedBy } = useFieldIds(help, error);
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label label-text'}>
         {label}
       </label>
-      {help ? (
-        <p id={helpId} className="field-help">
-          {help}
-        </p>
-      ) : null}
+      <FieldHelp id={helpId} text={help} />
       <input
         id={id}
         ref={inputRef}
@@ -58,11 +52,7 @@ export function TextField({ label, hideLabel, value, onChange, error, inputRef, 
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }
