@@ -1,9 +1,12 @@
+import { Conversations } from './Conversations';
 import type { PhoneInit } from './types';
 
 /** A simulated phone: one WhatsApp account and the devices linked to it. */
 export class Phone {
   readonly number: string;
   readonly pushname: string;
+  /** Its 1:1 chats, contacts and unread counts (the server's copy, shared by all linked devices). */
+  readonly conversations: Conversations;
   private readonly linked = new Set<string>();
 
   constructor(
@@ -12,6 +15,7 @@ export class Phone {
   ) {
     this.number = init.number;
     this.pushname = init.pushname;
+    this.conversations = new Conversations(init.number);
   }
 
   get deviceIds(): string[] {

@@ -1,10 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { SimError } from './errors';
+import { MessageRelay, type OnlineDevice } from './MessageRelay';
 import { PageConnection } from './PageConnection';
 import { Phone } from './Phone';
 import type {
-  DeviceInfo, PageMessage, PendingCode, PendingQr, PhoneInit, SimEventName, SimEvents, SimTimings, UnlinkStyle, WaState,
+  DeviceInfo, PageError, PageMessage, PendingCode, PendingQr, PhoneInit, SimChat, SimContact, SimEmit, SimMessage, SimTimings,
+  UnlinkStyle, WaState,
 } from './types';
 
 interface DeviceRecord {
@@ -17,7 +19,6 @@ interface DeviceRecord {
   conn: PageConnection | undefined;
 }
 
-type Emit = <K extends SimEventName>(event: K, payload: SimEvents[K]) => void;
 
 // WhatsApp's pairing codes use this alphabet (no 0, O, I, U).
 const CODE_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTVWXYZ';
@@ -30,14 +31,16 @@ export class SimBackend {
   /** Refs that were issued and are no longer accepted, so a late scan gets a precise refusal. */
   private readonly deadRefs = new Set<string>();
   readonly defaultPhone: Phone;
+  private readonly relay: MessageRelay;
 
   constructor(
     private readonly timings: SimTimings,
     private readonly maxLinkedDevices: number,
     defaultPhone: PhoneInit,
-    private readonly emit: Emit,
+    private readonly emit: SimEmit,
   ) {
     this.defaultPhone = this.addPhone(defaultPhone);
+    this.relay = new MessageRelay(timings, (phone) => this.onlineDevices(phone), emit);
   }
 
   addPhone(init: PhoneInit): Phone {
@@ -142,8 +145,37 @@ export class SimBackend {
   }
 
   close(): void {
+    this.relay.close();
     for (const conn of this.connections) conn.close();
     this.connections.clear();
+  }
+
+  addContact(contact: SimContact, phone?: Phone | string): SimContact {
+    return this.relay.addContact(this.resolvePhone(phone), contact);
+  }
+
+  sendToAccount(input: { from: string; body: string; pushname?: string }, phone?: Phone | string): SimMessage {
+    return this.relay.fromContact(this.resolvePhone(phone), input);
+  }
+
+  sentByAccount(phone?: Phone | string, contact?: string): SimMessage[] {
+    return this.resolvePhone(phone).conversations.sentByAccount(contact);
+  }
+
+  contactReads(contact: string, phone?: Phone | string): string[] {
+    return this.relay.contactReads(this.resolvePhone(phone), contact);
+  }
+
+  chats(phone?: Phone | string): SimChat[] {
+    return this.resolvePhone(phone).conversations.chats();
+  }
+
+  pageErrors(): PageError[] {
+    return this.relay.pageErrors();
+  }
+
+  clearPageErrors(): void {
+    this.relay.clearPageErrors();
   }
 
   private handle(conn: PageConnection, message: PageMessage): void {
@@ -184,6 +216,18 @@ export class SimBackend {
         conn.send({ type: 'logout-ok', id: message.id });
         return;
       }
+      case 'send-msg':
+      case 'seen': {
+        const record = conn.deviceId ? this.deviceRecords.get(conn.deviceId) : undefined;
+        if (!record) return;
+        const device = { deviceId: record.deviceId, conn };
+        if (message.type === 'send-msg') this.relay.onSend(record.phone, device, message);
+        else this.relay.onSeen(record.phone, device, message);
+        return;
+      }
+      case 'page-error':
+        this.relay.recordError(conn, message);
+        return;
       case 'takeover':
       case 'reconnect': {
         const record = conn.deviceId ? this.deviceRecords.get(conn.deviceId) : undefined;
@@ -217,7 +261,7 @@ export class SimBackend {
     record.conn = conn;
     record.state = 'OPENING';
     conn.deviceId = record.deviceId;
-    conn.send({ type: 'login-ok', wid: record.phone.number, pushname: record.phone.pushname });
+    conn.send({ type: 'login-ok', wid: record.phone.number, pushname: record.phone.pushname, history: record.phone.conversations.history() });
     this.emit('login', { deviceId: record.deviceId, number: record.phone.number, accepted: true });
   }
 
@@ -231,9 +275,16 @@ export class SimBackend {
     this.deviceRecords.set(deviceId, record);
     phone.addDevice(deviceId);
     conn.deviceId = deviceId;
-    conn.send({ type: 'pair-success', deviceId, secret: record.secret, wid: phone.number, pushname: phone.pushname });
+    conn.send({
+      type: 'pair-success', deviceId, secret: record.secret, wid: phone.number, pushname: phone.pushname, history: phone.conversations.history(),
+    });
     this.emit('linked', { deviceId, deviceKey: conn.deviceKey, number: phone.number, via });
     return this.devices().find((d) => d.deviceId === deviceId) as DeviceInfo;
+  }
+
+  private onlineDevices(phone: Phone): OnlineDevice[] {
+    return [...this.deviceRecords.values()].flatMap((r) =>
+      r.phone === phone && r.conn && r.conn.deviceId === r.deviceId ? [{ deviceId: r.deviceId, conn: r.conn }] : []);
   }
 
   private refuseIfFull(phone: Phone, conn: PageConnection): void {

@@ -10,7 +10,8 @@ import type { Phone } from './Phone';
 import { PhonePage } from './phonePage';
 import { SimBackend } from './SimBackend';
 import type {
-  DeviceInfo, PendingCode, PendingQr, PhoneInit, SimEventName, SimEvents, SimOptions, SimTimings, UnlinkStyle, WaState,
+  DeviceInfo, PageError, PendingCode, PendingQr, PhoneInit, SimChat, SimContact, SimEventName, SimEvents, SimMessage, SimOptions,
+  SimTimings, UnlinkStyle, WaState,
 } from './types';
 
 /** Realistic defaults (docs/whatsapp-web.js.md, "QR codes: lifetimes, retries and the pause"); tests shorten them. */
@@ -21,6 +22,7 @@ export const DEFAULT_TIMINGS: SimTimings = {
   refCount: 6,
   syncStepMs: 700,
   bridgeLogoutNavigateMs: 100,
+  deliveryMs: 300,
 };
 /** whatsapp-web.js 1.34.7's DefaultOptions.webVersion: keeps any web-cache file name predictable. */
 const WEB_VERSION = '2.3000.1017054665';
@@ -164,6 +166,44 @@ export class SimServer extends EventEmitter {
     return this.backend.devices(phone);
   }
 
+  /** Adds (or renames) a contact in the phone's address book: its name becomes the chat's title on new logins. */
+  addContact(contact: SimContact, phone?: Phone | string): SimContact {
+    return this.backend.addContact(contact, phone);
+  }
+
+  /**
+   * A contact sends a text to the account: every online linked device gets it at once (whatsapp-web.js
+   * emits `message`), the others find it, unread, in their chats at their next login. Throws SimError
+   * CONTACT_INVALID or MESSAGE_INVALID.
+   */
+  sendToAccount(input: { from: string; body: string; pushname?: string }, phone?: Phone | string): SimMessage {
+    return this.backend.sendToAccount(input, phone);
+  }
+
+  /** What the account sent from its linked devices, oldest first, with each message's current ack. */
+  sentByAccount(phone?: Phone | string, contact?: string): SimMessage[] {
+    return this.backend.sentByAccount(phone, contact);
+  }
+
+  /** The contact reads the chat: each of the account's messages to it gets ack 3. Returns their ids. */
+  contactReads(contact: string, phone?: Phone | string): string[] {
+    return this.backend.contactReads(contact, phone);
+  }
+
+  /** The phone's chats as the server keeps them (unread counts included), newest first. */
+  chats(phone?: Phone | string): SimChat[] {
+    return this.backend.chats(phone);
+  }
+
+  /** Errors thrown inside the simulated pages (every client), oldest first: a silent failure shows here. */
+  pageErrors(): PageError[] {
+    return this.backend.pageErrors();
+  }
+
+  clearPageErrors(): void {
+    this.backend.clearPageErrors();
+  }
+
   /** Resolves with the next `event` whose payload satisfies `predicate` (only events after the call). */
   waitFor<K extends SimEventName>(event: K, predicate: (payload: SimEvents[K]) => boolean = () => true, timeoutMs = 30_000): Promise<SimEvents[K]> {
     return new Promise((resolve, reject) => {
@@ -183,7 +223,7 @@ export class SimServer extends EventEmitter {
 }
 
 function definedOnly(options: SimOptions): Partial<SimTimings> {
-  const keys: (keyof SimTimings)[] = ['bootDelayMs', 'firstRefMs', 'laterRefMs', 'refCount', 'syncStepMs', 'bridgeLogoutNavigateMs'];
+  const keys: (keyof SimTimings)[] = ['bootDelayMs', 'firstRefMs', 'laterRefMs', 'refCount', 'syncStepMs', 'bridgeLogoutNavigateMs', 'deliveryMs'];
   const out: Partial<SimTimings> = {};
   for (const key of keys) {
     const value = options[key];

@@ -29,6 +29,7 @@ export function simClientOptions(sim: SimServer, options: ClientOptions = {}): C
 
 export const CLIENT_EVENTS = [
   'qr', 'code', 'loading_screen', 'authenticated', 'auth_failure', 'ready', 'change_state', 'disconnected', 'remote_session_saved',
+  'message', 'message_create', 'message_ack', 'unread_count',
 ] as const;
 export type ClientEventName = (typeof CLIENT_EVENTS)[number];
 
@@ -67,13 +68,18 @@ export class EventLog {
 
   /** Waits until `count` events named `name` have been recorded (counting those already seen). */
   async waitFor(name: ClientEventName, timeoutMs = 30_000, count = 1): Promise<RecordedEvent> {
+    return this.waitForMatch(name, () => true, timeoutMs, count);
+  }
+
+  /** Like waitFor, counting only events whose arguments satisfy `match`. */
+  async waitForMatch(name: ClientEventName, match: (args: unknown[]) => boolean, timeoutMs = 30_000, count = 1): Promise<RecordedEvent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const matches = this.events.filter((e) => e.name === name);
+      const matches = this.events.filter((e) => e.name === name && match(e.args));
       const hit = matches[count - 1];
       if (hit) return hit;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`No '${name}' event (#${count}) within ${timeoutMs} ms; events so far: ${this.names().join(', ') || 'none'}`);
+      if (left <= 0) throw new Error(`No matching '${name}' event (#${count}) within ${timeoutMs} ms; events so far: ${this.names().join(', ') || 'none'}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => { clearTimeout(timer); resolve(); });
@@ -123,7 +129,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Fast timings for tests: sub-second boot and sync, refs long enough to scan without racing. */
-export const TEST_TIMINGS = { bootDelayMs: 200, syncStepMs: 50, firstRefMs: 4000, laterRefMs: 3000, refCount: 6 } as const;
+export const TEST_TIMINGS = { bootDelayMs: 200, syncStepMs: 50, firstRefMs: 4000, laterRefMs: 3000, refCount: 6, deliveryMs: 100 } as const;
 
 /** Initializes a fresh client, scans its first QR with the default phone and waits for `ready`. */
 export async function linkNewDevice(

@@ -13,6 +13,9 @@ export type SimErrorCode =
   | 'PHONE_EXISTS'
   | 'DEVICE_UNKNOWN'
   | 'DEVICE_OFFLINE'
+  | 'CONTACT_INVALID'
+  | 'MESSAGE_INVALID'
+  | 'MESSAGE_UNKNOWN'
   | 'TIMEOUT';
 
 export class SimError extends Error {

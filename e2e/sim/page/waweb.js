@@ -1,68 +1,17 @@
-// Simulated WhatsApp Web page for whatsapp-web.js 1.34.7 (see docs/whatsapp-web.js.md, "What the simulated page does").
-// Plain browser JavaScript, inlined into index.html by the SimServer. Everything lives inside this
-// closure: the library refuses to expose a binding when a global of that name already exists, so the
-// page defines only `window.require` and (after boot) `window.Debug`.
+// Simulated WhatsApp Web page for whatsapp-web.js 1.34.7: boot, linking, session storage and the
+// module registry (README.md beside the page files). Plain browser JavaScript, inlined into index.html
+// by the SimServer after model.js and messaging.js, all inside one closure: the library refuses to
+// expose a binding when a global of that name already exists, so the page defines only
+// `window.require` and (after boot) `window.Debug`.
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('sim-config').textContent);
   var SESSION_DB = 'wawc';
   var HISTORY_DB = 'model-storage';
 
-  // ---- Backbone-like events. Listener table is a plain object on purpose: the library patches the
-  // first own Map-valued property of WAWebCallCollection, which must not be our listener table.
-  function Emitter() { this._events = {}; }
-  Emitter.prototype.on = function (names, cb, ctx) {
-    var self = this;
-    names.split(/\s+/).forEach(function (name) {
-      if (!name) return;
-      (self._events[name] = self._events[name] || []).push({ cb: cb, ctx: ctx });
-    });
-    return this;
-  };
-  Emitter.prototype.off = function (names, cb) {
-    var self = this;
-    (names ? names.split(/\s+/) : Object.keys(this._events)).forEach(function (name) {
-      var list = self._events[name];
-      if (!list) return;
-      self._events[name] = cb ? list.filter(function (l) { return l.cb !== cb; }) : [];
-    });
-    return this;
-  };
-  Emitter.prototype.once = function (name, cb, ctx) {
-    var self = this;
-    function wrapper() { self.off(name, wrapper); return cb.apply(ctx || self, arguments); }
-    return this.on(name, wrapper, ctx);
-  };
-  Emitter.prototype.trigger = function (name) {
-    var args = Array.prototype.slice.call(arguments, 1);
-    var self = this;
-    (this._events[name] || []).slice().forEach(function (l) {
-      try { l.cb.apply(l.ctx || self, args); } catch (e) { setTimeout(function () { throw e; }); }
-    });
-    return this;
-  };
-
-  function Model(attrs) { Emitter.call(this); Object.assign(this, attrs || {}); }
-  Model.prototype = Object.create(Emitter.prototype);
-  Model.prototype.set = function (attrs) {
-    var changed = [];
-    for (var key in attrs) {
-      if (this[key] !== attrs[key]) { this[key] = attrs[key]; changed.push(key); }
-    }
-    var self = this;
-    changed.forEach(function (key) { self.trigger('change:' + key, self, self[key], {}); });
-    if (changed.length) this.trigger('change', this, {});
-    return this;
-  };
-
-  function Collection() { Emitter.call(this); this.models = []; }
-  Collection.prototype = Object.create(Emitter.prototype);
-  Collection.prototype.get = function (id) {
-    return this.models.find(function (m) { return m.id === id || (m.id && m.id._serialized === id); });
-  };
-  Collection.prototype.getModelsArray = function () { return this.models.slice(); };
-  Collection.prototype.getMessagesById = async function () { return { messages: [] }; };
-  Collection.prototype.find = async function (id) { return this.get(id); };
+  var Model = SIM.model.Model;
+  var Collection = SIM.model.Collection;
+  var Emitter = SIM.model.Emitter;
 
   // ---- Keys: random per page load, stable for the page's lifetime (the library reads them once).
   function randomBytes(n) { var b = new Uint8Array(n); crypto.getRandomValues(b); return b; }
@@ -72,12 +21,12 @@
   var advSecret = b64(randomBytes(32));
   var DEVICE_PLATFORM = '1';
 
-  // ---- Modules (docs/whatsapp-web.js.md, "Page modules the library requires").
+  // ---- Modules the library reads up to `ready` (README.md, "Page modules").
   var Socket = new Model({ state: 'UNLAUNCHED', hasSynced: false });
   var socketOn = Socket.on;
   Socket.on = function (names, cb, ctx) {
     socketOn.call(this, names, cb, ctx);
-    // The hasSynced race (docs/whatsapp-web.js.md): the library listens for hasSynced only at the end of inject(); replay it.
+    // The library listens for hasSynced only at the end of inject(), possibly after it turned true: replay it.
     if (config.replayHasSynced && Socket.hasSynced && names.split(/\s+/).indexOf('change:hasSynced') >= 0) {
       setTimeout(function () { cb.call(ctx || Socket, Socket, true, {}); }, 0);
     }
@@ -97,6 +46,7 @@
 
   var progress = 0;
   var me = null;
+  var messaging = SIM.messaging({ me: function () { return me; }, send: function (msg) { return send(msg); } });
   var pendingCode = null;
   var callCollection = new Collection();
   // WAWebCallCollection must own a Map-valued property: the library hooks its `set` for incoming calls.
@@ -125,15 +75,17 @@
     WAWebSignalStoreApi: { waSignalStore: { getRegistrationInfo: async function () { return { identityKeyPair: { pubKey: identityPub } }; } } },
     WAWebUserPrefsMultiDevice: { getADVSecretKey: function () { return advSecret; } },
     WAWebUserPrefsMeUser: {
-      getMaybeMePnUser: function () { return me ? { server: 'c.us', user: me, _serialized: me + '@c.us' } : null; },
+      getMaybeMePnUser: function () { return me ? SIM.model.createWid(me + '@c.us') : null; },
+      // Phone-number ids only: the simulator has no LID addressing.
       getMaybeMeLidUser: function () { return null; },
     },
-    WAWebCollections: { Msg: new Collection(), Chat: new Collection(), Contact: new Collection() },
+    WAWebCollections: messaging.collections,
     WAWebSyncGatingUtils: { isPlaceholderMessageResendEnabled: function () { return false; } },
     WAWebCallCollection: callCollection,
     WAWebMiscBrowserUtils: { info: function () { return { name: 'Chrome', version: '146.0.0.0', os: 'Linux' }; } },
     WAWebLaunchSocketUtils: { refreshQR: function () { send({ type: 'refresh-qr' }); } },
   };
+  Object.keys(messaging.modules).forEach(function (name) { registry[name] = messaging.modules[name]; });
   config.omitModules.forEach(function (name) { delete registry[name]; });
   // Like Meta's loader, an unknown module throws, so a gap in the simulator is a visible error.
   window.require = function (name) {
@@ -220,7 +172,11 @@
   var leaving = false;
   var logoutWaiters = {};
   var logoutSeq = 0;
-  function send(msg) { if (ws && ws.readyState === 1) ws.send(JSON.stringify(msg)); }
+  function send(msg) {
+    if (!ws || ws.readyState !== 1) return false;
+    ws.send(JSON.stringify(msg));
+    return true;
+  }
   function sleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
   function setProgress(p) { progress = p; Cmd.trigger('offline_progress_update_from_bridge'); }
   function navigateToLogout() {
@@ -267,6 +223,7 @@
       Socket.set({ state: 'PAIRING' });
       await saveSession({ deviceId: m.deviceId, secret: m.secret, wid: m.wid, pushname: m.pushname });
       me = m.wid;
+      messaging.loadHistory(m.history);
       Conn.set({ pushname: m.pushname, platform: 'android' });
       Socket.set({ state: 'OPENING' });
       Socket.set({ state: 'CONNECTED' });
@@ -274,6 +231,7 @@
     },
     'login-ok': async function (m) {
       me = m.wid;
+      messaging.loadHistory(m.history);
       Conn.set({ pushname: m.pushname, platform: 'android' });
       Socket.set({ state: 'CONNECTED' });
       await runSync(false);
@@ -291,6 +249,21 @@
     state: function (m) { Socket.set({ state: m.state }); },
     'logout-ok': function (m) { var w = logoutWaiters[m.id]; delete logoutWaiters[m.id]; if (w) w(); },
   };
+  Object.keys(messaging.handlers).forEach(function (type) { handlers[type] = messaging.handlers[type]; });
+
+  // ---- Page errors: whatever throws inside the page (the library's event handlers included) is
+  // reported to the server, so a failure that never reaches Node is still seen by tests.
+  var unsentErrors = [];
+  function reportError(kind, error) {
+    var report = {
+      type: 'page-error', kind: kind,
+      message: String((error && error.message) || error).slice(0, 2000),
+      stack: error && typeof error.stack === 'string' ? error.stack.slice(0, 4000) : undefined,
+    };
+    if (!send(report) && unsentErrors.length < 50) unsentErrors.push(report);
+  }
+  window.addEventListener('error', function (ev) { reportError('error', ev.error || ev.message); });
+  window.addEventListener('unhandledrejection', function (ev) { reportError('unhandledrejection', ev.reason); });
 
   async function boot() {
     await sleep(config.bootDelayMs);
@@ -303,7 +276,7 @@
       var msg = JSON.parse(ev.data);
       var handler = handlers[msg.type];
       // Messages are handled strictly in order, even when a handler awaits storage.
-      if (handler) queue = queue.then(function () { return handler(msg); }).catch(function (e) { console.error('sim page:', e); });
+      if (handler) queue = queue.then(function () { return handler(msg); }).catch(function (e) { reportError('handler', e); });
     };
     ws.onopen = function () {
       send({
@@ -311,6 +284,7 @@
         keys: { noise: b64(noisePub), identity: b64(identityPub), adv: advSecret },
         session: session ? { deviceId: session.deviceId, secret: session.secret } : undefined,
       });
+      unsentErrors.splice(0).forEach(send);
     };
     ws.onclose = function () { if (!leaving && Socket.state === 'CONNECTED') Socket.set({ state: 'TIMEOUT' }); };
     window.addEventListener('pagehide', function () { leaving = true; });
