@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { RemoteBackup } from '../../preload/contract';
+import { useBackupStore } from '../stores/backupStore';
+import { errorText } from './errors';
+
+export type Listing = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; backups: RemoteBackup[] };
+
+/**
+ * What a store holds, asked again whenever the store changes (an answer about a store no longer chosen
+ * is dropped), and which account and version are chosen: at first the first account's newest version.
+ */
+export function useRemoteListing(storeId: string) {
+  const listRemote = useBackupStore((s) => s.listRemote);
+  const [listing, setListing] = useState<Listing>({ state: 'idle' });
+  const [accountId, setAccountId] = useState('');
+  const [versionId, setVersionId] = useState('');
+
+  useEffect(() => {
+    if (!storeId) return;
+    let current = true;
+    setListing({ state: 'loading' });
+    void listRemote(storeId).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setListing({ state: 'failed', message: errorText(result.error) });
+      const backups = result.value.filter((b) => b.versions.length > 0).map((b) => ({ ...b, versions: b.versions.slice().sort((x, y) => y.createdAt - x.createdAt) }));
+      setListing({ state: 'loaded', backups });
+      const first = backups[0];
+      setAccountId(first?.accountId ?? '');
+      setVersionId(first?.versions[0]?.id ?? '');
+    });
+    return () => {
+      current = false;
+    };
+  }, [storeId, listRemote]);
+
+  const backups = listing.state === 'loaded' ? listing.backups : [];
+  const chosen = backups.find((b) => b.accountId === accountId);
+  const version = chosen?.versions.find((v) => v.id === versionId) ?? chosen?.versions[0];
+
+  function chooseAccount(id: string) {
+    setAccountId(id);
+    setVersionId(backups.find((b) => b.accountId === id)?.versions[0]?.id ?? '');
+  }
+
+  return { listing, backups, accountId, chosen, version, chooseAccount, chooseVersion: setVersionId };
+}
