@@ -124,6 +124,8 @@ export const CommandErrorCode = z.enum([
   'INTERNAL',
   /** The data folder was written by a newer version of the app. */
   'DATABASE_TOO_NEW',
+  /** Another instance of the app (any host) is using the data folder. */
+  'DATA_FOLDER_IN_USE',
   /** Restoring over an account that exists here must be confirmed. */
   'CONFIRM_REQUIRED',
   'NOT_LINKED',

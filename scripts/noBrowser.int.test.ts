@@ -60,3 +60,14 @@ it('npm run demo with no browser: the same line, the address and the simulated p
   expect(lines.some((l) => /^Open http/.test(l))).toBe(true);
   child.kill('SIGTERM');
 }, 40_000);
+
+it('a second web host on the same data folder is refused in one line, and the first keeps serving', async () => {
+  const dataDir = path.join(tmp, 'shared');
+  const { lines, child } = await linesUntil(process.execPath, ['dist/main/web.cjs', '--data-dir', dataDir], /^Open http/);
+  const url = lines.find((l) => l.startsWith('Open '))!.slice('Open '.length).split('#')[0]!;
+  const second = spawnSync(process.execPath, ['dist/main/web.cjs', '--data-dir', dataDir], { cwd: root, encoding: 'utf8', timeout: 20_000, env: { ...process.env, WA_ACCOUNTS_BROWSER: 'none' } });
+  expect(second.status).toBe(1);
+  expect(second.stderr.trim()).toBe(`Another WA Accounts (process ${child.pid}) is already using the data folder ${dataDir}. Close it first, or start this one with another data folder.`);
+  expect((await fetch(url)).status).toBe(200);
+  child.kill('SIGTERM');
+}, 40_000);

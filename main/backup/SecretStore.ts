@@ -52,7 +52,8 @@ export class SecretStore {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     const temp = `${this.file}.tmp-${randomBytes(4).toString('hex')}`;
     try {
-      await writeFile(temp, JSON.stringify(all), { mode: 0o600 });
+      // flush: fsync before the rename, so a crash leaves the old file or the new one, never an empty one.
+      await writeFile(temp, JSON.stringify(all), { mode: 0o600, flush: true });
       await rename(temp, this.file);
     } catch (err) {
       await rm(temp, { force: true });

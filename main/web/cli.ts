@@ -70,6 +70,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const e = err as { code?: string; message?: string };
-  console.error(e.code === 'DATABASE_TOO_NEW' || e.code === 'EADDRINUSE' ? e.message : `The web host could not start: ${e.message ?? String(err)}`);
+  console.error(e.code === 'DATABASE_TOO_NEW' || e.code === 'DATA_FOLDER_IN_USE' || e.code === 'EADDRINUSE' ? e.message : `The web host could not start: ${e.message ?? String(err)}`);
   process.exit(1);
 });
