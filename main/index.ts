@@ -20,6 +20,8 @@ import { AppDatabase } from './db/AppDatabase';
 import { CommandRegistry, type Handlers } from './ipc/CommandRegistry';
 import { EventHub } from './ipc/EventHub';
 import { createLogger, type Logger } from './log';
+import { acquireDataLock, type DataLock } from './dataLock';
+import { privateDataFolder } from './fileModes';
 import { createAccountView, type AccountView } from './accountView';
 
 export interface AppOptions {
@@ -60,7 +62,10 @@ const requireHere = createRequire(__filename);
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? createLogger();
-  const database = AppDatabase.open(opts.dataDir);
+  // Private before anything is written; one app per data folder, whatever the host (main/dataLock.ts).
+  privateDataFolder(opts.dataDir);
+  const lock = acquireDataLock(opts.dataDir);
+  const database = openDatabase(opts.dataDir, lock);
   const events = new EventHub(log);
   const sessionsDir = join(opts.dataDir, 'sessions');
   const settings: SessionSettings = { ...DEFAULT_SESSION_SETTINGS, ...opts.engine, timeouts: { ...DEFAULT_SESSION_SETTINGS.timeouts, ...opts.engine?.timeouts } };
@@ -103,6 +108,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await backup.stop();
       unguard();
       database.close();
+      lock.release();
     },
   };
 }
@@ -188,6 +194,15 @@ function appInfo(opts: AppOptions): AppInfo {
       whatsappWebJs: packageVersion('whatsapp-web.js/package.json'),
     },
   };
+}
+
+function openDatabase(dataDir: string, lock: DataLock): AppDatabase {
+  try {
+    return AppDatabase.open(dataDir);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
 function packageVersion(spec: string): string {
