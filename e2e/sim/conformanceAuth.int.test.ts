@@ -19,8 +19,11 @@ async function startSim(): Promise<void> {
 }
 
 afterEach(async () => {
+  // Nothing may throw inside the page, even where the library would not notice.
+  const errors = sim?.pageErrors() ?? [];
   await harness?.cleanup();
   await sim?.stop();
+  expect(errors).toEqual([]);
 });
 
 /** RemoteAuth with its hard-coded 60 s first-save delay shortened, so the test does not wait a minute. */
