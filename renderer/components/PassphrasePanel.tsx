@@ -4,40 +4,18 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { selectHasPassphrase, useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
+import { FieldError } from './fieldParts';
 import { TextField } from './TextField';
 
 export function PassphrasePanel() {
   const has = useBackupStore(selectHasPassphrase);
-  const setPassphrase = useBackupStore((s) => s.setPassphrase);
   const [open, setOpen] = useState(false);
-  const [first, setFirst] = useState('');
-  const [again, setAgain] = useState('');
-  const [errors, setErrors] = useState<{ first?: string; again?: string; form?: string }>({});
-  const [pending, setPending] = useState(false);
   const [done, setDone] = useState('');
   const openRef = useRef<HTMLButtonElement>(null);
 
   function close() {
     setOpen(false);
-    setFirst('');
-    setAgain('');
-    setErrors({});
     requestAnimationFrame(() => openRef.current?.focus());
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (pending) return;
-    if (first !== again) return setErrors({ again: 'The two passphrases are not the same.' });
-    setPending(true);
-    const result = await setPassphrase(first);
-    setPending(false);
-    if (result.ok) {
-      setDone('Passphrase saved. Backups made from now on open with it on another computer.');
-      return close();
-    }
-    if (result.error.code === 'INVALID_INPUT') setErrors({ first: result.error.message });
-    else setErrors({ form: errorText(result.error) });
   }
 
   return (
@@ -56,53 +34,14 @@ export function PassphrasePanel() {
         </p>
       ) : null}
       {open ? (
-        <form className="passphrase-form" onSubmit={submit} aria-label={has ? 'Change the recovery passphrase' : 'Set a recovery passphrase'} noValidate>
-          <TextField
-            label="New recovery passphrase"
-            name="passphrase"
-            type="password"
-            value={first}
-            onChange={(v) => {
-              setFirst(v);
-              setErrors({});
-            }}
-            error={errors.first}
-            help="At least 10 characters. A few unrelated words are easy to type and hard to guess."
-            autoFocus
-          />
-          <TextField
-            label="Type it again"
-            name="passphrase-again"
-            type="password"
-            value={again}
-            onChange={(v) => {
-              setAgain(v);
-              setErrors({});
-            }}
-            error={errors.again}
-          />
-          {errors.form ? (
-            <p className="field-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
-          <p className="dialog-progress" role="status">
-            {pending ? (
-              <>
-                <span className="spinner" aria-hidden="true" />
-                Saving, then backing encrypted accounts up again with it…
-              </>
-            ) : null}
-          </p>
-          <div className="actions">
-            <button type="submit" className="button primary" aria-disabled={pending || undefined}>
-              Save passphrase
-            </button>
-            <button type="button" className="button" onClick={() => !pending && close()} aria-disabled={pending || undefined}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <PassphraseForm
+          has={has}
+          onSaved={() => {
+            setDone('Passphrase saved. Backups made from now on open with it on another computer.');
+            close();
+          }}
+          onCancel={close}
+        />
       ) : (
         <div className="actions">
           <button
@@ -119,5 +58,72 @@ export function PassphrasePanel() {
         </div>
       )}
     </div>
+  );
+}
+
+/** Typed twice; what it holds is forgotten when the form closes. */
+function PassphraseForm({ has, onSaved, onCancel }: { has: boolean | null; onSaved(): void; onCancel(): void }) {
+  const setPassphrase = useBackupStore((s) => s.setPassphrase);
+  const [first, setFirst] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<{ first?: string; again?: string; form?: string }>({});
+  const [pending, setPending] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (pending) return;
+    if (first !== again) return setErrors({ again: 'The two passphrases are not the same.' });
+    setPending(true);
+    const result = await setPassphrase(first);
+    setPending(false);
+    if (result.ok) return onSaved();
+    const text = errorText(result.error);
+    setErrors(result.error.code === 'INVALID_INPUT' ? { first: text } : { form: text });
+  }
+
+  return (
+    <form className="passphrase-form" onSubmit={submit} aria-label={has ? 'Change the recovery passphrase' : 'Set a recovery passphrase'} noValidate>
+      <TextField
+        label="New recovery passphrase"
+        name="passphrase"
+        type="password"
+        value={first}
+        onChange={(v) => {
+          setFirst(v);
+          setErrors({});
+        }}
+        error={errors.first}
+        help="At least 10 characters. A few unrelated words are easy to type and hard to guess."
+        autoFocus
+      />
+      <TextField
+        label="Type it again"
+        name="passphrase-again"
+        type="password"
+        value={again}
+        onChange={(v) => {
+          setAgain(v);
+          setErrors({});
+        }}
+        error={errors.again}
+      />
+      <FieldError message={errors.form} />
+      <p className="dialog-progress" role="status">
+        {pending ? (
+          <>
+            <span className="spinner" aria-hidden="true" />
+            Saving, then backing encrypted accounts up again with it…
+          </>
+        ) : null}
+      </p>
+      <div className="actions">
+        <button type="submit" className="button primary" aria-disabled={pending || undefined}>
+          Save passphrase
+        </button>
+        <button type="button" className="button" onClick={() => !pending && onCancel()} aria-disabled={pending || undefined}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
