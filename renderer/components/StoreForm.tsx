@@ -6,6 +6,7 @@ import type { StoreKind, StoreView } from '../../preload/contract';
 import { useBackupStore } from '../stores/backupStore';
 import { kindName, secretName, STORE_KINDS } from './backupView';
 import { SelectField } from './ChoiceFields';
+import { FieldError } from './fieldParts';
 import { StoreFields } from './StoreFields';
 import { buildSettings, emptyValues, splitError, valuesOf, withKind, type FieldErrors, type FieldName, type StoreFormValues } from './storeDraft';
 import { TextField } from './TextField';
@@ -18,7 +19,8 @@ export interface StoreFormProps {
 
 type TestState = { state: 'idle' } | { state: 'running' } | { state: 'ok'; latencyMs: number } | { state: 'failed'; message: string };
 
-export function StoreForm({ store, onDone }: StoreFormProps) {
+/** The form's values, their errors (beside the field main named, else for the whole form), Test and Save. */
+function useStoreForm(store: StoreView | undefined, onDone: (saved: StoreView | null) => void) {
   const saveStore = useBackupStore((s) => s.saveStore);
   const testStore = useBackupStore((s) => s.testStore);
   const [values, setValues] = useState<StoreFormValues>(() => (store ? valuesOf(store) : emptyValues()));
@@ -27,8 +29,6 @@ export function StoreForm({ store, onDone }: StoreFormProps) {
   const [saving, setSaving] = useState(false);
   const [test, setTest] = useState<TestState>({ state: 'idle' });
   const testRun = useRef(0);
-  const titleId = useId();
-  const kept = !!store?.hasSecret;
 
   function change<K extends FieldName>(name: K, value: StoreFormValues[K]) {
     setValues((v) => (name === 'kind' ? withKind(v, value as StoreKind) : { ...v, [name]: value }));
@@ -67,6 +67,13 @@ export function StoreForm({ store, onDone }: StoreFormProps) {
     setFormError(split.form);
   }
 
+  return { values, errors, formError, saving, test, change, runTest, submit };
+}
+
+export function StoreForm({ store, onDone }: StoreFormProps) {
+  const { values, errors, formError, saving, test, change, runTest, submit } = useStoreForm(store, onDone);
+  const titleId = useId();
+  const kept = !!store?.hasSecret;
   const secretLabel = secretName(values.kind);
   return (
     <form className="store-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
@@ -104,11 +111,7 @@ export function StoreForm({ store, onDone }: StoreFormProps) {
           help={kept ? 'Stored in this computer’s keychain. Leave empty to keep it, or type a new one to replace it.' : 'Kept in this computer’s keychain; it is never shown again.'}
         />
       ) : null}
-      {formError ? (
-        <p className="field-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FieldError message={formError} />
       <div className="actions">
         <button type="submit" className="button primary" aria-disabled={saving || undefined}>
           {saving ? 'Saving…' : store ? 'Save changes' : 'Save store'}

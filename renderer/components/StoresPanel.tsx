@@ -11,7 +11,6 @@ type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string } | 
 export function StoresPanel() {
   const stores = useBackupStore(selectStores);
   const status = useBackupStore(selectStoresStatus);
-  const removeStore = useBackupStore((s) => s.removeStore);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [announcement, setAnnouncement] = useState('');
   const addRef = useRef<HTMLButtonElement>(null);
@@ -75,22 +74,13 @@ export function StoresPanel() {
         {announcement}
       </p>
       {removing ? (
-        <ConfirmDialog
-          title={
-            <>
-              Remove the store “<span className="label-text">{removing.name}</span>”?
-            </>
-          }
-          confirmLabel="Remove store"
-          pendingText="Removing the store…"
-          onConfirm={() => removeStore(removing.id)}
+        <RemoveStoreDialog
+          store={removing}
           onClose={(done) => {
             if (done) setAnnouncement(`Removed ${removing.name}.`);
             close(done ? 'add' : removeButtonId(removing.id));
           }}
-        >
-          <p>This computer stops using it and forgets its settings and secret. The backups already in it stay there and can still be restored if you add it again.</p>
-        </ConfirmDialog>
+        />
       ) : null}
     </div>
   );
@@ -98,6 +88,25 @@ export function StoresPanel() {
 
 const editButtonId = (id: string) => `store-${id}-edit`;
 const removeButtonId = (id: string) => `store-${id}-remove`;
+
+function RemoveStoreDialog({ store, onClose }: { store: StoreView; onClose(done: boolean): void }) {
+  const removeStore = useBackupStore((s) => s.removeStore);
+  return (
+    <ConfirmDialog
+      title={
+        <>
+          Remove the store “<span className="label-text">{store.name}</span>”?
+        </>
+      }
+      confirmLabel="Remove store"
+      pendingText="Removing the store…"
+      onConfirm={() => removeStore(store.id)}
+      onClose={onClose}
+    >
+      <p>This computer stops using it and forgets its settings and secret. The backups already in it stay there and can still be restored if you add it again.</p>
+    </ConfirmDialog>
+  );
+}
 
 function StoreRow({ store, onEdit, onRemove }: { store: StoreView; onEdit(): void; onRemove(): void }) {
   return (
