@@ -1,12 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ACCOUNT_ID_PATTERN } from '../../preload/contract';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { ACCOUNT_ID_PATTERN, type SessionState } from '../../preload/contract';
 import { AccountsRepo } from '../db/AccountsRepo';
 import { AppDatabase } from '../db/AppDatabase';
 import { silentLogger } from '../log';
-import { AccountManager, newAccountId } from './AccountManager';
+import { AccountManager, newAccountId, type AccountManagerDeps } from './AccountManager';
+import { isOpenedElsewhere, OPENED_ELSEWHERE, type StartGate } from './AccountsPort';
+import { classifyDisconnect } from './disconnectReasons';
 import { DEFAULT_SESSION_SETTINGS } from './AccountSession';
 
 let dir: string;
@@ -23,7 +25,7 @@ afterEach(async () => {
 });
 
 // No browser on purpose: these tests are about the list, not about WhatsApp.
-const build = () =>
+const build = (over: Partial<AccountManagerDeps> = {}) =>
   (manager = new AccountManager({
     repo: new AccountsRepo(db.db),
     sessionsDir: join(dir, 'sessions'),
@@ -31,6 +33,7 @@ const build = () =>
     findBrowser: () => null,
     log: silentLogger,
     now: () => 1000,
+    ...over,
   }));
 
 it('generates distinct ids that fit the contract and LocalAuth', () => {
@@ -75,4 +78,78 @@ it('removing an account deletes its session folder and its timeline', async () =
   expect(existsSync(profile)).toBe(false);
   expect(db.db.prepare('SELECT count(*) FROM account_events').pluck().get()).toBe(0);
   expect(() => m.timeline(a.id)).toThrow(/not found/);
+});
+
+it('asks the start gate before every start: a refusal shows on the card with its code, and no browser is looked for', async () => {
+  const asked: { id: string; force: boolean }[] = [];
+  const findBrowser = vi.fn(() => null);
+  const gate: StartGate = async (id, { force }) => {
+    asked.push({ id, force });
+    return force ? null : { code: 'LEASE_HELD', message: 'This account is open on another computer.' };
+  };
+  const m = build({ startGate: gate, findBrowser });
+  const a = m.add('Work');
+  expect(await m.sessionOf(a.id).waitFor(['failed'], 5000)).toEqual({ kind: 'failed', code: 'LEASE_HELD', message: 'This account is open on another computer.' });
+  expect(findBrowser).not.toHaveBeenCalled();
+  expect(m.get(a.id).session).toMatchObject({ kind: 'failed', code: 'LEASE_HELD' });
+  // Take over asks the gate to force it; the gate lets it through and the start goes on (to the browser search).
+  m.takeOver(a.id);
+  await vi.waitFor(() => expect(m.get(a.id).session).toMatchObject({ kind: 'failed', code: 'BROWSER_NOT_FOUND' }));
+  expect(findBrowser).toHaveBeenCalled();
+  expect(asked).toEqual([{ id: a.id, force: false }, { id: a.id, force: true }]);
+});
+
+it('without a start gate every account may start', async () => {
+  const m = build();
+  const a = m.add('Work');
+  expect(await m.sessionOf(a.id).waitFor(['failed'], 5000)).toMatchObject({ code: 'BROWSER_NOT_FOUND' });
+});
+
+it('answers an account by id without its backup status, and says where its profile is', () => {
+  const m = build();
+  const a = m.add('Work');
+  expect(m.find(a.id)).toEqual({ id: a.id, label: 'Work', createdAt: 1000, running: true, linked: false, session: expect.any(Object) });
+  expect(m.get(a.id)).not.toHaveProperty('backup');
+  expect(m.find('acc-nobody')).toBeUndefined();
+  expect(() => m.get('acc-nobody')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  expect(m.profileDir(a.id)).toBe(join(dir, 'sessions', `session-${a.id}`));
+});
+
+it('re-emits every state of every account with its id, and blocks an account with the reason given', async () => {
+  const m = build();
+  const seen: [string, SessionState['kind']][] = [];
+  m.on('state', (id, state) => seen.push([id, state.kind]));
+  const a = m.add('Work');
+  await m.sessionOf(a.id).waitFor(['failed'], 5000);
+  await m.block(a.id, 'LEASE_LOST', 'Another computer took this account over.');
+  expect(m.get(a.id).session).toEqual({ kind: 'failed', code: 'LEASE_LOST', message: 'Another computer took this account over.' });
+  expect(seen.every(([id]) => id === a.id)).toBe(true);
+  expect(seen.at(-1)).toEqual([a.id, 'failed']);
+  await m.halt(a.id);
+  expect(m.get(a.id).session).toEqual({ kind: 'stopped' });
+  expect(seen.at(-1)).toEqual([a.id, 'stopped']);
+});
+
+it('adopts a restored account: same id, linked, started at once, on the timeline, announced; beforeStart runs first', async () => {
+  const m = build({ startGate: async () => ({ code: 'LEASE_HELD', message: 'held' }) });
+  const lists: string[][] = [];
+  m.on('changed', (l) => lists.push(l.map((x) => `${x.id}:${x.label}:${x.linked}`)));
+  const order: string[] = [];
+  m.on('state', (_id, s) => order.push(s.kind));
+  const adopted = m.adopt('acc-restored1', 'Work', () => order.push('beforeStart'));
+  expect(adopted).toMatchObject({ id: 'acc-restored1', label: 'Work', linked: true, running: true });
+  expect(lists.at(-1)).toEqual(['acc-restored1:Work:true']);
+  await m.sessionOf('acc-restored1').waitFor(['failed'], 5000);
+  expect(order).toEqual(['beforeStart', 'failed']);
+  expect(m.timeline('acc-restored1').map((e) => e.state)).toEqual(['restored', 'failed']);
+  // Over an existing account: the label is updated and there is still one account.
+  m.adopt('acc-restored1', 'Work again');
+  expect(m.list().map((x) => x.label)).toEqual(['Work again']);
+});
+
+it("names WhatsApp's CONFLICT the way backup reads it", () => {
+  expect(classifyDisconnect('CONFLICT')).toMatchObject({ kind: 'terminal', code: OPENED_ELSEWHERE });
+  expect(isOpenedElsewhere({ kind: 'failed', code: OPENED_ELSEWHERE, message: '' })).toBe(true);
+  expect(isOpenedElsewhere({ kind: 'failed', code: 'LEASE_LOST', message: '' })).toBe(false);
+  expect(isOpenedElsewhere({ kind: 'stopped' })).toBe(false);
 });
