@@ -25,7 +25,7 @@ export interface CheckInput {
 
 // The notes that were written beside the project but are not part of it. Built from pieces so that this
 // file does not cite them itself.
-const OUTSIDE_NOTES = ['wwebjs-1.34.7', 'users', 'toolchain', 'memory', 'design'].map((n) => `${n}.md`);
+const OUTSIDE_NOTES = ['wwebjs-1.34.7', 'wwebjs-messaging', 'users', 'toolchain', 'memory', 'design', 'libraries'].map((n) => `${n}.md`);
 const SECTION_SIGN = '\u00a7';
 const SHARED = 'shared';
 /** The folder of those notes, named directly or one or more levels up, with or without a file in it. */
