@@ -8,6 +8,7 @@ import { useAccountsStore } from '../stores/accountsStore';
 import { selectConnection, useAppStore } from '../stores/appStore';
 import { AccountBackup } from './AccountBackup';
 import { AccountDetails } from './AccountDetails';
+import { FieldError } from './fieldParts';
 import { LogoutDialog } from './LogoutDialog';
 import { PhoneLinkSection } from './PhoneLinkSection';
 import { RemoveDialog } from './RemoveDialog';
@@ -144,11 +145,7 @@ function RunControl({ account }: { account: Account }) {
         {pending ? (asked === 'stop' ? 'Stopping…' : 'Starting…') : canStop ? 'Stop' : 'Start'}
         <span className="visually-hidden"> {account.label}</span>
       </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Account } from '../../preload/contract';
 import { selectLoadTimeline, selectTimeline, useTimelineStore } from '../stores/timelineStore';
 import { errorText } from './errors';
+import { FieldError } from './fieldParts';
 import { timelineStateText } from './sessionView';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -45,11 +46,7 @@ export function AccountDetails({ account }: { account: Account }) {
                 <code>{account.id}</code>
               </dd>
             </dl>
-            {timeline.status === 'failed' && timeline.error ? (
-              <p className="field-error" role="alert">
-                The history could not be loaded: {errorText(timeline.error)}
-              </p>
-            ) : null}
+            <FieldError message={timeline.status === 'failed' && timeline.error ? `The history could not be loaded: ${errorText(timeline.error)}` : null} />
             {timeline.status === 'loading' && timeline.entries.length === 0 ? <p className="muted">Loading the history…</p> : null}
             {timeline.entries.length > 0 ? (
               <div className="timeline-scroll">

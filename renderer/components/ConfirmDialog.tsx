@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useModal } from './useModal';
 import type { Result } from '../../preload/contract';
 import { errorText } from './errors';
+import { FieldError } from './fieldParts';
 
 export interface ConfirmDialogProps {
   title: ReactNode;
@@ -62,11 +63,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingText, onCo
           </>
         ) : null}
       </p>
-      {error ? (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError place="dialog" message={error} />
       <div className="actions dialog-actions">
         <button ref={cancelRef} type="button" className="button" onClick={() => !pending && onClose(false)} aria-disabled={pending || undefined}>
           Cancel

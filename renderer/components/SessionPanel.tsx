@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { Account, SessionState } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
+import { FieldError } from './fieldParts';
 import { PairingCodePanel } from './PairingCodePanel';
 import { QrPanel } from './QrPanel';
 import { failureTitle, isLeaseFailure, phoneText, retryText } from './sessionView';
@@ -123,11 +124,7 @@ function LeasePanel({ account, message, onActed }: { account: Account; message: 
           <span className="visually-hidden"> {account.label}</span>
         </button>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }
@@ -189,11 +186,7 @@ function ActionRow({ account, primary, onRemove, onActed }: ActionRowProps) {
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </>
   );
 }
