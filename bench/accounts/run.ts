@@ -49,7 +49,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// The library leaves promises nobody awaits (docs/whatsapp-web.js.md, "Unhandled rejections from work nobody awaits"); count them per trial, never crash on one.
+// The library leaves promises nobody awaits (docs/whatsapp-web.js.md, "Unhandled rejections from work nobody
+// awaits"); count them per trial, never crash on one.
 let rejections: string[] = [];
 process.on('unhandledRejection', (reason) => rejections.push(`unhandled rejection: ${String(reason).split('\n')[0]}`));
 

@@ -47,7 +47,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.exit(130);
   });
 }
-// whatsapp-web.js leaves promises nobody awaits (docs/whatsapp-web.js.md, "Unhandled rejections from work nobody awaits"): note them, never crash on one.
+// whatsapp-web.js leaves promises nobody awaits (docs/whatsapp-web.js.md, "Unhandled rejections from work nobody
+// awaits"): note them, never crash on one.
 const anomalies: string[] = [];
 process.on('unhandledRejection', (reason) => anomalies.push(`unhandled rejection: ${String(reason).split('\n')[0]}`));
 

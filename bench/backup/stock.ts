@@ -53,7 +53,10 @@ export interface StockStore extends Store {
   close(): void;
 }
 
-/** Like wwebjs-aws-s3 (key `<prefix>RemoteAuth-<id>.zip`, a single streamed PutObject), minus its path bugs (docs/whatsapp-web.js.md, "Published stores"). */
+/**
+ * Like wwebjs-aws-s3 (key `<prefix>RemoteAuth-<id>.zip`, a single streamed PutObject), minus its path
+ * bugs (docs/whatsapp-web.js.md, "Published stores").
+ */
 function s3Store(spec: Extract<StoreSpec, { kind: 's3' }>, zipDir: string): StockStore {
   const client = new S3Client({
     endpoint: spec.endpoint, region: 'us-east-1', forcePathStyle: true,

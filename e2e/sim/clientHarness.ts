@@ -13,7 +13,10 @@ export const OFFLINE_CHROMIUM_ARGS = [
 /** The full browser stock whatsapp-web.js runs here, from the tests' one source (e2e/testBrowser.ts). */
 export const CHROMIUM_PATH = testBrowserPath();
 
-/** Options for a stock Client against the simulator. A fresh puppeteer object each time (docs/whatsapp-web.js.md, "Options are merged by reference"). */
+/**
+ * Options for a stock Client against the simulator. A fresh puppeteer object each time
+ * (docs/whatsapp-web.js.md, "Options are merged by reference").
+ */
 export function simClientOptions(sim: SimServer, options: ClientOptions = {}): ClientOptions {
   return {
     webVersionCache: { type: 'none' },

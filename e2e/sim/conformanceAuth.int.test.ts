@@ -33,7 +33,10 @@ class QuickRemoteAuth extends RemoteAuth {
   }
 }
 
-/** The custom strategy of docs/whatsapp-web.js.md, "auth_failure never fires with the built-in strategies": the only way 1.34.7 can emit auth_failure. */
+/**
+ * The only way 1.34.7 can emit auth_failure: a custom strategy (docs/whatsapp-web.js.md, "auth_failure never fires
+ * with the built-in strategies").
+ */
 class RestoreOnlyLocalAuth extends LocalAuth {
   override onAuthenticationNeeded = async (): Promise<{ failed: boolean; restart: boolean; failureEventPayload: string }> => ({
     failed: true, restart: false, failureEventPayload: 'session revoked',

@@ -1,6 +1,9 @@
 import type { LogoutReason, SessionFailureCode } from '../../preload/contract';
 
-/** What the app does about a `disconnected(reason)` from whatsapp-web.js (docs/whatsapp-web.js.md, "Connection states after ready" and "Two ways a phone unlink arrives"). */
+/**
+ * What the app does about a `disconnected(reason)` from whatsapp-web.js (docs/whatsapp-web.js.md, "Connection states
+ * after ready" and "Two ways a phone unlink arrives").
+ */
 export type DisconnectOutcome =
   | { kind: 'logged-out'; reason: LogoutReason; message: string }
   | { kind: 'terminal'; code: SessionFailureCode; message: string }
