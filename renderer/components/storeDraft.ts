@@ -1,7 +1,7 @@
 // The store form's values as typed (all text), turned into stores.save / stores.test input, and main's
 // INVALID_INPUT `field` ("settings.bucket", "name", "secret") turned back into the form field to blame.
 import type { ApiError, StoreKind, StoreSettings, StoreView } from '../../preload/contract';
-import { errorText } from './errors';
+import { errorText, invalidField } from './errors';
 
 export interface StoreFormValues {
   name: string;
@@ -112,9 +112,9 @@ export function buildSettings(v: StoreFormValues): Built {
 
 /** Main's INVALID_INPUT names the wrong field by its path; anything else is the form's own error. */
 export function fieldOf(error: ApiError): FieldName | null {
-  if (error.code !== 'INVALID_INPUT' || !error.field) return null;
-  if (error.field === 'name' || error.field === 'secret') return error.field;
-  const m = /^settings\.(\w+)$/.exec(error.field);
+  const path = invalidField(error);
+  if (path === 'name' || path === 'secret') return path;
+  const m = path ? /^settings\.(\w+)$/.exec(path) : null;
   const name = m?.[1];
   return name && name !== 'kind' && name in emptyValues() ? (name as FieldName) : null;
 }
@@ -122,5 +122,6 @@ export function fieldOf(error: ApiError): FieldName | null {
 /** An error next to its field when main named one, else for the whole form. */
 export function splitError(error: ApiError): { fields: FieldErrors; form: string | null } {
   const field = fieldOf(error);
-  return field ? { fields: { [field]: error.message }, form: null } : { fields: {}, form: errorText(error) };
+  const text = errorText(error);
+  return field ? { fields: { [field]: text }, form: null } : { fields: {}, form: text };
 }

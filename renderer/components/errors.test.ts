@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { errorText, invalidField } from './errors';
+
+describe('errorText: what a control says when its command failed', () => {
+  it("is main's own message", () => {
+    expect(errorText({ code: 'STORE_UNREACHABLE', message: 'S3 bucket "b" at h:9000: no answer in time.' })).toBe('S3 bucket "b" at h:9000: no answer in time.');
+    expect(errorText({ code: 'WRONG_PASSPHRASE', message: 'That is not the passphrase.' }, 'That passphrase does not open this backup.')).toBe('That is not the passphrase.');
+  });
+
+  it('without a message: the caller’s words if it has some, else the code', () => {
+    expect(errorText({ code: 'WRONG_PASSPHRASE', message: '' }, 'That passphrase does not open this backup.')).toBe('That passphrase does not open this backup.');
+    expect(errorText({ code: 'INTERNAL', message: '' })).toBe('Something went wrong (INTERNAL).');
+  });
+
+  it('when main cannot be reached, only that the change did not happen (the banner says why)', () => {
+    expect(errorText({ code: 'HOST_UNREACHABLE', message: 'socket closed' }, 'unused')).toBe('Not saved: the app is not connected (see the message above).');
+    expect(errorText({ code: 'UNAUTHORIZED', message: 'bad token' })).toBe('Not saved: the app is not connected (see the message above).');
+  });
+});
+
+describe('invalidField: which field an error stands beside', () => {
+  it('the field main named in INVALID_INPUT, and nothing for any other code', () => {
+    expect(invalidField({ code: 'INVALID_INPUT', message: 'The port is a number.', field: 'settings.port' })).toBe('settings.port');
+    expect(invalidField({ code: 'INVALID_INPUT', message: 'Bad input.' })).toBeNull();
+    expect(invalidField({ code: 'STORE_NOT_FOUND', message: 'No bucket.', field: 'settings.bucket' })).toBeNull();
+  });
+});
