@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { useAccountsStore } from './accountsStore';
+import { useBackupStore } from './backupStore';
+import { installFakeApi, type FakeApi } from './testing/fakeApi';
+import { account, storeView } from './testing/samples';
+
+let api: FakeApi;
+beforeEach(() => {
+  api = installFakeApi();
+  useBackupStore.setState(useBackupStore.getInitialState(), true);
+  useAccountsStore.setState(useAccountsStore.getInitialState(), true);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const state = () => useBackupStore.getState();
+
+it('loads the stores and whether a recovery passphrase is set; a failing list says why', async () => {
+  api.ok('stores.list', [storeView('st-aaaaaa')]).ok('backup.keyStatus', { hasRecoveryPassphrase: true });
+  await state().load();
+  expect(state()).toMatchObject({ status: 'loaded', stores: [{ id: 'st-aaaaaa' }], hasRecoveryPassphrase: true });
+  api.answer('stores.list', () => ({ ok: false, error: { code: 'INTERNAL', message: 'The database is locked.' } }));
+  await state().load();
+  expect(state()).toMatchObject({ status: 'failed', loadError: { code: 'INTERNAL' } });
+});
+
+it('a stores.changed that arrives during a slow load is newer, and the load does not overwrite it', async () => {
+  const slow = api.hold('stores.list');
+  api.ok('backup.keyStatus', { hasRecoveryPassphrase: false });
+  const loading = state().load();
+  state().replaceStores([storeView('st-newer1')]);
+  slow.release({ ok: true, value: [storeView('st-older1')] });
+  await loading;
+  expect(state()).toMatchObject({ status: 'loaded', stores: [{ id: 'st-newer1' }] });
+});
+
+it('saving adds a store or replaces the one edited; removing drops it; an error changes nothing', async () => {
+  api.ok('stores.save', storeView('st-aaaaaa', 'Share'));
+  await state().saveStore({ name: 'Share', settings: { kind: 'folder', path: '/mnt/Share' } });
+  api.ok('stores.save', storeView('st-bbbbbb', 'USB'));
+  await state().saveStore({ name: 'USB', settings: { kind: 'folder', path: '/mnt/USB' } });
+  api.ok('stores.save', storeView('st-aaaaaa', 'NAS'));
+  await state().saveStore({ id: 'st-aaaaaa', name: 'NAS', settings: { kind: 'folder', path: '/mnt/NAS' } });
+  expect(state().stores.map((s) => s.name)).toEqual(['NAS', 'USB']);
+  api.answer('stores.remove', () => ({ ok: false, error: { code: 'STORE_IN_USE', message: 'This store is chosen for backups of 1 account(s).' } }));
+  expect(await state().removeStore('st-bbbbbb')).toMatchObject({ ok: false, error: { code: 'STORE_IN_USE' } });
+  expect(state().stores.map((s) => s.name)).toEqual(['NAS', 'USB']);
+  api.ok('stores.remove', { id: 'st-bbbbbb' });
+  await state().removeStore('st-bbbbbb');
+  expect(state().stores.map((s) => s.name)).toEqual(['NAS']);
+});
+
+it("a save's answer gives way to a stores.changed that came meanwhile (another window's edit is in it)", async () => {
+  const slow = api.hold('stores.save');
+  const saving = state().saveStore({ name: 'Share', settings: { kind: 'folder', path: '/mnt/Share' } });
+  state().replaceStores([storeView('st-aaaaaa', 'Share'), storeView('st-other1', 'Other window')]);
+  slow.release({ ok: true, value: storeView('st-aaaaaa', 'Share') });
+  await saving;
+  expect(state().stores.map((s) => s.id)).toEqual(['st-aaaaaa', 'st-other1']);
+});
+
+it('backup.changed and setting the passphrase both show whether one is set', async () => {
+  state().receiveKeyStatus({ hasRecoveryPassphrase: true });
+  expect(state().hasRecoveryPassphrase).toBe(true);
+  useBackupStore.setState({ hasRecoveryPassphrase: false });
+  api.ok('backup.setPassphrase', { hasRecoveryPassphrase: true });
+  expect(await state().setPassphrase('correct horse battery')).toEqual({ ok: true, value: { hasRecoveryPassphrase: true } });
+  expect(state().hasRecoveryPassphrase).toBe(true);
+  expect(api.calls.at(-1)).toEqual({ name: 'backup.setPassphrase', input: { passphrase: 'correct horse battery' } });
+});
+
+it("an account's backup commands go to main and answer the caller; the account itself is left to accounts.changed", async () => {
+  useAccountsStore.getState().replaceAll([account('acc-1')]);
+  const accountsBefore = useAccountsStore.getState();
+  const backupBefore = state();
+  const answered = account('acc-1', 'Work', { backup: { ...account('x').backup, enabled: true, storeId: 'st-aaaaaa', activity: 'waiting' } });
+  api.ok('backup.configure', answered).ok('backup.runNow', answered).ok('backup.restore', account('acc-2', 'Restored'));
+  expect(await state().configure({ accountId: 'acc-1', enabled: true, storeId: 'st-aaaaaa' })).toEqual({ ok: true, value: answered });
+  expect(await state().runNow('acc-1')).toEqual({ ok: true, value: answered });
+  expect(await state().restore({ storeId: 'st-aaaaaa', accountId: 'acc-2', passphrase: 'correct horse battery' })).toMatchObject({ ok: true, value: { id: 'acc-2' } });
+  expect(api.calls).toEqual([
+    { name: 'backup.configure', input: { accountId: 'acc-1', enabled: true, storeId: 'st-aaaaaa' } },
+    { name: 'backup.runNow', input: { accountId: 'acc-1' } },
+    { name: 'backup.restore', input: { storeId: 'st-aaaaaa', accountId: 'acc-2', passphrase: 'correct horse battery' } },
+  ]);
+  expect(useAccountsStore.getState()).toBe(accountsBefore);
+  expect(state()).toBe(backupBefore);
+});
+
+it('testing a store and listing what it holds answer the dialog that asked, and keep nothing', async () => {
+  api.ok('stores.test', { latencyMs: 12 }).ok('backup.listRemote', []);
+  const before = state();
+  expect(await state().testStore({ id: 'st-aaaaaa' })).toEqual({ ok: true, value: { latencyMs: 12 } });
+  expect(await state().listRemote('st-aaaaaa')).toEqual({ ok: true, value: [] });
+  expect(state()).toBe(before);
+});
