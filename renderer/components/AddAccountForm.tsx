@@ -1,29 +1,24 @@
 // "Account name" + Add. On INVALID_INPUT the message appears next to the field and the text stays.
 import { useRef, useState, type FormEvent } from 'react';
 import { selectAddAccount, useAccountsStore } from '../stores/accountsStore';
-import { errorText } from './errors';
 import { TextField } from './TextField';
+import { useCommand } from './useCommand';
 
 export function AddAccountForm() {
   const add = useAccountsStore(selectAddAccount);
+  const adding = useCommand();
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (pending) return;
-    setPending(true);
-    const result = await add(label);
-    setPending(false);
+    const result = await adding.run(() => add(label));
+    if (!result) return; // already adding
     if (result.ok) {
       setLabel('');
-      setError(null);
       setAnnouncement(`Added ${result.value.label}.`);
     } else {
-      setError(errorText(result.error));
       setAnnouncement('');
     }
     inputRef.current?.focus();
@@ -38,13 +33,13 @@ export function AddAccountForm() {
           value={label}
           onChange={(v) => {
             setLabel(v);
-            if (error) setError(null);
+            adding.clearError();
           }}
-          error={error}
+          error={adding.error}
           inputRef={inputRef}
           placeholder="e.g. Work"
         />
-        <button type="submit" className="button primary" aria-disabled={pending || undefined}>
+        <button type="submit" className="button primary" aria-disabled={adding.pending || undefined}>
           Add
         </button>
       </div>

@@ -1,6 +1,6 @@
 // A labelled select and a labelled checkbox, with help and an error tied to them like TextField's.
 import type { ReactNode, Ref } from 'react';
-import { FieldError, FieldHelp, useFieldIds } from './fieldParts';
+import { FieldError, FieldHelp, LabelledField, useFieldIds } from './fieldParts';
 
 export interface SelectFieldProps {
   label: string;
@@ -18,38 +18,24 @@ export interface SelectFieldProps {
 }
 
 export function SelectField({ label, value, options, onChange, error, help, placeholder, disabled, name, className, selectRef }: SelectFieldProps) {
-  const { id, helpId, errorId, describedBy } = useFieldIds(help, error);
   const known = options.some((o) => o.value === value);
   return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id} className="field-label label-text">
-        {label}
-      </label>
-      <FieldHelp id={helpId} text={help} />
-      <select
-        id={id}
-        ref={selectRef}
-        name={name}
-        className="field-input field-select"
-        value={known ? value : ''}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {!known ? (
-          <option value="" disabled>
-            {placeholder ?? 'Choose…'}
-          </option>
-        ) : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-      <FieldError id={errorId} message={error} />
-    </div>
+    <LabelledField label={label} help={help} error={error} className={className}>
+      {(control) => (
+        <select {...control} ref={selectRef} name={name} className="field-input field-select" value={known ? value : ''} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+          {!known ? (
+            <option value="" disabled>
+              {placeholder ?? 'Choose…'}
+            </option>
+          ) : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.text}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }
 

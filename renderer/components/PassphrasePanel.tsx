@@ -69,6 +69,12 @@ function PassphraseForm({ has, onSaved, onCancel }: { has: boolean | null; onSav
   const [errors, setErrors] = useState<{ first?: string; again?: string; form?: string }>({});
   const [pending, setPending] = useState(false);
 
+  // Typing in either field clears every error: they are about what was typed before.
+  const typed = (set: (text: string) => void) => (text: string) => {
+    set(text);
+    setErrors({});
+  };
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (pending) return;
@@ -88,10 +94,7 @@ function PassphraseForm({ has, onSaved, onCancel }: { has: boolean | null; onSav
         name="passphrase"
         type="password"
         value={first}
-        onChange={(v) => {
-          setFirst(v);
-          setErrors({});
-        }}
+        onChange={typed(setFirst)}
         error={errors.first}
         help="At least 10 characters. A few unrelated words are easy to type and hard to guess."
         autoFocus
@@ -101,10 +104,7 @@ function PassphraseForm({ has, onSaved, onCancel }: { has: boolean | null; onSav
         name="passphrase-again"
         type="password"
         value={again}
-        onChange={(v) => {
-          setAgain(v);
-          setErrors({});
-        }}
+        onChange={typed(setAgain)}
         error={errors.again}
       />
       <FieldError message={errors.form} />

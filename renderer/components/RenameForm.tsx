@@ -2,8 +2,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Account } from '../../preload/contract';
 import { selectRenameAccount, useAccountsStore } from '../stores/accountsStore';
-import { errorText } from './errors';
 import { TextField } from './TextField';
+import { useCommand } from './useCommand';
 
 export interface RenameFormProps {
   account: Account;
@@ -13,19 +13,15 @@ export interface RenameFormProps {
 
 export function RenameForm({ account, onDone }: RenameFormProps) {
   const rename = useAccountsStore(selectRenameAccount);
+  const renaming = useCommand();
   const [label, setLabel] = useState(account.label);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (pending) return;
+    if (renaming.pending) return;
     if (label === account.label) return onDone(); // nothing to save
-    setPending(true);
-    const result = await rename(account.id, label);
-    setPending(false);
-    if (result.ok) onDone();
-    else setError(errorText(result.error));
+    const result = await renaming.run(() => rename(account.id, label));
+    if (result?.ok) onDone();
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -43,14 +39,14 @@ export function RenameForm({ account, onDone }: RenameFormProps) {
         value={label}
         onChange={(v) => {
           setLabel(v);
-          if (error) setError(null);
+          renaming.clearError();
         }}
         onKeyDown={onKeyDown}
-        error={error}
+        error={renaming.error}
         autoFocus
       />
       <div className="actions">
-        <button type="submit" className="button primary" aria-disabled={pending || undefined}>
+        <button type="submit" className="button primary" aria-disabled={renaming.pending || undefined}>
           Save<span className="visually-hidden"> name for {account.label}</span>
         </button>
         <button type="button" className="button" onClick={onDone}>

@@ -1,7 +1,7 @@
 // A labelled text input with its error right beside it. The error is tied to the input through
 // aria-describedby and aria-invalid, so a screen reader reads it when the field gets focus.
 import type { FocusEventHandler, KeyboardEventHandler, Ref } from 'react';
-import { FieldError, FieldHelp, useFieldIds } from './fieldParts';
+import { LabelledField } from './fieldParts';
 
 export interface TextFieldProps {
   label: string;
@@ -27,32 +27,26 @@ export interface TextFieldProps {
 }
 
 export function TextField({ label, hideLabel, value, onChange, error, inputRef, onKeyDown, onBlur, autoFocus, placeholder, name, type = 'text', inputMode, className, help }: TextFieldProps) {
-  const { id, helpId, errorId, describedBy } = useFieldIds(help, error);
   return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label label-text'}>
-        {label}
-      </label>
-      <FieldHelp id={helpId} text={help} />
-      <input
-        id={id}
-        ref={inputRef}
-        name={name}
-        type={type}
-        className="field-input"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={onKeyDown}
-        onBlur={onBlur}
-        autoFocus={autoFocus}
-        autoComplete={type === 'password' ? 'new-password' : 'off'}
-        inputMode={inputMode}
-        spellCheck={false}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldError id={errorId} message={error} />
-    </div>
+    <LabelledField label={label} hideLabel={hideLabel} help={help} error={error} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          ref={inputRef}
+          name={name}
+          type={type}
+          className="field-input"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={onBlur}
+          autoFocus={autoFocus}
+          autoComplete={type === 'password' ? 'new-password' : 'off'}
+          inputMode={inputMode}
+          spellCheck={false}
+          placeholder={placeholder}
+        />
+      )}
+    </LabelledField>
   );
 }

@@ -1,6 +1,7 @@
 // What every labelled field shares (TextField, SelectField, CheckboxField): a help line, an error, and
-// the ids that tie both to the control (aria-describedby), so a screen reader reads them with it.
-import { useId } from 'react';
+// the ids that tie both to the control (aria-describedby), so a screen reader reads them with it; and
+// the frame (label, help, control, error) of the fields laid out that way.
+import { useId, type ReactNode } from 'react';
 
 export interface FieldErrorProps {
   message: string | null | undefined;
@@ -35,4 +36,37 @@ export function useFieldIds(help: string | undefined, error: string | null | und
   const errorId = `${id}-error`;
   const describedBy = [help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return { id, helpId, errorId, describedBy };
+}
+
+/** What the control inside a LabelledField spreads onto itself: its id and what describes it. */
+export interface ControlAttributes {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+export interface LabelledFieldProps {
+  label: string;
+  /** Keep the label for assistive technology only. */
+  hideLabel?: boolean;
+  help?: string;
+  error?: string | null;
+  /** Extra class on the field's wrapper (e.g. a narrow field). */
+  className?: string;
+  children(control: ControlAttributes): ReactNode;
+}
+
+/** Label, help line, the control, its error: the frame of TextField and SelectField. */
+export function LabelledField({ label, hideLabel, help, error, className, children }: LabelledFieldProps) {
+  const { id, helpId, errorId, describedBy } = useFieldIds(help, error);
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label label-text'}>
+        {label}
+      </label>
+      <FieldHelp id={helpId} text={help} />
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      <FieldError id={errorId} message={error} />
+    </div>
+  );
 }
