@@ -4,6 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Account } from '../../preload/contract';
 import { selectLoadTimeline, selectTimeline, useTimelineStore } from '../stores/timelineStore';
+import { DisclosureButton } from './DisclosureButton';
 import { errorText } from './errors';
 import { FieldError } from './fieldParts';
 import { timelineStateText } from './sessionView';
@@ -24,12 +25,9 @@ export function AccountDetails({ account }: { account: Account }) {
 
   return (
     <div className="details">
-      <button type="button" className="button link-button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)}>
-        <span className="disclosure-icon" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
+      <DisclosureButton open={open} controls={regionId} onToggle={() => setOpen(!open)}>
         Details and history<span className="visually-hidden"> of {account.label}</span>
-      </button>
+      </DisclosureButton>
       <div id={regionId} className="details-body" hidden={!open} role="region" aria-labelledby={headingId}>
         <h4 id={headingId} className="visually-hidden">
           Details and history of {account.label}

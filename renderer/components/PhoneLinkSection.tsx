@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
+import { DisclosureButton } from './DisclosureButton';
 import { TextField } from './TextField';
 import { useCommand } from './useCommand';
 
@@ -34,12 +35,9 @@ export function PhoneLinkSection({ account, onStarted }: PhoneLinkSectionProps) 
 
   return (
     <div className="phone-link">
-      <button type="button" className="button link-button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)}>
-        <span className="disclosure-icon" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
+      <DisclosureButton open={open} controls={formId} onToggle={() => setOpen(!open)}>
         Link with phone number instead<span className="visually-hidden"> ({account.label})</span>
-      </button>
+      </DisclosureButton>
       <form id={formId} className="phone-form" hidden={!open} onSubmit={submit} aria-label={`Link ${account.label} with a phone number`} noValidate>
         <TextField
           label="Phone number"
