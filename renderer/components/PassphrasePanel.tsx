@@ -99,14 +99,7 @@ function PassphraseForm({ has, onSaved, onCancel }: { has: boolean | null; onSav
         help="At least 10 characters. A few unrelated words are easy to type and hard to guess."
         autoFocus
       />
-      <TextField
-        label="Type it again"
-        name="passphrase-again"
-        type="password"
-        value={again}
-        onChange={typed(setAgain)}
-        error={errors.again}
-      />
+      <TextField label="Type it again" name="passphrase-again" type="password" value={again} onChange={typed(setAgain)} error={errors.again} />
       <FieldError message={errors.form} />
       <p className="dialog-progress" role="status">
         {pending ? (
