@@ -4,6 +4,7 @@ import { isOpenedElsewhere, type AccountRecord, type AccountsForBackup, type Sta
 import type { BackupRepo } from '../db/BackupRepo';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
+import { withTimeout } from '../util/time';
 import type { BackupEngine } from './BackupEngine';
 import type { DataKeyring } from './crypto/keys';
 import { LeaseKeeper } from './LeaseKeeper';
@@ -177,9 +178,7 @@ export class BackupService extends EventEmitter<BackupServiceEvents> {
     this.deps.accounts.off('state', this.follow);
     for (const id of this.rt.keys()) this.unschedule(id);
     const finals = this.backedUp().map((a) => this.run(a.id, false, true));
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled(finals), new Promise((r) => (timer = setTimeout(r, this.deps.settings.quitBudgetMs)))]);
-    clearTimeout(timer);
+    await withTimeout(Promise.allSettled(finals), this.deps.settings.quitBudgetMs).catch(() => undefined);
     await this.leases.releaseAll();
     await this.deps.stores.close();
   }
