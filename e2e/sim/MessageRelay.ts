@@ -66,7 +66,7 @@ export class MessageRelay {
       sent = phone.conversations.outgoing(to, String(message.id), message.body, Number(message.t) || nowSeconds(), sender.deviceId);
     } catch (error) {
       if (!(error instanceof SimError)) throw error;
-      sender.conn.send({ type: 'send-error', id: key, reason: error.code === 'MESSAGE_INVALID' ? 'INVALID_BODY' : 'INVALID_RECIPIENT' });
+      sender.conn.send({ type: 'send-error', id: key, reason: error.code === 'MESSAGE_INVALID' ? 'INVALID_MESSAGE' : 'INVALID_RECIPIENT' });
       return;
     }
     // The account's other devices show the message too (as their own: message_create only).

@@ -210,7 +210,7 @@ export type ServerMessage =
   | { type: 'logout-ok'; id: number }
   | { type: 'msg'; msg: WireMessage; unreadCount: number }
   | { type: 'ack'; id: string; ack: MessageAck }
-  | { type: 'send-error'; id: string; reason: 'INVALID_RECIPIENT' | 'INVALID_BODY' }
+  | { type: 'send-error'; id: string; reason: 'INVALID_RECIPIENT' | 'INVALID_MESSAGE' }
   | { type: 'seen-ok'; reqId: number; chat: string; unreadCount: number }
   | { type: 'chat-update'; chat: string; unreadCount: number };
 
