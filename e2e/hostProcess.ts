@@ -19,7 +19,8 @@ export interface HostHandle {
   readonly dataDir: string;
   /** Everything the host printed so far (to check that nothing secret was logged). */
   readonly output: string;
-  restart(): Promise<void>;
+  /** Stops and starts again; `samePort` keeps the address but not the token, as a user's restart with --port does. */
+  restart(samePort?: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,10 +53,11 @@ export class WebHostProcess implements HostHandle {
     return this.child?.pid;
   }
 
-  async start(): Promise<void> {
+  /** `port` 0 (default) picks a free one; pass the last one to come back on the same address. */
+  async start(port = 0): Promise<void> {
     if (!existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run \`npm run build\` before the e2e specs.`);
     this.out = '';
-    const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0', '--data-dir', this.dataDir], {
+    const child = spawn(process.execPath, [WEB_ENTRY, '--port', String(port), '--data-dir', this.dataDir], {
       // CHROMIUM_PATH stands in for the user's browser setting (e2e/testBrowser.ts).
       env: { ...process.env, ...browserSettingEnv(), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,9 +92,10 @@ export class WebHostProcess implements HostHandle {
     });
   }
 
-  async restart(): Promise<void> {
+  async restart(samePort = false): Promise<void> {
+    const port = samePort ? Number(new URL(this.address).port) : 0;
     await this.stop();
-    await this.start();
+    await this.start(port);
   }
 }
 

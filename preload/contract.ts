@@ -370,8 +370,14 @@ export const IPC_EVENT = 'api:event';
 export const WS_PATH = '/api';
 export const WS_MAX_MESSAGE_BYTES = 1024 * 1024;
 
-/** Frames on the WebSocket. */
-export type WsRequest = { id: number; command: string; input?: unknown };
+/** Frames on the WebSocket. `ping`/`pong` is the bridge's heartbeat: a silent host is noticed in seconds. */
+export type WsRequest = { id: number; command: string; input?: unknown } | { ping: number };
 export type WsMessage =
   | { id: number | null; result: Result<unknown> }
-  | { event: EventName; payload: unknown };
+  | { event: EventName; payload: unknown }
+  | { pong: number };
+/** The web host answers 204 here to a valid `Authorization: Bearer <token>`, 401 otherwise. */
+export const SESSION_PATH = '/session';
+/** How often the bridge pings, and how long it waits for the pong before it calls the host gone. */
+export const HEARTBEAT_MS = 1_000;
+export const HEARTBEAT_TIMEOUT_MS = 2_500;

@@ -1,7 +1,7 @@
 // The browser bridge: gives a renderer served by the web host the same `window.api` that Electron's
 // preload gives, over the host's WebSocket. Browser-only code: no 'electron', no Node built-ins.
-import type { Api } from './api';
-import { isEventName, WS_PATH, type ApiError, type EventName, type Result, type WsMessage } from './contract';
+import type { Api, ConnectionChange } from './api';
+import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS, isEventName, SESSION_PATH, WS_PATH, type ApiError, type EventName, type Result, type WsMessage } from './contract';
 
 const TOKEN_KEY = 'wa-accounts.token';
 const CALL_TIMEOUT_MS = 60_000;
@@ -24,35 +24,95 @@ export class WebBridge implements Api {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
+  private readonly connectionListeners = new Set<(change: ConnectionChange) => void>();
   private retryMs = 500;
+  private state: 'new' | 'open' | 'closed' | 'token-stale' = 'new';
+  private heartbeat?: ReturnType<typeof setInterval>;
+  private lastPong = 0;
 
   constructor(private readonly token: string | null) {}
 
   /** Resolves once the first connection attempt has opened or failed; calls report failures themselves. */
   connect(): Promise<void> {
     return new Promise((resolve) => {
-      if (!this.token) return resolve();
+      if (!this.token || this.state === 'token-stale') return resolve();
       const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}?token=${encodeURIComponent(this.token)}`;
       const ws = new WebSocket(url);
       this.ws = ws;
       ws.onopen = () => {
         this.retryMs = 500;
+        this.startHeartbeat(ws);
+        this.setState('open');
         resolve();
       };
       ws.onmessage = (e) => this.onFrame(String(e.data));
       ws.onclose = () => {
-        this.failAll(hostUnreachable());
+        this.closed(ws);
         resolve();
-        // Keep trying in the background: the host may be restarting.
-        setTimeout(() => void this.connect(), this.retryMs);
-        this.retryMs = Math.min(this.retryMs * 2, 10_000);
       };
     });
+  }
+
+  onConnection(listener: (change: ConnectionChange) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => void this.connectionListeners.delete(listener);
+  }
+
+  /**
+   * The host answers every ping at once; one missed beyond HEARTBEAT_TIMEOUT_MS means it is gone or
+   * hung, even where the socket itself has not closed yet (a stopped process, a dropped network).
+   */
+  private startHeartbeat(ws: WebSocket): void {
+    clearInterval(this.heartbeat);
+    this.lastPong = Date.now();
+    this.heartbeat = setInterval(() => {
+      if (Date.now() - this.lastPong > HEARTBEAT_MS + HEARTBEAT_TIMEOUT_MS) {
+        ws.onclose = null;
+        ws.onmessage = null;
+        ws.close();
+        this.closed(ws);
+        return;
+      }
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ ping: Date.now() }));
+    }, HEARTBEAT_MS);
+  }
+
+  private closed(ws: WebSocket): void {
+    if (this.ws !== ws) return;
+    clearInterval(this.heartbeat);
+    this.ws = undefined;
+    this.failAll(hostUnreachable());
+    this.setState('closed', hostUnreachable());
+    void this.afterClose();
+  }
+
+  /** Is the host gone, or back with a new token? A restarted host refuses the old one for good. */
+  private async afterClose(): Promise<void> {
+    // A hung host accepts the connection and never answers: give the question a deadline.
+    const status = await fetch(SESSION_PATH, { headers: { Authorization: `Bearer ${this.token}` }, cache: 'no-store', signal: AbortSignal.timeout(HEARTBEAT_TIMEOUT_MS) }).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 401) {
+      this.setState('token-stale', hostRestarted());
+      return;
+    }
+    // Keep trying in the background: the host may be restarting.
+    setTimeout(() => void this.connect(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, 5_000);
+  }
+
+  private setState(next: 'open' | 'closed' | 'token-stale', error?: ApiError): void {
+    if (this.state === next) return;
+    this.state = next;
+    const change: ConnectionChange = next === 'open' ? { state: 'open' } : { state: 'closed', error: error! };
+    for (const l of this.connectionListeners) l(change);
   }
 
   invoke: Api['invoke'] = (name, ...args) => {
     const ws = this.ws;
     if (!this.token) return Promise.resolve(failure(noToken()));
+    if (this.state === 'token-stale') return Promise.resolve(failure(hostRestarted()));
     if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.resolve(failure(hostUnreachable()));
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -77,6 +137,10 @@ export class WebBridge implements Api {
     try {
       msg = JSON.parse(text) as WsMessage;
     } catch {
+      return;
+    }
+    if ('pong' in msg) {
+      this.lastPong = Date.now();
       return;
     }
     if ('event' in msg) {
@@ -107,6 +171,13 @@ function failure(error: ApiError): Result<never> {
 
 function hostUnreachable(): ApiError {
   return { code: 'HOST_UNREACHABLE', message: 'Lost the connection to the app. Check that the app (npm run web) is still running; this page reconnects by itself.' };
+}
+
+function hostRestarted(): ApiError {
+  return {
+    code: 'UNAUTHORIZED',
+    message: 'The app was restarted and gave itself a new address. Open the address it printed last (it ends in #token=…).',
+  };
 }
 
 function noToken(): ApiError {

@@ -117,3 +117,43 @@ describe('WebHost', () => {
     }
   });
 });
+
+describe('WebHost listening on every interface (--host 0.0.0.0)', () => {
+  let wide: WebHost;
+  beforeEach(async () => {
+    wide = new WebHost({ registry: app.registry, events: app.events, rendererDir: join(dir, 'renderer'), host: '0.0.0.0', log: silentLogger });
+    await wide.start();
+  });
+  afterEach(() => wide.stop());
+
+  it('prints an address a browser can open, never http://0.0.0.0', () => {
+    expect(wide.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+    expect(wide.urls.every((u) => !u.includes('0.0.0.0'))).toBe(true);
+  });
+
+  it('accepts the page from the address the browser used, and refuses a foreign name (DNS rebinding) or a mismatch', async () => {
+    const port = new URL(wide.origin).port;
+    const url = (h: string) => `ws://${h}:${port}${WS_PATH}?token=${encodeURIComponent(wide.token)}`;
+    // 127.0.0.2 stands for a LAN address: one of this computer's own, but not in the loopback names.
+    expect(await handshake(url('127.0.0.2'), { origin: `http://127.0.0.2:${port}` })).toBe(101);
+    expect(await handshake(url('127.0.0.2'), { origin: `http://evil.example:${port}`, host: `evil.example:${port}` })).toBe(403);
+    expect(await handshake(url('127.0.0.2'), { origin: `http://127.0.0.3:${port}` })).toBe(403);
+  });
+});
+
+describe('WebHost session check and heartbeat', () => {
+  it('answers 204 to its own token and 401 to any other, so a page can tell a restart from an outage', async () => {
+    const check = (token: string) => fetch(`${host.origin}/session`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    expect(await check(host.token)).toBe(204);
+    expect(await check('an-old-token')).toBe(401);
+    expect(await fetch(`${host.origin}/session`).then((r) => r.status)).toBe(401);
+  });
+
+  it('answers a ping with its pong at once', async () => {
+    const { ws } = await connect();
+    const pong = new Promise<unknown>((r) => ws.once('message', (d) => r(JSON.parse(d.toString()))));
+    ws.send(JSON.stringify({ ping: 42 }));
+    expect(await pong).toEqual({ pong: 42 });
+    ws.close();
+  });
+});

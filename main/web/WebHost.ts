@@ -1,9 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { WS_MAX_MESSAGE_BYTES, WS_PATH, type WsMessage } from '../../preload/contract';
+import { SESSION_PATH, WS_MAX_MESSAGE_BYTES, WS_PATH, type WsMessage } from '../../preload/contract';
 import type { CommandRegistry } from '../ipc/CommandRegistry';
 import type { EventHub } from '../ipc/EventHub';
 import type { Logger } from '../log';
@@ -45,13 +46,35 @@ export class WebHost {
     return `${this.origin}/#token=${this.token}`;
   }
 
+  /** This computer's own address when bound to every interface (0.0.0.0 or ::): no browser can open those. */
   get origin(): string {
     const host = this.opts.host ?? '127.0.0.1';
+    if (isWildcard(host)) return `http://127.0.0.1:${this.port}`;
     return `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
   }
 
+  /** Every address another device could open: the bound one, or each interface's when bound to all. */
+  get urls(): string[] {
+    const host = this.opts.host ?? '127.0.0.1';
+    if (!isWildcard(host)) return [this.url];
+    const v6 = host === '::';
+    const addresses = Object.values(networkInterfaces())
+      .flat()
+      .filter((a): a is NonNullable<typeof a> => !!a && !a.internal && (a.family === 'IPv4' || (v6 && !a.address.startsWith('fe80'))));
+    return [this.url, ...addresses.map((a) => `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${this.port}/#token=${this.token}`)];
+  }
+
   async start(): Promise<void> {
-    const server = createServer((req, res) => void serveStatic(this.opts.rendererDir, req, res));
+    const server = createServer((req, res) => {
+      // A page whose socket closed asks whether its token still works: 401 means the host was restarted
+      // (a new token), so the page can say how to get back in instead of retrying forever.
+      if (new URL(req.url ?? '/', 'http://host').pathname === SESSION_PATH) {
+        const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+        res.writeHead(this.tokenMatches(bearer) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
+        return;
+      }
+      void serveStatic(this.opts.rendererDir, req, res);
+    });
     server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -88,7 +111,7 @@ export class WebHost {
     if (!this.tokenMatches(url.searchParams.get('token'))) return refuse(401, 'Unauthorized');
     const origin = req.headers.origin;
     // Browsers always send Origin; a page on any other site must not reach the app even with a token.
-    if (origin !== undefined && !this.allowedOrigins().has(origin)) return refuse(403, 'Forbidden');
+    if (origin !== undefined && !this.allowedOrigin(origin, req.headers.host)) return refuse(403, 'Forbidden');
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws));
   }
 
@@ -98,8 +121,22 @@ export class WebHost {
     return candidate !== null && timingSafeEqual(digest(candidate), digest(this.token));
   }
 
-  private allowedOrigins(): Set<string> {
-    return new Set([this.origin, `http://127.0.0.1:${this.port}`, `http://localhost:${this.port}`, `http://[::1]:${this.port}`]);
+  /**
+   * This host's own pages: loopback names, or the very address the browser used to reach us (its Host
+   * header), as a phone on the LAN does when the host listens on 0.0.0.0. That address must be one of
+   * this computer's own: a foreign name equal to its Host is DNS rebinding, not our page.
+   */
+  private allowedOrigin(origin: string, hostHeader: string | undefined): boolean {
+    const loopback = [this.origin, `http://127.0.0.1:${this.port}`, `http://localhost:${this.port}`, `http://[::1]:${this.port}`];
+    if (loopback.includes(origin)) return true;
+    if (!hostHeader || origin !== `http://${hostHeader}`) return false;
+    let hostname: string;
+    try {
+      hostname = new URL(origin).hostname.replace(/^\[|\]$/g, '');
+    } catch {
+      return false;
+    }
+    return hostname.startsWith('127.') || ownAddresses().has(hostname);
   }
 
   private attach(ws: WebSocket): void {
@@ -118,13 +155,25 @@ export class WebHost {
     } catch {
       return reply(ws, null, { ok: false, error: { code: 'INVALID_INPUT', message: 'Messages must be JSON text.' } });
     }
-    const req = frame as { id?: unknown; command?: unknown; input?: unknown } | null;
+    const req = frame as { id?: unknown; command?: unknown; input?: unknown; ping?: unknown } | null;
+    if (req && typeof req === 'object' && typeof req.ping === 'number') {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ pong: req.ping } satisfies WsMessage));
+      return;
+    }
     if (!req || typeof req !== 'object' || typeof req.id !== 'number' || !Number.isSafeInteger(req.id)) {
       return reply(ws, null, { ok: false, error: { code: 'INVALID_INPUT', message: 'A request needs a numeric "id" and a "command".' } });
     }
     id = req.id;
     reply(ws, id, await this.opts.registry.dispatch(req.command, req.input));
   }
+}
+
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
+function ownAddresses(): Set<string> {
+  return new Set(Object.values(networkInterfaces()).flat().map((a) => a?.address).filter((a): a is string => !!a));
 }
 
 function reply(ws: WebSocket, id: number | null, result: Extract<WsMessage, { result: unknown }>['result']): void {

@@ -49,12 +49,14 @@ async function main(): Promise<void> {
   });
   await host.start();
   await app.start();
-  if (!['127.0.0.1', 'localhost', '::1'].includes(values.host ?? '127.0.0.1')) {
-    console.warn(`Warning: listening on ${values.host}: anyone who can reach this address and has the link can use the app.`);
+  const bind = values.host ?? '127.0.0.1';
+  if (!['127.0.0.1', 'localhost', '::1'].includes(bind)) {
+    console.warn(`Warning: listening on ${bind}: anyone who can reach this address and has the link can use the app, and the traffic (the link's token included) is plain HTTP that others on the network can read. Use it only on a network you trust.`);
   }
   console.log(`Data folder: ${dataDir}`);
   if (!appBrowserFinder(browserPath)()) console.log(noBrowserLine());
   console.log(`Open ${host.url}`);
+  for (const other of host.urls.slice(1)) console.log(`  or, from another device: ${other}`);
 
   let stopping = false;
   const stop = async () => {

@@ -1,7 +1,7 @@
 // The app's name and an app-wide summary of every account's state ("3 accounts: 2 ready, 1 needs
 // attention"), announced politely when it changes.
 import { selectAccounts, selectLoadStatus, useAccountsStore } from '../stores/accountsStore';
-import { selectInfo, useAppStore } from '../stores/appStore';
+import { selectConnection, selectInfo, useAppStore } from '../stores/appStore';
 import { summaryParts } from './sessionView';
 
 export function AppHeader() {
@@ -9,6 +9,7 @@ export function AppHeader() {
   const accounts = useAccountsStore(selectAccounts);
   const status = useAccountsStore(selectLoadStatus);
   const parts = summaryParts(accounts);
+  const stale = useAppStore(selectConnection).state === 'failed';
   const total = accounts.length === 1 ? '1 account' : `${accounts.length} accounts`;
   return (
     <header className="app-header">
@@ -19,6 +20,7 @@ export function AppHeader() {
             'No accounts'
           ) : (
             <>
+              {stale ? <span className="summary-stale">Last known: </span> : null}
               <span className="summary-total">{total}: </span>
               {parts.map((p, i) => (
                 <span key={p.category}>

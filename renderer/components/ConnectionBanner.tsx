@@ -10,6 +10,10 @@ const EXPLAIN: Record<ConnectionProblem, { title: string; fix: string }> = {
     title: 'This page was opened without its access token.',
     fix: 'Open the full address the app printed in the terminal (it ends in #token=…).',
   },
+  restarted: {
+    title: 'WA Accounts was restarted, and this page’s address no longer works.',
+    fix: 'Each start gives the app a new address, so an old tab cannot act for it. Open the address the app printed last in the terminal (it ends in #token=…).',
+  },
   lost: {
     title: 'Lost the connection to the WA Accounts background service.',
     fix: 'Changes cannot be saved until it is back; this page keeps trying. Check that the app is still running. If it was restarted, open the new address it printed.',

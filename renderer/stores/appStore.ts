@@ -10,7 +10,9 @@ export type ConnectionProblem =
   /** Main refused us: the address lacks the access token. */
   | 'unauthorized'
   /** Main answered before, and a call has now failed on the way (host stopped or restarting). */
-  | 'lost';
+  | 'lost'
+  /** Main is back, restarted with a new access token: this page's token no longer works. */
+  | 'restarted';
 
 export type Connection =
   | { state: 'connecting' }
@@ -44,7 +46,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
 function problemOf(error: ConnectionError, before: Connection): ConnectionProblem {
   switch (error.code) {
     case 'UNAUTHORIZED':
-      return 'unauthorized';
+      return before.state === 'connected' || (before.state === 'failed' && (before.problem === 'lost' || before.problem === 'restarted')) ? 'restarted' : 'unauthorized';
     case 'HOST_UNREACHABLE':
       return before.state === 'connected' || (before.state === 'failed' && before.problem === 'lost') ? 'lost' : 'never-connected';
     default: {

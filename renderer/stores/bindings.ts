@@ -1,7 +1,7 @@
 // The one place where main reaches the stores: event subscriptions, the connection state, and the
 // first load. main.tsx calls bindStores() once window.api exists, then loadStores().
 import { useAccountsStore } from './accountsStore';
-import { setConnectionListener } from './api';
+import { isConnectionError, setConnectionListener } from './api';
 import { useAppStore } from './appStore';
 import { useBackupStore } from './backupStore';
 import { useNoticesStore } from './noticesStore';
@@ -33,7 +33,14 @@ export function bindStores(): () => void {
     },
   });
 
+  // The web bridge says at once when its socket drops (its heartbeat notices a silent host within
+  // seconds), so the page greys out before any click fails.
+  const offConnection = window.api.onConnection?.((change) => {
+    if (change.state === 'open') void useAppStore.getState().loadInfo();
+    else if (isConnectionError(change.error)) useAppStore.getState().connectionFailed(change.error);
+  });
   const offs = [
+    ...(offConnection ? [offConnection] : []),
     window.api.on('accounts.changed', (list) => useAccountsStore.getState().replaceAll(list)),
     window.api.on('accounts.attention', (notice) => useNoticesStore.getState().push(notice)),
     // A store or the passphrase changed, maybe in another window: every window shows it without a reload.
