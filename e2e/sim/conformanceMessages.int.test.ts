@@ -161,6 +161,21 @@ describe('whatsapp-web.js 1.34.7 against the simulator: chats and text messages'
     expect(names.indexOf('ready')).toBeLessThan(names.findIndex((n) => n.startsWith('message') || n === 'unread_count'));
   });
 
+  it('a silent failure is seen: without Wid.toJSON the chat crosses the binding with an object id, unread_count is lost and the page error says why', async () => {
+    await startSim();
+    const { client, log } = await linkNewDevice(harness, sim, await harness.tempDir());
+    await client.pupPage?.evaluate(() => {
+      const wid = (window as unknown as { require(name: string): { createWid(id: string): object } }).require('WAWebWidFactory').createWid('1@c.us');
+      delete (Object.getPrototypeOf(wid) as { toJSON?: unknown }).toJSON;
+    });
+    const incoming = sim.sendToAccount({ from: ALICE, body: 'count me' });
+    await log.waitForMatch('message', (a) => messageId(a) === incoming.id, 5_000);
+    await expect.poll(() => sim.pageErrors().length, { timeout: 5_000 }).toBe(1);
+    expect(sim.pageErrors()[0]).toEqual(expect.objectContaining({ kind: 'unhandledrejection', message: 'createWid expects a string id' }));
+    expect(log.count('unread_count')).toBe(0);
+    sim.clearPageErrors();
+  });
+
   it('a message to an invalid id is refused by the library; a text with a link is sent without a preview', async () => {
     await startSim();
     const { client, log } = await linkNewDevice(harness, sim, await harness.tempDir());
