@@ -37,6 +37,11 @@ async function main(): Promise<void> {
   sim.on('unlinked', (e) => console.log(`unlinked ${e.deviceId} (${e.by}, ${e.style})`));
   sim.on('state', (e) => console.log(`state    ${e.deviceId} -> ${e.state}`));
   sim.on('refused', () => console.log('refused  a scan: the phone has reached its linked-device limit'));
+  // Message text is test data and stays out of the terminal: ids and counts only.
+  sim.on('received', (e) => console.log(`received a message for ${e.devices.length} online device(s)`));
+  sim.on('sent', (e) => console.log(`sent     ${e.message.deviceId ?? '?'} sent a message`));
+  sim.on('seen', (e) => console.log(`seen     ${e.deviceId} marked a chat seen (${e.unreadBefore} unread)`));
+  sim.on('page-error', (e) => console.log(`page-error ${e.deviceId ?? e.deviceKey} (${e.kind}): ${e.message.split('\n')[0]?.slice(0, 200)}`));
 
   console.log(`Simulated WhatsApp Web on https://127.0.0.1:${sim.port} (as web.whatsapp.com)`);
   console.log(`Phone page: ${sim.phoneUrl}`);
