@@ -1,7 +1,8 @@
 // The Backup section of an account card: the on/off switch, the store, how often, Encrypt (turning it
 // off asks first: a plain backup is a full login to the account), "Back up now", and what happened
 // last: the last backup, or since when and why backups fail and when the next try is. Every control
-// takes effect at once through backup.configure; main's answer (and its broadcast) is what the card shows.
+// takes effect at once through backup.configure; main's accounts.changed (sent before the answer) is what
+// the card shows.
 // The controls are BackupSettings (state in useBackupSettings), the status and Back up now BackupActivity.
 import { useId, useState } from 'react';
 import type { Account } from '../../preload/contract';
