@@ -75,7 +75,7 @@ it('a backup made by stock RemoteAuth through our store is imported and reaches 
   const found = await call(h, 'backup.listRemote', { storeId: store.id });
   expect(found).toEqual([expect.objectContaining({ accountId: clientId, versions: [expect.objectContaining({ encrypted: false })] })]);
   const seen: string[] = [];
-  const restored = await call(h, 'backup.restore', { storeId: store.id, accountId: clientId, label: 'Imported' });
+  const restored = await call(h, 'backup.restore', { storeId: store.id, accountId: clientId, label: 'Imported', allowPlain: true });
   h.accounts.sessionOf(restored.id).on('state', (s) => seen.push(s.kind));
   expect(await h.waitFor(clientId, ['ready', 'qr', 'failed', 'logged-out'])).toMatchObject({ kind: 'ready', phoneNumber: sim.defaultPhone.number });
   expect(seen).not.toContain('qr');

@@ -55,7 +55,7 @@ describe('BackupEngine.restore verifies what it streamed', () => {
 
     const current = await profile(join(home, 'other', 'session-acc1'));
     const before = await readFile(join(current, FILES[0]!));
-    await expect(engine.restore({ accountId: 'acc1', dataPath: dirname(current), store })).rejects.toMatchObject({ code: 'BACKUP_CORRUPT' });
+    await expect(engine.restore({ accountId: 'acc1', dataPath: dirname(current), store, allowPlain: !encrypt })).rejects.toMatchObject({ code: 'BACKUP_CORRUPT' });
     expect((await readFile(join(current, FILES[0]!))).equals(before)).toBe(true);
     expect(await readdir(dirname(current))).toEqual(['session-acc1']);
     expect(await readdir(workDir)).toEqual([]);
@@ -70,7 +70,7 @@ describe('BackupEngine.restore verifies what it streamed', () => {
     for (const encrypt of [true, false]) {
       await engine.backUp({ accountId: 'acc1', profileDir: src, store, encrypt, force: true });
       const dataPath = await mkdtemp(join(dir, 'restored-'));
-      const r = await engine.restore({ accountId: 'acc1', dataPath, store });
+      const r = await engine.restore({ accountId: 'acc1', dataPath, store, allowPlain: !encrypt });
       expect(r.files.map((f) => f.path)).toEqual([...FILES].sort());
       for (const f of FILES) expect((await readFile(join(r.profileDir, f))).equals(await readFile(join(src, f)))).toBe(true);
       expect(await readdir(workDir)).toEqual([]);

@@ -104,7 +104,9 @@ describe('BackupEngine', () => {
     await mkdir(join(dir, 'ra-data'), { recursive: true });
     await writeZip(stock, FILES, join(dir, 'ra-data', `${sessionName('acc4')}.zip`));
     await store.save({ session: sessionName('acc4') });
-    const restored = await pc.restore({ accountId: 'acc4', dataPath: join(dir, 'pc3-import'), store });
+    // A plain zip proves nothing about who made it: imported only when the user says so.
+    await expect(pc.restore({ accountId: 'acc4', dataPath: join(dir, 'pc3-import'), store })).rejects.toMatchObject({ code: 'BACKUP_NOT_ENCRYPTED' });
+    const restored = await pc.restore({ accountId: 'acc4', dataPath: join(dir, 'pc3-import'), store, allowPlain: true });
     await sameFiles(stock, restored.profileDir);
   });
 });

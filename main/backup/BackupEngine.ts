@@ -1,13 +1,15 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { pipeline as pipelineCb, Readable } from 'node:stream';
+import { pipeline as pipelineCb, Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { snapshotSession } from './archive/zipArchive.js';
+import { ByteLimit, downloadLimitFor, mib, zipLimitFor } from './archive/limits.js';
 import { HashingStream, parseManifest, type BackupManifest } from './archive/manifest.js';
+import { checkSealedHeader, notEncrypted, type Expected } from './archive/provenance.js';
 import { restoreProfile, type RestoreResult } from './archive/restore.js';
 import type { DataKeyring } from './crypto/keys.js';
-import { isEncryptedArchive, MAGIC } from './crypto/streamCipher.js';
+import { DecryptStream, isEncryptedArchive, MAGIC } from './crypto/streamCipher.js';
 import { BackupError } from './errors.js';
 import type { BackupStore, VersionInfo } from './stores/BackupStore.js';
 
@@ -26,6 +28,21 @@ export type BackupOutcome =
   | { status: 'unchanged'; version: VersionInfo; durationMs: number };
 
 export const sessionName = (accountId: string) => `RemoteAuth-${accountId}`;
+
+export interface RestoreRequest {
+  accountId: string;
+  dataPath: string;
+  store: BackupStore;
+  versionId?: string;
+  passphrase?: string;
+  /**
+   * The user chose "import an unencrypted backup": accept an archive the app cannot verify (a plain
+   * zip, such as stock RemoteAuth's or one made with encryption off, or an encrypted archive from
+   * before format 2). Without it such archives are refused (BACKUP_NOT_ENCRYPTED, BACKUP_UNVERIFIED).
+   */
+  allowPlain?: boolean;
+  verify?: (dir: string) => Promise<void>;
+}
 
 /**
  * The backup pipeline: snapshot -> RemoteAuth zip -> (encrypt) -> store, and back. Scheduling, retries,
@@ -50,45 +67,68 @@ export class BackupEngine {
         return { status: 'unchanged', version: newest, durationMs: Date.now() - started };
       }
       const archive = await snap.archive();
+      const manifest: BackupManifest = { ...archive.manifest, follows: newest?.id ?? null };
+      const stored = JSON.stringify(storedManifest(manifest));
       let body: Readable = createReadStream(archive.zipPath);
       if (encrypt) {
-        const encryptor = await this.deps.keyring.encryptor();
+        // The manifest is sealed into the header: the restore checks the store's copy against it.
+        const encryptor = await this.deps.keyring.encryptor(undefined, Buffer.from(stored, 'utf8'));
         pipelineCb(body, encryptor, () => undefined); // unlike .pipe(), forwards a read error to the store
         body = encryptor;
       }
-      const version = await o.store.putVersion(session, body, { meta: { manifest: JSON.stringify(storedManifest(archive.manifest)), format: encrypt ? 'wa-encrypted-v1' : 'zip', ...(o.label ? { label: o.label.slice(0, 64) } : {}) }, ...(o.keep ? { keep: o.keep } : {}) });
-      return { status: 'uploaded', version, manifest: archive.manifest, durationMs: Date.now() - started };
+      // 'wa-encrypted-v1' names the encrypted container in store meta (RestoreService lists it); the
+      // header carries the format version itself.
+      const version = await o.store.putVersion(session, body, { meta: { manifest: stored, format: encrypt ? 'wa-encrypted-v1' : 'zip', ...(o.label ? { label: o.label.slice(0, 64) } : {}) }, ...(o.keep ? { keep: o.keep } : {}) });
+      return { status: 'uploaded', version, manifest, durationMs: Date.now() - started };
     } finally {
       await snap.dispose();
     }
   }
 
   /**
-   * Downloads a version (newest by default), decrypts it if needed (this install's key, or `passphrase`
-   * for a backup made elsewhere), and swaps it in as `<dataPath>/session-<accountId>`. Works for stock
-   * RemoteAuth backups too (plain zip, no manifest).
+   * Downloads a version (newest by default), decrypts it (this install's key, or `passphrase` for a
+   * backup made elsewhere), and swaps it in as `<dataPath>/session-<accountId>`. The archive must prove
+   * it is this account's, this version, with this manifest (archive/provenance.ts); a plain zip (stock
+   * RemoteAuth, encryption off) only with `allowPlain`. Every step is capped (archive/limits.ts).
    */
-  async restore(o: { accountId: string; dataPath: string; store: BackupStore; versionId?: string; passphrase?: string; verify?: (dir: string) => Promise<void> }): Promise<RestoreResult & { version: VersionInfo }> {
+  async restore(o: RestoreRequest): Promise<RestoreResult & { version: VersionInfo }> {
     const session = sessionName(o.accountId);
     const versions = await o.store.listVersions(session);
-    const version = o.versionId ? versions.find((v) => v.id === o.versionId) : versions[0];
+    const at = o.versionId ? versions.findIndex((v) => v.id === o.versionId) : 0;
+    const version = versions[at];
     if (!version) throw new BackupError('VERSION_NOT_FOUND', `There is no backup${o.versionId ? ` version ${o.versionId}` : ''} of this account in ${o.store.description}.`);
+    const expected: Expected = { accountId: o.accountId, version, olderId: versions[at + 1]?.id, allowPlain: o.allowPlain === true };
     const manifest = parseManifest(version.meta['manifest']);
     const temp = await mkdtemp(join(this.deps.workDir, `restore-${o.accountId}-`));
     try {
-      // One pass from the store to a local zip: decrypted on the way if needed, and hashed as it is
-      // written. restoreProfile checks that hash against the manifest before opening the zip, and each
+      // One pass from the store to a local zip: decrypted on the way, and hashed as it is written.
+      // restoreProfile checks that hash against the manifest before opening the zip, and each
       // extracted file against the manifest's content hash before the swap.
       const zipPath = join(temp, 'archive.zip');
       const { head, stream } = await peek(await o.store.getVersion(session, version.id), MAGIC.length);
+      const steps: Transform[] = [new ByteLimit(downloadLimitFor(manifest), (max) => `the download is larger than ${mib(max)}`)];
+      if (isEncryptedArchive(head)) steps.push(this.decryptor(expected, o.passphrase));
+      else if (!expected.allowPlain) {
+        stream.destroy();
+        throw notEncrypted();
+      }
+      steps.push(new ByteLimit(zipLimitFor(manifest), (max) => `the archive is larger than the ${mib(max)} its manifest gives`));
       const hasher = new HashingStream();
-      if (isEncryptedArchive(head)) await pipeline(stream, this.deps.keyring.decryptor(o.passphrase), hasher, createWriteStream(zipPath));
-      else await pipeline(stream, hasher, createWriteStream(zipPath));
+      await pipeline([stream, ...steps, hasher, createWriteStream(zipPath)]);
       const result = await restoreProfile({ zipPath, zipSha256: hasher.hex(), dataPath: o.dataPath, accountId: o.accountId, ...(manifest ? { manifest } : {}), ...(o.verify ? { verify: o.verify } : {}) });
       return { ...result, version };
     } finally {
       await rm(temp, { recursive: true, force: true });
     }
+  }
+
+  /** Checks the archive's header against what was asked for before any key is looked for (no scrypt for a swapped archive). */
+  private decryptor(expected: Expected, passphrase: string | undefined): DecryptStream {
+    const resolve = this.deps.keyring.resolver(passphrase);
+    return new DecryptStream(async (header) => {
+      checkSealedHeader(header, expected);
+      return resolve(header);
+    });
   }
 }
 

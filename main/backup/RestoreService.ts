@@ -50,7 +50,7 @@ export class RestoreService {
    * Restores into a temporary folder, verifies, swaps it in, then starts the account: Ready with no QR.
    * Over an existing account only when confirmed (`replace`).
    */
-  async restore(input: { storeId: string; accountId: string; versionId?: string; passphrase?: string; label?: string; replace?: boolean }): Promise<AccountRecord> {
+  async restore(input: { storeId: string; accountId: string; versionId?: string; passphrase?: string; label?: string; replace?: boolean; allowPlain?: boolean }): Promise<AccountRecord> {
     const { storeId, accountId: id } = input;
     const store = await this.deps.stores.get(storeId);
     const existing = this.deps.accounts.find(id);
@@ -58,7 +58,7 @@ export class RestoreService {
       throw new AppError('CONFIRM_REQUIRED', `"${existing.label}" is already on this computer. Restoring replaces its session with the backup; confirm to go on.`);
     }
     if (existing) await this.deps.accounts.halt(id);
-    const options = { ...(input.versionId ? { versionId: input.versionId } : {}), ...(input.passphrase ? { passphrase: input.passphrase } : {}) };
+    const options = { ...(input.versionId ? { versionId: input.versionId } : {}), ...(input.passphrase ? { passphrase: input.passphrase } : {}), ...(input.allowPlain ? { allowPlain: true } : {}) };
     const result = await this.deps.engine.restore({ accountId: id, dataPath: this.deps.sessionsDir, store, ...options }).catch((err: unknown) => {
       throw storeError(err);
     });

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HARD_LIMITS, limitsFor } from './limits.js';
 import { restoreProfile } from './restore.js';
 import { snapshotProfile } from './snapshot.js';
 import { createArchive, writeZip } from './zipArchive.js';
@@ -152,5 +153,42 @@ describe('restore: extract to a temp folder, verify, swap', () => {
     await writeFile(join(onlyLs, 'Default/Local Storage/leveldb/CURRENT'), 'x');
     await writeZip(onlyLs, ['Default/Local Storage/leveldb/CURRENT'], join(dir, 'only-ls.zip'));
     await expect(restoreProfile({ zipPath: join(dir, 'only-ls.zip'), dataPath, accountId: 'acc1' })).rejects.toMatchObject({ code: 'BACKUP_CORRUPT' });
+  });
+});
+
+describe('restore: zip bombs', () => {
+  async function zipFile(name: string, entries: Array<{ name: string; body: Buffer }>): Promise<string> {
+    const out = join(dir, name);
+    const zip = new ZipArchive({ zlib: { level: 9 } });
+    for (const e of entries) zip.append(e.body, { name: e.name });
+    const done = pipeline(zip, createWriteStream(out));
+    await zip.finalize();
+    await done;
+    return out;
+  }
+
+  it('the hard limits hold with no manifest (a stock RemoteAuth zip): 200,000 entries, 4 GiB unpacked', () => {
+    expect(HARD_LIMITS).toEqual({ maxEntries: 200_000, maxBytes: 4 * 2 ** 30 });
+    expect(limitsFor(undefined)).toEqual(HARD_LIMITS);
+    // A manifest lowers them (with a little slack) but can never raise them.
+    expect(limitsFor({ files: 10, bytes: 1_000_000 })).toEqual({ maxEntries: 10 + 16, maxBytes: 1_000_000 + 10_000 + 2 ** 20 });
+    expect(limitsFor({ files: 10 ** 9, bytes: 2 ** 50 })).toEqual(HARD_LIMITS);
+  });
+
+  it('more entries than allowed is BACKUP_TOO_LARGE before any is extracted', async () => {
+    const entries = Array.from({ length: 50 }, (_, i) => ({ name: `${IDB}/${i}.log`, body: Buffer.from(String(i)) }));
+    const zip = await zipFile('many.zip', entries);
+    const dataPath = join(dir, 'many-auth');
+    const verify = async () => void expect.unreachable('nothing is extracted');
+    await expect(restoreProfile({ zipPath: zip, dataPath, accountId: 'acc1', limits: { maxEntries: 20 }, verify })).rejects.toMatchObject({ code: 'BACKUP_TOO_LARGE', message: expect.stringMatching(/50 entries/) });
+    expect(await readdir(dataPath)).toEqual([]);
+  });
+
+  it('more unpacked bytes than allowed is BACKUP_TOO_LARGE before the entry is written', async () => {
+    const zip = await zipFile('big.zip', [{ name: `${IDB}/000003.log`, body: Buffer.alloc(8 * 2 ** 20) }]);
+    expect((await readFile(zip)).length).toBeLessThan(64 * 1024);
+    const dataPath = join(dir, 'big-auth');
+    await expect(restoreProfile({ zipPath: zip, dataPath, accountId: 'acc1', limits: { maxBytes: 2 ** 20 } })).rejects.toMatchObject({ code: 'BACKUP_TOO_LARGE' });
+    expect(await readdir(dataPath)).toEqual([]);
   });
 });

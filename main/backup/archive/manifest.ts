@@ -36,6 +36,12 @@ export interface BackupManifest {
   contentSha256: string;
   /** True when the stored object is the encrypted container rather than the plain zip. */
   encrypted: boolean;
+  /**
+   * The store's id of the version that was newest when this one was made (null: the first). Sealed into
+   * encrypted archives with the rest of the manifest, it ties a version to its place in the store's
+   * list, so an old archive cannot pass for a newer one (archive/provenance.ts).
+   */
+  follows?: string | null;
 }
 
 const HASH_BUFFER_BYTES = 1024 * 1024;

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { BackupError, systemCode } from '../errors.js';
+import { ByteLimit, limitsFor, mib, tooLarge, type ExtractLimits } from './limits.js';
 import { contentHash, hashFile, HashingStream, type BackupManifest, type ManifestFile } from './manifest.js';
 import { PROFILE_DIRS } from './snapshot.js';
 
@@ -27,17 +28,24 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
 }
 
 /**
- * Extracts a RemoteAuth-layout zip into `destDir`, refusing anything outside the session folders.
- * Each file is hashed as it is written (its size taken from the written file), so verifying the
- * extracted profile needs no second read of it.
+ * Extracts a RemoteAuth-layout zip into `destDir`, refusing anything outside the session folders and
+ * anything beyond `limits`: the entry count before any entry is read, each entry's size before it is
+ * written (and its bytes as they come, should the zip understate it). Each file is hashed as it is
+ * written (its size taken from the written file), so verifying the profile needs no second read of it.
  */
-export async function extractZip(zipPath: string, destDir: string): Promise<{ paths: string[]; files: ManifestFile[] }> {
+export async function extractZip(zipPath: string, destDir: string, limits: ExtractLimits): Promise<{ paths: string[]; files: ManifestFile[] }> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(zipPath);
   } catch (err) {
     throw corrupt('not a readable zip', err);
   }
+  if (zip.entryCount > limits.maxEntries) {
+    zip.close();
+    throw tooLarge(`it holds ${zip.entryCount} entries where at most ${limits.maxEntries} are expected`);
+  }
+  let unpacked = 0;
+  const unpacksTooMuch = (max: number) => `it unpacks to more than ${mib(max)}`;
   const paths: string[] = [];
   // By path, last entry wins: that is the one left on disk if a zip names a file twice.
   const written = new Map<string, ManifestFile>();
@@ -56,10 +64,12 @@ export async function extractZip(zipPath: string, destDir: string): Promise<{ pa
         const target = join(destDir, entry.fileName);
         if (kind === 'dir') await mkdir(target, { recursive: true });
         else if (kind === 'file') {
+          if (unpacked + entry.uncompressedSize > limits.maxBytes) throw tooLarge(unpacksTooMuch(limits.maxBytes));
           await mkdir(dirname(target), { recursive: true });
           const stream = await new Promise<Readable>((res, rej) => zip.openReadStream(entry, (err, s) => (err ? rej(err) : res(s))));
           const hasher = new HashingStream();
-          await pipeline(stream, hasher, createWriteStream(target));
+          await pipeline(stream, new ByteLimit(limits.maxBytes - unpacked, () => unpacksTooMuch(limits.maxBytes)), hasher, createWriteStream(target));
+          unpacked += hasher.bytes;
           paths.push(entry.fileName);
           written.set(entry.fileName, { path: entry.fileName, size: (await stat(target)).size, sha256: hasher.hex() });
         }
@@ -81,6 +91,11 @@ export interface RestoreOptions {
   accountId: string;
   /** When known (our backups), the zip and its contents must match it exactly. Absent for stock RemoteAuth backups. */
   manifest?: BackupManifest;
+  /**
+   * Lower caps than the manifest's (or, without one, HARD_LIMITS); never higher than those. Tests use it;
+   * a caller that knows less space is free may too.
+   */
+  limits?: Partial<ExtractLimits>;
   /** Extra check on the extracted profile before the swap (e.g. the app's own sanity test); throw to abort. */
   verify?: (tempProfileDir: string) => Promise<void>;
 }
@@ -111,7 +126,7 @@ export async function restoreProfile(o: RestoreOptions): Promise<RestoreResult> 
       const sha = o.zipSha256 ?? (await hashFile(o.zipPath));
       if (sha !== o.manifest.archiveSha256) throw corrupt('its checksum does not match the manifest');
     }
-    const { paths, files } = await extractZip(o.zipPath, temp);
+    const { paths, files } = await extractZip(o.zipPath, temp, limitsFor(o.manifest, o.limits));
     if (!paths.some((p) => p.startsWith('Default/IndexedDB/'))) throw corrupt('it contains no Default/IndexedDB data');
     if (o.manifest && (files.length !== o.manifest.files || contentHash(files) !== o.manifest.contentSha256)) throw corrupt('its contents do not match the manifest');
     await o.verify?.(temp);

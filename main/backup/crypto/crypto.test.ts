@@ -11,7 +11,7 @@ import { randomStream, readAll } from '../testing/streams.js';
 import { DataKeyring, FileKeyProtector, passphraseResolver, type ScryptParams } from './keys.js';
 import { DecryptStream, isEncryptedArchive } from './streamCipher.js';
 
-// Cheaper scrypt for tests only; the product uses DEFAULT_SCRYPT (2^15).
+// Cheaper scrypt for tests only; the product uses DEFAULT_SCRYPT (2^17).
 const FAST: ScryptParams = { N: 2 ** 12, r: 8, p: 1 };
 let dir: string;
 beforeAll(async () => {
@@ -106,7 +106,8 @@ describe('streamed AES-256-GCM archives', () => {
     const big = randomBytes(32 * 1024 * 1024);
     const sealed = await encrypt(ring, big, 1024);
     // 32768 records of 1 KiB, the last one flagged final (the input ends exactly on a record boundary).
-    const header = 63 + sealed.readUInt16BE(61);
+    const envLen = sealed.readUInt16BE(61);
+    const header = 63 + envLen + 2 + sealed.readUInt16BE(63 + envLen); // fixed part, envelope, context
     expect(sealed.length).toBe(header + big.length + 32 * 1024 * (5 + 16));
     expect((await decrypt(ring.decryptor(), sealed)).equals(big)).toBe(true);
     // Decrypting: small network chunks against 4 MiB records were each re-joined with the partial record.

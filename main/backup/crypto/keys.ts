@@ -1,8 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
 import { BackupError, systemCode } from '../errors.js';
+import { gcmOpen, gcmSeal, keyIdOf, openWithPassphrase, sealWithPassphrase, type ScryptParams } from './passphrase.js';
 import { DecryptStream, EncryptStream, type ArchiveHeader, type KeyResolver } from './streamCipher.js';
+
+export { DEFAULT_SCRYPT, keyIdOf, openWithPassphrase, SCRYPT_CAP, sealWithPassphrase, type ScryptParams } from './passphrase.js';
 
 /**
  * Protects the per-install data key at rest. The Electron implementation wraps with safeStorage (OS
@@ -12,27 +15,6 @@ export interface KeyProtector {
   wrap(plain: Buffer): Promise<Buffer>;
   /** Rejects with KEY_UNAVAILABLE if the wrapped key cannot be opened (keychain reset, key file replaced). */
   unwrap(wrapped: Buffer): Promise<Buffer>;
-}
-
-function gcmSeal(key: Buffer, plain: Buffer, aadText: Buffer): Buffer {
-  const iv = randomBytes(12);
-  const c = createCipheriv('aes-256-gcm', key, iv);
-  c.setAAD(aadText);
-  const body = Buffer.concat([c.update(plain), c.final()]);
-  return Buffer.concat([iv, body, c.getAuthTag()]);
-}
-
-/** Returns undefined when authentication fails (wrong key or tampered). */
-function gcmOpen(key: Buffer, sealed: Buffer, aadText: Buffer): Buffer | undefined {
-  if (sealed.length < 12 + 16) return undefined;
-  const d = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-  d.setAAD(aadText);
-  d.setAuthTag(sealed.subarray(sealed.length - 16));
-  try {
-    return Buffer.concat([d.update(sealed.subarray(12, sealed.length - 16)), d.final()]);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Writes via temp file + rename so a crash never leaves a half-written key file. Mode 0600. */
@@ -99,56 +81,6 @@ export class FileKeyProtector implements KeyProtector {
   }
 }
 
-// ---- recovery passphrase ----
-
-export interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-}
-/** 2^15 * 8 * 128 B = 32 MiB and roughly 0.1-0.3 s per attempt on a laptop. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
-
-function scrypt(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => scryptCb(passphrase.normalize('NFC'), salt, 32, options, (err, key) => (err ? reject(err) : resolve(key))));
-}
-
-/** keyId = first 16 bytes of HMAC-SHA256(dataKey, "key-id"): names a key without revealing it. */
-export function keyIdOf(dataKey: Buffer): Buffer {
-  return createHmac('sha256', dataKey).update('wa-backup/key-id').digest().subarray(0, 16);
-}
-
-/**
- * Envelope = JSON {v, N, r, p, salt, sealed}: the data key sealed with scrypt(passphrase). It travels in
- * every archive header, so the passphrase alone opens a backup on another computer.
- */
-export async function sealWithPassphrase(dataKey: Buffer, passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<Buffer> {
-  if (passphrase.length < 8) throw new RangeError('The recovery passphrase must have at least 8 characters');
-  const salt = randomBytes(16);
-  const kek = await scrypt(passphrase, salt, params);
-  const sealed = gcmSeal(kek, dataKey, keyIdOf(dataKey));
-  return Buffer.from(JSON.stringify({ v: 1, ...params, salt: salt.toString('base64'), keyId: keyIdOf(dataKey).toString('base64'), sealed: sealed.toString('base64') }));
-}
-
-export async function openWithPassphrase(envelope: Buffer, passphrase: string): Promise<Buffer> {
-  let e: { v?: number; N?: number; r?: number; p?: number; salt?: string; keyId?: string; sealed?: string };
-  try {
-    e = JSON.parse(envelope.toString('utf8')) as typeof e;
-  } catch {
-    throw new BackupError('BACKUP_CORRUPT', 'The recovery information in this backup is damaged.');
-  }
-  const { N, r, p } = e;
-  // Bounds stop a crafted archive from making us allocate gigabytes.
-  if (e.v !== 1 || !N || !r || !p || N > 2 ** 20 || r > 16 || p > 4 || !e.salt || !e.keyId || !e.sealed) {
-    throw new BackupError('BACKUP_CORRUPT', 'The recovery information in this backup is damaged or from a newer app version.');
-  }
-  const kek = await scrypt(passphrase, Buffer.from(e.salt, 'base64'), { N, r, p });
-  const key = gcmOpen(kek, Buffer.from(e.sealed, 'base64'), Buffer.from(e.keyId, 'base64'));
-  if (!key) throw new BackupError('WRONG_PASSPHRASE', 'The recovery passphrase is not the one this backup was made with. Check it and try again.');
-  return key;
-}
-
 // ---- the per-install keyring ----
 
 interface KeyringFile {
@@ -192,11 +124,15 @@ export class DataKeyring {
     this.cache = Promise.resolve({ key, file: next });
   }
 
-  /** A stream that encrypts with this install's key and embeds the recovery envelope (if one is set). */
-  async encryptor(recordSize?: number): Promise<EncryptStream> {
+  /**
+   * A stream that encrypts with this install's key and embeds the recovery envelope (if one is set) and
+   * `context`: bytes kept in the clear in the header but authenticated with every record (the engine's
+   * manifest: which account and which version this archive is).
+   */
+  async encryptor(recordSize?: number, context?: Buffer): Promise<EncryptStream> {
     const { key, keyId } = await this.dataKey();
     const recoveryEnvelope = await this.recoveryEnvelope();
-    return new EncryptStream({ dataKey: key, keyId, ...(recoveryEnvelope ? { recoveryEnvelope } : {}), ...(recordSize ? { recordSize } : {}) });
+    return new EncryptStream({ dataKey: key, keyId, ...(recoveryEnvelope ? { recoveryEnvelope } : {}), ...(recordSize ? { recordSize } : {}), ...(context ? { context } : {}) });
   }
 
   decryptor(passphrase?: string): DecryptStream {

@@ -3,30 +3,42 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { BackupError } from '../errors.js';
 
 /*
- * Encrypted archive format, version 1 (all integers big-endian):
+ * Encrypted archive format, version 2 (all integers big-endian):
  *
- *   header  = "WABACKUP" | u8 version=1 | u32 recordSize | 32B salt | 16B keyId | u16 envLen | envLen bytes recovery envelope
+ *   header  = "WABACKUP" | u8 version=2 | u32 recordSize | 32B salt | 16B keyId | u16 envLen | envLen bytes recovery envelope
+ *             | u16 ctxLen | ctxLen bytes context
  *   record  = u8 final(0|1) | u32 len (<= recordSize) | len bytes ciphertext | 16B GCM tag
  *
  * Each file gets its own key, HKDF-SHA256(dataKey, salt), so a counter nonce (4 zero bytes | u64 record
  * index) never repeats under one key. Every record's AAD binds SHA-256(header), its index, the final flag
  * and its length: records cannot be reordered, dropped, moved between files or re-flagged, and a stream
  * that ends without a record flagged final is truncated. Memory is bounded by one record.
+ *
+ * The context is in the clear but, being part of the header, authenticated by every record: the engine
+ * puts the manifest there (account, version, sizes), so an archive cannot be passed off as another
+ * account's or another version's. Version 1 (no context) is still read; the caller decides whether
+ * an archive that cannot say whose it is may be restored (ArchiveHeader.format).
  */
 
 export const MAGIC = Buffer.from('WABACKUP', 'ascii');
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Archives from before the context existed: readable, but they do not say whose or which they are. */
+const LEGACY_FORMAT = 1;
 export const DEFAULT_RECORD_SIZE = 64 * 1024;
 const MAX_RECORD_SIZE = 4 * 1024 * 1024;
 const FIXED_HEADER = MAGIC.length + 1 + 4 + 32 + 16 + 2;
 const TAG = 16;
 
 export interface ArchiveHeader {
+  /** 2, or 1 for an archive written before the context existed (it then has none). */
+  format: 1 | 2;
   recordSize: number;
   salt: Buffer;
   keyId: Buffer;
   /** The data key wrapped by the recovery passphrase (keys.ts), so another computer can open the archive. */
   recoveryEnvelope: Buffer | undefined;
+  /** Authenticated (but not secret) bytes the writer bound to the archive; undefined in format 1. */
+  context: Buffer | undefined;
 }
 
 /** Given the parsed header, returns the 32-byte data key (or rejects: WRONG_PASSPHRASE, KEY_MISMATCH, ...). */
@@ -36,8 +48,8 @@ export function isEncryptedArchive(firstBytes: Buffer): boolean {
   return firstBytes.length >= MAGIC.length && firstBytes.subarray(0, MAGIC.length).equals(MAGIC);
 }
 
-function fileKey(dataKey: Buffer, salt: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', dataKey, salt, 'wa-backup/v1/file', 32));
+function fileKey(dataKey: Buffer, salt: Buffer, format: number): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, salt, `wa-backup/v${format}/file`, 32));
 }
 
 function nonce(index: number): Buffer {
@@ -64,6 +76,8 @@ export interface EncryptOptions {
   keyId: Buffer;
   recoveryEnvelope?: Buffer;
   recordSize?: number;
+  /** Bound to the archive and readable before its key is (ArchiveHeader.context); at most 64 KiB - 1. */
+  context?: Buffer;
 }
 
 export class EncryptStream extends Transform {
@@ -83,6 +97,8 @@ export class EncryptStream extends Transform {
     this.recordSize = options.recordSize ?? DEFAULT_RECORD_SIZE;
     if (this.recordSize < 1 || this.recordSize > MAX_RECORD_SIZE) throw new RangeError('recordSize out of range');
     const env = options.recoveryEnvelope ?? Buffer.alloc(0);
+    const context = options.context ?? Buffer.alloc(0);
+    if (env.length > 0xffff || context.length > 0xffff) throw new RangeError('recovery envelope and context must each be under 64 KiB');
     const salt = randomBytes(32);
     const fixed = Buffer.alloc(FIXED_HEADER);
     MAGIC.copy(fixed, 0);
@@ -91,9 +107,11 @@ export class EncryptStream extends Transform {
     salt.copy(fixed, 13);
     options.keyId.copy(fixed, 45);
     fixed.writeUInt16BE(env.length, 61);
-    this.header = Buffer.concat([fixed, env]);
+    const ctxLen = Buffer.alloc(2);
+    ctxLen.writeUInt16BE(context.length, 0);
+    this.header = Buffer.concat([fixed, env, ctxLen, context]);
     this.headerHash = createHash('sha256').update(this.header).digest();
-    this.key = fileKey(options.dataKey, salt);
+    this.key = fileKey(options.dataKey, salt, FORMAT_VERSION);
     this.push(this.header);
   }
 
@@ -186,27 +204,42 @@ export class DecryptStream extends Transform {
     done();
   }
 
+  /** The header once all of it is in `buf` (consumed from it), else undefined with `need` set. */
+  private parseHeader(): ArchiveHeader | undefined {
+    const format = this.buf.readUInt8(8);
+    if (format !== FORMAT_VERSION && format !== LEGACY_FORMAT) throw new BackupError('BACKUP_CORRUPT', `This backup uses format ${format}, which this version of the app cannot read. Update the app.`);
+    const envLen = this.buf.readUInt16BE(61);
+    const ctxAt = FIXED_HEADER + envLen + 2;
+    let end = FIXED_HEADER + envLen;
+    if (format !== LEGACY_FORMAT) {
+      if (this.buf.length < ctxAt) return void (this.need = ctxAt);
+      end = ctxAt + this.buf.readUInt16BE(ctxAt - 2);
+    }
+    if (this.buf.length < end) return void (this.need = end);
+    this.recordSize = this.buf.readUInt32BE(9);
+    if (this.recordSize < 1 || this.recordSize > MAX_RECORD_SIZE) throw corrupt('bad record size');
+    this.header = this.buf.subarray(0, end);
+    this.headerHash = createHash('sha256').update(this.header).digest();
+    const parsed: ArchiveHeader = {
+      format,
+      recordSize: this.recordSize,
+      salt: Buffer.from(this.buf.subarray(13, 45)),
+      keyId: Buffer.from(this.buf.subarray(45, 61)),
+      recoveryEnvelope: envLen > 0 ? Buffer.from(this.buf.subarray(FIXED_HEADER, FIXED_HEADER + envLen)) : undefined,
+      context: format === LEGACY_FORMAT ? undefined : Buffer.from(this.buf.subarray(ctxAt, end)),
+    };
+    this.buf = this.buf.subarray(end);
+    return parsed;
+  }
+
   private async drain(): Promise<void> {
     if (!this.header) {
       if (this.buf.length < FIXED_HEADER) return void (this.need = FIXED_HEADER);
       if (!isEncryptedArchive(this.buf)) throw corrupt('not an encrypted backup');
-      const version = this.buf.readUInt8(8);
-      if (version !== FORMAT_VERSION) throw new BackupError('BACKUP_CORRUPT', `This backup uses format ${version}, which this version of the app cannot read. Update the app.`);
-      const envLen = this.buf.readUInt16BE(61);
-      if (this.buf.length < FIXED_HEADER + envLen) return void (this.need = FIXED_HEADER + envLen);
-      this.header = this.buf.subarray(0, FIXED_HEADER + envLen);
-      this.recordSize = this.buf.readUInt32BE(9);
-      if (this.recordSize < 1 || this.recordSize > MAX_RECORD_SIZE) throw corrupt('bad record size');
-      const parsed: ArchiveHeader = {
-        recordSize: this.recordSize,
-        salt: Buffer.from(this.buf.subarray(13, 45)),
-        keyId: Buffer.from(this.buf.subarray(45, 61)),
-        recoveryEnvelope: envLen > 0 ? Buffer.from(this.buf.subarray(FIXED_HEADER, FIXED_HEADER + envLen)) : undefined,
-      };
-      this.headerHash = createHash('sha256').update(this.header).digest();
-      this.buf = this.buf.subarray(FIXED_HEADER + envLen);
-      const dataKey = await this.resolveKey(parsed);
-      this.key = fileKey(dataKey, parsed.salt);
+      const header = this.parseHeader();
+      if (!header) return;
+      const dataKey = await this.resolveKey(header);
+      this.key = fileKey(dataKey, header.salt, header.format);
     }
     if (this.finished && this.buf.length > 0) throw corrupt('data after the final record');
     this.need = 5;
