@@ -10,6 +10,7 @@ import { FolderStore } from './stores/FolderStore';
 import { MongoStore } from './stores/MongoStore';
 import { PostgresStore } from './stores/PostgresStore';
 import { S3Store } from './stores/S3Store';
+import { checkStoreSettings, sameDestination, secretRequiredAgain } from './storeSettingsCheck';
 
 const secretRef = (storeId: string) => `store:${storeId}`;
 
@@ -79,7 +80,11 @@ export class StoreRegistry extends EventEmitter<StoreRegistryEvents> {
   }
 
   async save(input: { id?: string; name: string; settings: StoreSettings; secret?: string }): Promise<StoreView> {
-    if (input.id && !this.repo.store(input.id)) throw notFound('That store');
+    checkStoreSettings(input.settings);
+    const saved = input.id ? this.repo.store(input.id) : undefined;
+    if (input.id && !saved) throw notFound('That store');
+    // Moving a store elsewhere must not carry its saved secret along (issue 11: a secret goes only where it was saved for).
+    if (saved && input.secret === undefined && !sameDestination(saved.settings, input.settings) && (await this.secrets.has(secretRef(saved.id)))) throw secretRequiredAgain();
     const id = input.id ?? `st-${randomBytes(6).toString('hex')}`;
     if (input.secret !== undefined) await this.secrets.set(secretRef(id), input.secret);
     this.repo.saveStore({ id, name: input.name, settings: input.settings }, this.now());
@@ -101,9 +106,17 @@ export class StoreRegistry extends EventEmitter<StoreRegistryEvents> {
 
   /** Within 10 s: the latency, or an AppError saying what is wrong (host, credentials, bucket, permission). */
   async test(input: { id?: string; settings?: StoreSettings; secret?: string }): Promise<{ latencyMs: number }> {
-    const settings = input.settings ?? (input.id ? this.repo.store(input.id)?.settings : undefined);
+    const saved = input.id ? this.repo.store(input.id) : undefined;
+    if (input.id && !saved) throw notFound('That store');
+    const settings = input.settings ?? saved?.settings;
     if (!settings) throw notFound('That store');
-    const secret = input.secret ?? (input.id ? await this.secrets.get(secretRef(input.id)) : undefined);
+    checkStoreSettings(settings);
+    let secret = input.secret;
+    if (secret === undefined && saved) {
+      const kept = await this.secrets.get(secretRef(saved.id));
+      if (kept !== undefined && !sameDestination(saved.settings, settings)) throw secretRequiredAgain();
+      secret = kept;
+    }
     const store = this.factory(settings, secret);
     try {
       return await store.testConnection({ timeoutMs: 10_000 });
