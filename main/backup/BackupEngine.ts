@@ -63,7 +63,10 @@ export class BackupEngine {
       // idle session then costs one copy and one hash pass, and uploads nothing.
       const [newest] = await o.store.listVersions(session);
       const previous = parseManifest(newest?.meta['manifest']);
-      if (!o.force && newest && previous && previous.contentSha256 === snap.contentSha256 && previous.encrypted === encrypt) {
+      // A newest version from before manifests were sealed (no `follows`) is replaced even if unchanged:
+      // otherwise an idle account would keep only a backup that restores just through the explicit import.
+      const current = !!previous && previous.follows !== undefined && previous.contentSha256 === snap.contentSha256 && previous.encrypted === encrypt;
+      if (!o.force && newest && current) {
         return { status: 'unchanged', version: newest, durationMs: Date.now() - started };
       }
       const archive = await snap.archive();
