@@ -1,16 +1,17 @@
 import { EventEmitter } from 'node:events';
 import QRCode from 'qrcode';
-import type { SessionState } from '../../preload/contract';
+import type { SessionFailureCode, SessionState } from '../../preload/contract';
 import { browserInstallHint, type BrowserChoice } from '../browser/findBrowser';
 import type { Logger } from '../log';
 import { withTimeout } from '../util/time';
-import { Backoff } from './Backoff';
-import { classifyDisconnect, LOGOUT_MESSAGES } from './disconnectReasons';
+import { EffectQueue } from './EffectQueue';
 import { releaseStaleProfile } from './profileLock';
+import { ATTEMPT_TIMERS, type MachineState, type SessionEffect, type SessionEvent } from './sessionEvents';
 import { deleteProfile, profileDir } from './sessionFolder';
+import { initialState, next } from './sessionMachine';
 import type { SessionSettings } from './sessionSettings';
 import { Timers } from './Timers';
-import { closeClient, createClient, disarmLogoutReinit, errText, seconds, type Client } from './wwebjsClient';
+import { closeClient, createClient, disarmLogoutReinit, errText, ignorePipeErrors, refreshQrIfIdle, signedInAs, type Client } from './wwebjsClient';
 
 export { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './sessionSettings';
 
@@ -33,25 +34,32 @@ export interface AccountSessionEvents {
 }
 
 /**
- * One account: one whatsapp-web.js Client with its own Chromium, supervised. Every launch gets a new
- * generation number; events from an older client are ignored, and after any disconnect the client is
- * destroyed and a fresh one created (a re-link inside the old browser is not persisted: docs/whatsapp-web.js.md, "Phone unlink re-injects into the same browser").
+ * One account: one whatsapp-web.js Client with its own Chromium, supervised. What happens when is
+ * decided by the pure session machine (sessionMachine.ts); this class feeds it events and runs the
+ * effects it answers, one after another. Every client gets a generation number and every event from a
+ * client, a timer or an effect carries the generation it belongs to: `send` drops the old ones, in one
+ * place. After any disconnect the client is destroyed and a fresh one created (a re-link inside the old
+ * browser is not persisted: docs/whatsapp-web.js.md, "Phone unlink re-injects into the same browser").
  */
 export class AccountSession extends EventEmitter<AccountSessionEvents> {
-  private client?: Client;
-  private gen = 0;
+  private machine: MachineState;
+  /** What effects have shown so far (the machine runs ahead of its effects). */
   private current: SessionState = { kind: 'stopped' };
-  private readonly timers = new Timers();
-  private readonly backoff: Backoff;
-  private qrShown = 0;
-  private pairPhone?: string;
   private linked: boolean;
-  private loggingOut = false;
+  private client?: Client;
+  private browser?: BrowserChoice;
+  private readonly timers = new Timers();
+  /** The machine's effects, run in the order their events came. */
+  private readonly effects = new EffectQueue<SessionEffect>(
+    (e) => this.run(e),
+    (e, err) => this.deps.log.error('session effect failed', { effect: e.type, error: errText(err) }),
+  );
+  private logoutWaiters: (() => void)[] = [];
   private readonly now: () => number;
 
   constructor(private readonly deps: AccountSessionDeps) {
     super();
-    this.backoff = new Backoff(deps.settings.backoff);
+    this.machine = initialState(deps.linked);
     this.linked = deps.linked;
     this.now = deps.now ?? Date.now;
   }
@@ -74,53 +82,41 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
   }
 
   /** Starts (or restarts) with fresh attempts: restores a linked account, otherwise shows a QR. */
-  async start(opts: { pairWithPhone?: string } = {}): Promise<void> {
-    await this.teardown();
-    this.backoff.reset();
-    this.qrShown = 0;
-    this.pairPhone = opts.pairWithPhone;
-    await this.launch();
+  start(opts: { pairWithPhone?: string } = {}): Promise<void> {
+    return this.send(opts.pairWithPhone ? { type: 'link', phone: opts.pairWithPhone } : { type: 'start' }).done;
+  }
+
+  /** Same as start, after a pause or a failure: fresh attempts, a fresh browser. */
+  retry(): Promise<void> {
+    return this.send({ type: 'retry' }).done;
   }
 
   /** Closes the browser and keeps the session on disk. */
-  async stop(reason = 'stopped'): Promise<void> {
-    await this.teardown();
-    this.setState({ kind: 'stopped' }, reason);
+  stop(reason = 'stopped'): Promise<void> {
+    return this.send({ type: 'stop', reason }).done;
   }
 
   /** Unlinks this computer on the phone (when WhatsApp can be reached) and deletes the local session. */
   async logout(): Promise<void> {
-    this.loggingOut = true;
-    try {
-      if (this.linked && this.current.kind !== 'ready') {
-        // Sign in quietly first so the phone's list of linked devices drops this computer too.
-        await this.start().catch(() => undefined);
-        await this.waitFor(['ready', 'logged-out', 'failed'], this.deps.settings.timeouts.pageMs).catch(() => undefined);
-      }
-      const client = this.client;
-      if (client && this.current.kind === 'ready') {
-        await withTimeout(client.logout(), this.deps.settings.timeouts.teardownMs).catch((err: unknown) =>
-          this.deps.log.warn('logout on the phone failed; deleting the local session anyway', { error: errText(err) }));
-      }
-      await this.teardown();
-      await deleteProfile(this.deps.sessionsDir, this.deps.id);
-      this.setLinked(false);
-      this.setState({ kind: 'logged-out', reason: 'logged-out-here', message: LOGOUT_MESSAGES['logged-out-here'] }, 'logged out by the user');
-    } finally {
-      this.loggingOut = false;
+    let finished!: () => void;
+    const over = new Promise<void>((resolve) => this.logoutWaiters.push((finished = resolve)));
+    const { effects, done } = this.send({ type: 'logout' });
+    await done;
+    if (effects.some((e) => e.type === 'ignored')) {
+      this.logoutWaiters = this.logoutWaiters.filter((w) => w !== finished);
+      return;
     }
+    await over;
   }
 
   /** Refuses to start (e.g. another computer holds the account's lease): the user decides. */
-  async block(code: string, message: string): Promise<void> {
-    await this.teardown();
-    this.terminal(code, message);
+  block(code: SessionFailureCode, message: string): Promise<void> {
+    return this.send({ type: 'block', code, message }).done;
   }
 
   /** Stops for good (the account is being removed or the app quits). */
-  async dispose(): Promise<void> {
-    await this.teardown();
-    this.removeAllListeners();
+  dispose(): Promise<void> {
+    return this.send({ type: 'dispose' }).done;
   }
 
   /** Resolves when the state reaches one of `kinds`; rejects after `timeoutMs`. */
@@ -141,201 +137,139 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     });
   }
 
-  private async launch(): Promise<void> {
-    const gen = ++this.gen;
-    this.timers.clearAll();
-    const { settings, id, sessionsDir, log } = this.deps;
-    const browser = this.deps.findBrowser();
-    if (!browser) {
-      return this.terminal('BROWSER_NOT_FOUND', `No Chrome, Chromium, Edge or Brave was found. ${browserInstallHint()}`);
-    }
-    this.setState({ kind: 'starting', phase: this.linked ? 'restore' : 'launch' }, this.linked ? 'restoring the saved session' : 'starting to link');
-    const lock = await releaseStaleProfile(profileDir(sessionsDir, id));
-    if (gen !== this.gen) return;
-    if (lock.status === 'held') {
-      return this.terminal('PROFILE_LOCKED', `This account's browser profile is in use by ${lock.holder}. Close it, then press Retry.`);
-    }
-    if (lock.status === 'orphan-ended') log.warn('ended browsers left over from a crash', { pids: lock.pids });
-    // A new link always starts from an empty profile: nothing of an unlinked session can leak into it.
-    if (!this.linked) await deleteProfile(sessionsDir, id);
-    if (gen !== this.gen) return;
+  /**
+   * The one way in for every event. `gen` is the generation of the client, timer or effect the event
+   * comes from (none for the user's commands): an older one is dropped here, before the machine sees it.
+   * The effects run after those of earlier events; `done` settles when they have.
+   */
+  private send(event: SessionEvent, gen?: number): { effects: SessionEffect[]; done: Promise<void> } {
+    if (gen !== undefined && gen !== this.machine.gen) return { effects: [], done: Promise.resolve() };
+    const { state, effects } = next(this.machine, event, { settings: this.deps.settings, now: this.now(), random: Math.random() });
+    this.machine = state;
+    return { effects, done: this.effects.push(effects) };
+  }
 
+  private run(e: SessionEffect): Promise<void> | void {
+    switch (e.type) {
+      case 'destroy': return this.destroy();
+      case 'find-browser': {
+        this.browser = this.deps.findBrowser() ?? undefined;
+        this.send(this.browser ? { type: 'browser-found' } : { type: 'browser-missing', hint: browserInstallHint() }, e.gen);
+        return;
+      }
+      // Not awaited: ending orphan browsers takes seconds, and a stop meanwhile must not wait for it.
+      case 'prepare-profile': return void this.prepareProfile(e.wipe, e.gen);
+      case 'launch': return this.launch(e.gen, e.restoreOnly, e.pairPhone);
+      case 'arm': return this.timers.arm(e.timer, e.ms, () => this.send({ type: 'timer', name: e.timer }, e.gen));
+      case 'clear': return this.timers.clear(e.timer);
+      case 'refresh-qr': {
+        const client = this.client;
+        if (client) void refreshQrIfIdle(client).catch((err: unknown) => this.send({ type: 'qr-refresh-failed', error: errText(err) }, e.gen));
+        return;
+      }
+      case 'unlink-phone': return void this.unlinkPhone(e.gen);
+      case 'delete-profile': return deleteProfile(this.deps.sessionsDir, this.deps.id).then(() => undefined);
+      case 'emit': {
+        this.current = e.state;
+        this.emit('state', e.state, e.reason);
+        return;
+      }
+      case 'linked': {
+        this.linked = e.linked;
+        this.emit('linked', e.linked);
+        return;
+      }
+      case 'attention': return void this.emit('attention', e.title, e.body);
+      case 'logout-done': return this.settleLogout();
+      case 'dispose': {
+        this.timers.clearAll();
+        this.settleLogout();
+        this.removeAllListeners();
+        return;
+      }
+      case 'ignored': return this.deps.log.info('session event ignored', { phase: e.phase, event: e.event, loggingOut: e.loggingOut });
+    }
+  }
+
+  /** Ends the current client (if any), waits for its browser to exit, and clears the attempt's timers. */
+  private async destroy(): Promise<void> {
+    for (const t of ATTEMPT_TIMERS) this.timers.clear(t);
+    const client = this.client;
+    this.client = undefined;
+    if (client) await closeClient(client, this.deps.settings.timeouts.teardownMs);
+  }
+
+  private async prepareProfile(wipe: boolean, gen: number): Promise<void> {
+    const { sessionsDir, id, log } = this.deps;
+    try {
+      const lock = await releaseStaleProfile(profileDir(sessionsDir, id));
+      if (lock.status === 'held') return void this.send({ type: 'profile-held', holder: lock.holder }, gen);
+      if (lock.status === 'orphan-ended') log.warn('ended browsers left over from a crash', { pids: lock.pids });
+      if (wipe) await deleteProfile(sessionsDir, id);
+      this.send({ type: 'profile-ready' }, gen);
+    } catch (err) {
+      this.send({ type: 'launch-failed', error: errText(err) }, gen);
+    }
+  }
+
+  private launch(gen: number, restoreOnly: boolean, pairPhone?: string): void {
+    const { settings, id, sessionsDir } = this.deps;
+    if (!this.browser) throw new Error('launch before a browser was found');
     const client = createClient({
       accountId: id,
       sessionsDir,
-      restoreOnly: this.linked,
-      browser,
+      restoreOnly,
+      browser: this.browser,
       extraChromiumArgs: settings.extraChromiumArgs,
       pageTimeoutMs: settings.timeouts.pageMs,
-      ...(this.pairPhone ? { pairWithPhone: { phoneNumber: this.pairPhone, intervalMs: settings.pairingIntervalMs } } : {}),
+      ...(pairPhone ? { pairWithPhone: { phoneNumber: pairPhone, intervalMs: settings.pairingIntervalMs } } : {}),
     });
     this.client = client;
-    const on = (event: string, fn: (arg: unknown) => void) =>
-      client.on(event, (arg: unknown) => {
-        if (gen === this.gen) fn(arg);
-      });
-    on('qr', (qr) => void this.onQr(String(qr), gen));
-    on('code', (code) => this.onCode(String(code)));
-    on('loading_screen', (percent) => this.onProgress(Number(percent)));
-    on('authenticated', () => this.onAuthenticated());
-    on('ready', () => this.onReady(client));
-    on('change_state', (s) => this.onConnectionState(String(s)));
-    on('disconnected', (reason) => void this.onDisconnected(String(reason)));
-    on('auth_failure', () => void this.onRevoked());
-    this.timers.arm('page', settings.timeouts.pageMs, () => void this.transient('PAGE_TIMEOUT', `WhatsApp Web did not load within ${seconds(settings.timeouts.pageMs)}.`, gen));
+    this.listen(client, gen);
+    client.initialize().then(
+      () => {
+        ignorePipeErrors(client);
+        client.pupBrowser?.on('disconnected', () => this.send({ type: 'browser-exited' }, gen));
+      },
+      (err: unknown) => this.send({ type: 'launch-failed', error: errText(err) }, gen),
+    );
+  }
 
-    try {
-      await client.initialize();
-    } catch (err) {
-      if (gen === this.gen) await this.transient('LAUNCH_FAILED', `The browser for this account could not start WhatsApp Web (${errText(err)}).`, gen);
-      return;
-    }
-    if (gen !== this.gen) return;
-    client.pupBrowser?.on('disconnected', () => {
-      if (gen === this.gen) void this.transient('BROWSER_EXITED', "This account's browser closed unexpectedly.", gen);
+  /** The client's events, as machine events of its generation. */
+  private listen(client: Client, gen: number): void {
+    const on = (name: string, toEvent: (arg: unknown) => SessionEvent) => client.on(name, (arg: unknown) => this.send(toEvent(arg), gen));
+    client.on('qr', (qr: string) => {
+      // The payload is shown on screen only, never logged.
+      QRCode.toDataURL(qr, { margin: 1, width: 288, errorCorrectionLevel: 'M' }).then(
+        (qrImage) => this.send({ type: 'qr', qr, qrImage }, gen),
+        (err: unknown) => this.deps.log.warn('could not draw the QR code', { error: errText(err) }),
+      );
+    });
+    on('code', (code) => ({ type: 'code', code: String(code) }));
+    on('loading_screen', (percent) => ({ type: 'loading', percent: Number(percent) }));
+    on('authenticated', () => ({ type: 'authenticated' }));
+    on('ready', () => ({ type: 'ready', ...signedInAs(client) }));
+    on('change_state', (state) => ({ type: 'change-state', state: String(state) }));
+    on('auth_failure', () => ({ type: 'auth-failure' }));
+    // Disarmed at once, not through the effect queue: the library re-injects right after emitting
+    // (docs/whatsapp-web.js.md, "Phone unlink re-injects into the same browser"). Whatever the machine
+    // then decides, this client is closed next.
+    client.on('disconnected', (reason: unknown) => {
+      disarmLogoutReinit(client);
+      this.send({ type: 'disconnected', reason: String(reason) }, gen);
     });
   }
 
-  private async onQr(qr: string, gen: number): Promise<void> {
-    const { settings } = this.deps;
-    this.timers.clear('page');
-    this.qrShown += 1;
-    if (this.qrShown > settings.qrLimit) return this.pause();
-    const ttl = this.qrShown === 1 ? settings.qrFirstTtlMs : settings.qrLaterTtlMs;
-    const expiresAt = this.now() + ttl;
-    const qrImage = await QRCode.toDataURL(qr, { margin: 1, width: 288, errorCorrectionLevel: 'M' });
-    if (gen !== this.gen) return;
-    this.setState({ kind: 'qr', qr, qrImage, expiresAt, shown: this.qrShown, limit: settings.qrLimit }, this.qrShown === 1 ? 'waiting for a scan' : 'new QR code');
-    this.timers.arm('qr', ttl + 2_000, () => void this.onQrExpired(gen));
-  }
-
-  /** WhatsApp stops issuing QRs after a while (UNPAIRED_IDLE); the library's own refresh is broken (docs/whatsapp-web.js.md, "QR refresh after UNPAIRED_IDLE is broken"). */
-  private async onQrExpired(gen: number): Promise<void> {
-    if (gen !== this.gen || this.current.kind !== 'qr') return;
-    if (this.qrShown >= this.deps.settings.qrLimit) return this.pause();
-    const state = await this.client?.getState().catch(() => null);
-    if (gen !== this.gen) return;
-    if (state === 'UNPAIRED_IDLE') {
-      await this.client?.pupPage?.evaluate("window.require('WAWebCmd').Cmd.refreshQR()")
-        .catch((err: unknown) => this.transient('QR_REFRESH_FAILED', `Could not get a new QR code (${errText(err)}).`, gen));
-    }
-    this.timers.arm('qr', this.deps.settings.qrLaterTtlMs, () => void this.onQrExpired(gen));
-  }
-
-  private async pause(): Promise<void> {
-    const shown = Math.min(this.qrShown, this.deps.settings.qrLimit);
-    await this.teardown();
-    this.setState({ kind: 'qr-paused', shown }, `paused after ${shown} QR codes were not scanned`);
-    this.emit('attention', 'Linking paused', `No QR code was scanned (${shown} shown). Press "Show a new QR" when your phone is at hand.`);
-  }
-
-  private onCode(code: string): void {
-    this.timers.clear('page');
-    this.setState({ kind: 'pairing-code', code, expiresAt: this.now() + this.deps.settings.pairingIntervalMs }, 'pairing code shown');
-  }
-
-  private onProgress(percent: number): void {
-    this.timers.clear('page');
-    this.timers.clear('qr');
-    const gen = this.gen;
-    this.timers.arm('sync', this.deps.settings.timeouts.syncMs, () => void this.transient('SYNC_TIMEOUT', `Syncing with the phone stalled for ${seconds(this.deps.settings.timeouts.syncMs)}.`, gen));
-    const p = Number.isFinite(percent) ? Math.max(0, Math.min(100, percent)) : 0;
-    this.setState({ kind: 'syncing', percent: p }, 'syncing with the phone');
-  }
-
-  private onAuthenticated(): void {
-    this.timers.clear('page');
-    this.timers.clear('qr');
-    // The phone now lists this device and the profile holds its keys: from here on, restore, never wipe.
-    this.setLinked(true);
-    const gen = this.gen;
-    // 'authenticated' without 'ready' is the library's silent hang when WhatsApp changes (docs/whatsapp-web.js.md, "Authenticated but never ready").
-    this.timers.arm('ready', this.deps.settings.timeouts.authToReadyMs, () =>
-      void this.transient('READY_TIMEOUT', `Signed in, but WhatsApp did not finish loading within ${seconds(this.deps.settings.timeouts.authToReadyMs)}.`, gen));
-    if (this.current.kind !== 'syncing') this.setState({ kind: 'syncing', percent: 100 }, 'signed in');
-  }
-
-  private onReady(client: Client): void {
-    this.timers.clearAll();
-    this.backoff.reset();
-    this.qrShown = 0;
-    this.pairPhone = undefined;
-    this.setLinked(true);
-    const info = client.info as unknown as { wid?: { user?: string }; pushname?: string } | undefined;
-    this.setState({ kind: 'ready', phoneNumber: info?.wid?.user ?? '', pushName: info?.pushname ?? '' }, 'ready');
-  }
-
-  private lastReady?: Extract<SessionState, { kind: 'ready' }>;
-
-  private onConnectionState(state: string): void {
-    if (this.current.kind === 'ready' && ['TIMEOUT', 'OPENING', 'PAIRING'].includes(state)) {
-      this.lastReady = this.current;
-      this.setState({ kind: 'reconnecting', attempt: 0, nextTryAt: this.now(), reason: 'The connection to WhatsApp was lost; waiting for it to come back.' }, `connection ${state}`);
-    } else if (this.current.kind === 'reconnecting' && state === 'CONNECTED' && this.lastReady) {
-      this.setState(this.lastReady, 'connection back');
-    }
-  }
-
-  private async onDisconnected(reason: string): Promise<void> {
-    disarmLogoutReinit(this.client);
-    if (this.loggingOut) return;
-    const outcome = classifyDisconnect(reason);
-    if (outcome.kind === 'transient') return this.transient(outcome.code, outcome.message, this.gen);
-    await this.teardown();
-    if (outcome.kind === 'terminal') return this.terminal(outcome.code, outcome.message);
-    await deleteProfile(this.deps.sessionsDir, this.deps.id);
-    this.setLinked(false);
-    this.setState({ kind: 'logged-out', reason: outcome.reason, message: outcome.message }, `disconnected: ${reason}`);
-    this.emit('attention', 'Logged out from your phone', outcome.message);
-  }
-
-  private async onRevoked(): Promise<void> {
-    if (this.loggingOut) return;
-    await this.teardown();
-    await deleteProfile(this.deps.sessionsDir, this.deps.id);
-    this.setLinked(false);
-    this.setState({ kind: 'logged-out', reason: 'revoked-offline', message: LOGOUT_MESSAGES['revoked-offline'] }, 'session revoked while offline');
-    this.emit('attention', 'Logged out', LOGOUT_MESSAGES['revoked-offline']);
-  }
-
-  /** A failure worth retrying: a fresh client after a capped, jittered delay; then the user decides. */
-  private async transient(code: string, message: string, gen: number): Promise<void> {
-    if (gen !== this.gen || this.loggingOut) return;
-    await this.teardown();
-    const step = this.backoff.next();
-    if (!step) {
-      return this.terminal(code, `${message} Gave up after ${this.deps.settings.backoff.maxAttempts} automatic retries; press Retry to try again.`);
-    }
-    const nextTryAt = this.now() + step.delayMs;
-    this.setState({ kind: 'reconnecting', attempt: step.attempt, nextTryAt, reason: message }, `${code}: retry ${step.attempt} in ${seconds(step.delayMs)}`);
-    this.timers.arm('retry', step.delayMs, () => void this.launch());
-  }
-
-  private terminal(code: string, message: string): void {
-    this.setState({ kind: 'failed', code, message }, code);
-    this.emit('attention', 'Needs attention', message);
-  }
-
-  /** Ends the current client (if any) and waits for its browser to exit. */
-  private async teardown(): Promise<void> {
-    this.gen += 1;
-    this.timers.clearAll();
+  private async unlinkPhone(gen: number): Promise<void> {
     const client = this.client;
-    this.client = undefined;
-    if (!client) return;
-    await closeClient(client, this.deps.settings.timeouts.teardownMs);
+    if (client) {
+      await withTimeout(client.logout(), this.deps.settings.timeouts.teardownMs).catch((err: unknown) =>
+        this.deps.log.warn('logout on the phone failed; deleting the local session anyway', { error: errText(err) }));
+    }
+    this.send({ type: 'phone-unlinked' }, gen);
   }
 
-  private setState(state: SessionState, reason: string): void {
-    this.current = state;
-    this.emit('state', state, reason);
+  private settleLogout(): void {
+    for (const resolve of this.logoutWaiters.splice(0)) resolve();
   }
-
-  private setLinked(linked: boolean): void {
-    if (this.linked === linked) return;
-    this.linked = linked;
-    this.emit('linked', linked);
-  }
-
 }
-

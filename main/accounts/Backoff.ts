@@ -9,28 +9,13 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 2_000, capMs: 5 * 60_000, maxAttempts: 6, jitter: 0.3 };
 
-/** Capped exponential backoff with jitter; `next()` answers null once the attempts are used up. */
-export class Backoff {
-  private attempt = 0;
-
-  constructor(
-    private readonly opts: BackoffOptions,
-    private readonly random: () => number = Math.random,
-  ) {}
-
-  get attempts(): number {
-    return this.attempt;
-  }
-
-  next(): { attempt: number; delayMs: number } | null {
-    if (this.attempt >= this.opts.maxAttempts) return null;
-    const raw = Math.min(this.opts.capMs, this.opts.baseMs * 2 ** this.attempt);
-    this.attempt += 1;
-    const spread = raw * this.opts.jitter;
-    return { attempt: this.attempt, delayMs: Math.round(raw - spread + this.random() * 2 * spread) };
-  }
-
-  reset(): void {
-    this.attempt = 0;
-  }
+/**
+ * The retry after `used` earlier ones: capped exponential delay, jittered by `random` (0..1); null once
+ * the attempts are used up. Pure, so the session machine can compute it from a random draw it is given.
+ */
+export function backoffStep(opts: BackoffOptions, used: number, random: number): { attempt: number; delayMs: number } | null {
+  if (used >= opts.maxAttempts) return null;
+  const raw = Math.min(opts.capMs, opts.baseMs * 2 ** used);
+  const spread = raw * opts.jitter;
+  return { attempt: used + 1, delayMs: Math.round(raw - spread + random * 2 * spread) };
 }

@@ -41,9 +41,21 @@ export function createClient(o: ClientOptions): Client {
   });
 }
 
+/**
+ * DevTools runs over a pipe (main/browser/launchOptions.ts), and puppeteer drops its error listener
+ * from that pipe once the connection closes: a browser that dies after that (our SIGKILL in
+ * closeClient, a crash after the library's own destroy) makes the pipe emit ECONNRESET with nobody
+ * listening, an uncaught exception that ends the app. A read error on a dead browser's pipe means
+ * nothing here: listen for good.
+ */
+export function ignorePipeErrors(client: Client): void {
+  for (const stream of client.pupBrowser?.process()?.stdio ?? []) stream?.on('error', () => undefined);
+}
+
 /** Destroys the client and makes sure its browser process is gone (SIGKILL if it lingers). */
 export async function closeClient(client: Client, timeoutMs: number): Promise<void> {
   const proc: ChildProcess | null | undefined = client.pupBrowser?.process();
+  ignorePipeErrors(client);
   await withTimeout(client.destroy(), timeoutMs).catch(() => undefined);
   if (proc && proc.exitCode === null && proc.signalCode === null) {
     proc.kill('SIGKILL');
@@ -74,8 +86,20 @@ export function disarmLogoutReinit(client: Client | undefined): void {
   c.authStrategy.afterBrowserInitialized = noop;
 }
 
-export function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
+/**
+ * A QR that outlived its lifetime: if the page went UNPAIRED_IDLE it stops issuing QRs and the library's
+ * own refresh is broken (docs/whatsapp-web.js.md, "QR refresh after UNPAIRED_IDLE is broken"), so ask
+ * the page itself. Rejects only when that request fails.
+ */
+export async function refreshQrIfIdle(client: Client): Promise<void> {
+  const state = await client.getState().catch(() => null);
+  if (state === 'UNPAIRED_IDLE') await client.pupPage?.evaluate("window.require('WAWebCmd').Cmd.refreshQR()");
+}
+
+/** The signed-in number and name, once `ready` came. */
+export function signedInAs(client: Client): { phoneNumber: string; pushName: string } {
+  const info = client.info as unknown as { wid?: { user?: string }; pushname?: string } | undefined;
+  return { phoneNumber: info?.wid?.user ?? '', pushName: info?.pushname ?? '' };
 }
 
 export function errText(err: unknown): string {
