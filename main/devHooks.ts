@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { SessionSettings } from './accounts/AccountSession';
 
 /**
  * Development and test hooks, read from the environment by the hosts only: the simulator's Chromium
- * flags (host mapping + certificate pin) and shorter timings. Never set in a packaged app's normal use.
+ * flags (host mapping + certificate pin) and shorter timings, a browser path, a data folder.
+ * A packaged app ignores them all (devHooks below): whoever can set a variable for the user's session
+ * must not be able to point the installed app at their own browser, data folder or Chromium flags.
  */
 const DevEngine = z
   .object({
@@ -18,6 +21,27 @@ const DevEngine = z
   .strict();
 
 export const DEV_ENGINE_ENV = 'WA_ACCOUNTS_DEV_ENGINE';
+export const BROWSER_ENV = 'WA_ACCOUNTS_BROWSER';
+export const DATA_DIR_ENV = 'WA_ACCOUNTS_DATA_DIR';
+
+export interface DevHooks {
+  engine: Partial<SessionSettings> | undefined;
+  /** A browser executable, or 'none'; null: look for one as usual. */
+  browserPath: string | null;
+  /** An absolute data folder; null: the host's default. */
+  dataDir: string | null;
+}
+
+/** The hooks a host honours: all of them in development, none in a packaged app. */
+export function devHooks(env: NodeJS.ProcessEnv, packaged: boolean): DevHooks {
+  if (packaged) return { engine: undefined, browserPath: null, dataDir: null };
+  const dataDir = env[DATA_DIR_ENV];
+  return {
+    engine: devEngineFromEnv(env),
+    browserPath: env[BROWSER_ENV] || null,
+    dataDir: dataDir ? path.resolve(dataDir) : null,
+  };
+}
 
 export function devEngineFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<SessionSettings> | undefined {
   const raw = env[DEV_ENGINE_ENV];

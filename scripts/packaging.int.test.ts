@@ -1,6 +1,7 @@
 // Packaging checks that need no Electron binary (docs/development.md, "Packaging without an
 // Electron binary"): electron-builder.yml passes electron-builder's own schema, and `--dir --linux` with a
-// stand-in Electron folder packs exactly the build output plus the native module.
+// stand-in Electron folder packs exactly the build output plus the native module, and flips the fuses
+// in the packed executable.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +29,34 @@ interface ConfigModule {
 }
 const { getConfig, validateConfiguration } = requireHere('app-builder-lib/out/util/config/config') as ConfigModule;
 const { DebugLogger } = requireHere('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+// The @electron/fuses electron-builder itself uses to flip them.
+const fuses = createRequire(requireHere.resolve('app-builder-lib/package.json'))('@electron/fuses') as {
+  getCurrentFuseWire(executable: string): Promise<Record<string, number | string>>;
+  FuseV1Options: Record<string, number>;
+};
+// How the wire stores a fuse: the byte '1' or '0'.
+const ENABLED = '1'.charCodeAt(0);
+const DISABLED = '0'.charCodeAt(0);
+
+/** What each fuse must be, by electron-builder's option name and @electron/fuses' wire position. */
+const INTENDED_FUSES = {
+  runAsNode: { value: false, option: 'RunAsNode' },
+  enableNodeOptionsEnvironmentVariable: { value: false, option: 'EnableNodeOptionsEnvironmentVariable' },
+  enableNodeCliInspectArguments: { value: false, option: 'EnableNodeCliInspectArguments' },
+  enableEmbeddedAsarIntegrityValidation: { value: true, option: 'EnableEmbeddedAsarIntegrityValidation' },
+  onlyLoadAppFromAsar: { value: true, option: 'OnlyLoadAppFromAsar' },
+  enableCookieEncryption: { value: true, option: 'EnableCookieEncryption' },
+  grantFileProtocolExtraPrivileges: { value: false, option: 'GrantFileProtocolExtraPrivileges' },
+} as const;
+
+/**
+ * A fuse wire as Electron's binary carries one: the sentinel, version 1, its length, then one byte per
+ * fuse ('1' on, '0' off), here with Electron's defaults: every fuse this app turns off is on, and back.
+ */
+function standInFuseWire(): Buffer {
+  const defaults = '10110001'; // RunAsNode, CookieEncryption, NodeOptions, CliInspect, AsarIntegrity, OnlyAsar, V8Snapshot, FileProtocol
+  return Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, defaults.length]), Buffer.from(defaults)]);
+}
 
 async function validate(configPath: string): Promise<Record<string, unknown>> {
   const config = await getConfig(root, configPath, null);
@@ -41,6 +70,12 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
     // Real releases must rebuild better-sqlite3 for Electron's ABI: nobody may switch it off here.
     expect(config.npmRebuild).not.toBe(false);
+  });
+
+  it('sets every fuse that keeps local code from acting as the app', async () => {
+    const config = await validate(path.join(root, 'electron-builder.yml'));
+    const set = (config.electronFuses ?? {}) as Record<string, unknown>;
+    for (const [name, { value }] of Object.entries(INTENDED_FUSES)) expect(set[name], name).toBe(value);
   });
 
   it('is really checked: the same file with one unknown key is refused', async () => {
@@ -61,12 +96,14 @@ describe('packed app (--dir --linux, stand-in Electron)', () => {
   const out = path.join(tmp, 'out');
   let entries: string[] = [];
   let unpacked = '';
+  let executable = '';
 
   beforeAll(() => {
     ensureBuilt();
     const electronDist = path.join(tmp, 'electron-dist');
     mkdirSync(electronDist);
-    writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for Electron"\n');
+    // A shell script whose last line is a comment holding a fuse wire, which electron-builder flips.
+    writeFileSync(path.join(electronDist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in for Electron"\nexit 0\n# '), standInFuseWire(), Buffer.from('\n')]));
     chmodSync(path.join(electronDist, 'electron'), 0o755);
     const cli = requireHere.resolve('electron-builder/cli.js');
     const r = spawnSync(
@@ -80,7 +117,16 @@ describe('packed app (--dir --linux, stand-in Electron)', () => {
     const asar = requireHere('@electron/asar') as { listPackage(archive: string, opts: { isPack: boolean }): string[] };
     entries = asar.listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((p) => p.replace(/\\/g, '/'));
     unpacked = path.join(resources, 'app.asar.unpacked');
+    executable = path.join(out, 'linux-unpacked', String((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string }).name));
   }, 300_000);
+
+  it('has the fuses flipped in the packed executable, as electron-builder.yml says', async () => {
+    const wire = await fuses.getCurrentFuseWire(executable);
+    for (const [name, { value, option }] of Object.entries(INTENDED_FUSES)) {
+      const state = wire[fuses.FuseV1Options[option]!];
+      expect(state, name).toBe(value ? ENABLED : DISABLED);
+    }
+  });
 
   it('holds main, preload, renderer and package.json', () => {
     for (const f of [...BUILD_OUTPUT, 'package.json']) expect(entries, f).toContain('/' + f);

@@ -10,7 +10,7 @@ import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 type Handler = (event: unknown, command: unknown, input?: unknown) => Promise<Result<unknown>>;
 
-function fakeElectron(opts: { gotLock: boolean; userData: string }) {
+function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: boolean }) {
   const calls: string[] = [];
   const windows: FakeWindow[] = [];
   const handlers = new Map<string, Handler>();
@@ -21,6 +21,7 @@ function fakeElectron(opts: { gotLock: boolean; userData: string }) {
     mainFrame = { url: APP_ENTRY_URL, processId: 11, routingId: 1 };
     sent: unknown[][] = [];
     windowOpenHandler: (() => unknown) | null = null;
+    closeDevTools = vi.fn();
     send(...args: unknown[]) {
       this.sent.push(args);
     }
@@ -60,12 +61,18 @@ function fakeElectron(opts: { gotLock: boolean; userData: string }) {
     show() {}
   }
 
+  const paths: Record<string, string> = { userData: opts.userData };
   const app = Object.assign(new EventEmitter(), {
+    isPackaged: opts.packaged,
+    setPath: (name: string, value: string) => {
+      calls.push(`setPath ${name}`);
+      paths[name] = value;
+    },
     enableSandbox: () => calls.push('enableSandbox'),
     requestSingleInstanceLock: () => opts.gotLock,
     whenReady: () => readyPromise,
     isReady: () => true,
-    getPath: (name: string) => (name === 'userData' ? opts.userData : `/nonexistent/${name}`),
+    getPath: (name: string) => paths[name] ?? `/nonexistent/${name}`,
     exit: vi.fn((code: number) => calls.push(`exit ${code}`)),
     quit: vi.fn(() => {
       let prevented = false;
@@ -105,8 +112,13 @@ function fakeElectron(opts: { gotLock: boolean; userData: string }) {
     registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) => calls.push(`privileged ${schemes.map((s) => s.scheme).join()}`),
     handle: (scheme: string) => calls.push(`handle ${scheme}`),
   };
+  const menu: { template: Array<{ role?: string }> | null } = { template: null };
   const module = {
     app,
+    Menu: {
+      buildFromTemplate: (template: Array<{ role?: string }>) => ({ template }),
+      setApplicationMenu: (m: { template: Array<{ role?: string }> }) => (menu.template = m.template),
+    },
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (c: string, h: Handler) => handlers.set(c, h), removeHandler: (c: string) => handlers.delete(c) },
     protocol,
@@ -115,7 +127,7 @@ function fakeElectron(opts: { gotLock: boolean; userData: string }) {
     Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
     safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
   };
-  return { module, app, calls, windows, handlers, session, ready };
+  return { module, app, calls, windows, handlers, session, menu, ready };
 }
 
 const dirs: string[] = [];
@@ -130,21 +142,24 @@ afterEach(async () => {
   vi.resetModules();
   vi.doUnmock('electron');
   vi.unstubAllEnvs();
+  delete (process as { resourcesPath?: string }).resourcesPath;
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function boot(gotLock = true) {
+async function boot(gotLock = true, { packaged = false, window = gotLock } = {}) {
   // No browser in these tests: an added account must not try to reach WhatsApp (it reports what to install).
   vi.stubEnv('WA_ACCOUNTS_BROWSER', 'none');
   const userData = mkdtempSync(path.join(tmpdir(), 'electron-main-'));
   dirs.push(userData);
-  const fake = fakeElectron({ gotLock, userData });
+  // Where a packaged app's resources are (Electron sets it; plain Node has none).
+  if (packaged) Object.assign(process, { resourcesPath: path.join(userData, 'no-resources') });
+  const fake = fakeElectron({ gotLock, userData, packaged });
   booted.push(fake);
   vi.doMock('electron', () => fake.module);
   await import('./main');
   fake.ready();
   await vi.waitFor(() => {
-    if (gotLock && fake.windows.length === 0) throw new Error('no window yet');
+    if (window && fake.windows.length === 0) throw new Error('no window yet');
   });
   return fake;
 }
@@ -213,5 +228,44 @@ describe('Electron main process', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(fake.windows).toHaveLength(0);
     expect(fake.handlers.size).toBe(0);
+  });
+
+  it('in development keeps Electron’s menu and DevTools, and honours WA_ACCOUNTS_DATA_DIR', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'electron-dev-data-'));
+    dirs.push(dataDir);
+    vi.stubEnv('WA_ACCOUNTS_DATA_DIR', dataDir);
+    const fake = await boot();
+    expect(fake.menu.template).toBeNull();
+    expect(fake.windows[0]!.options.webPreferences.devTools).toBe(true);
+    const contents = fake.windows[0]!.webContents;
+    contents.emit('devtools-opened');
+    expect(contents.closeDevTools).not.toHaveBeenCalled();
+    const info = await fake.handlers.get(IPC_INVOKE)!({ sender: contents, senderFrame: contents.mainFrame }, 'app.info');
+    expect(info).toMatchObject({ ok: true, value: { dataDir } });
+  });
+
+  it('in development, a malformed WA_ACCOUNTS_DEV_ENGINE stops the start with a message', async () => {
+    vi.stubEnv('WA_ACCOUNTS_DEV_ENGINE', '{not json');
+    const fake = await boot(true, { window: false });
+    await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalledWith(1));
+    expect(fake.calls).toContain('error box WA Accounts could not start');
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('when packaged: a menu without DevTools or reload, windows without DevTools, and the WA_ACCOUNTS_* hooks ignored', async () => {
+    vi.stubEnv('WA_ACCOUNTS_DEV_ENGINE', '{not json'); // would stop a development build (above)
+    vi.stubEnv('WA_ACCOUNTS_DATA_DIR', path.join(tmpdir(), 'someone-elses-folder'));
+    const fake = await boot(true, { packaged: true });
+    expect(fake.calls).not.toContain('setPath userData');
+    const roles = JSON.stringify(fake.menu.template);
+    expect(roles).toMatch(/editMenu/);
+    expect(roles).not.toMatch(/devtools|reload|viewMenu/i);
+    expect(fake.windows[0]!.options.webPreferences.devTools).toBe(false);
+    const contents = fake.windows[0]!.webContents;
+    contents.emit('devtools-opened');
+    expect(contents.closeDevTools).toHaveBeenCalledTimes(1);
+    const info = await fake.handlers.get(IPC_INVOKE)!({ sender: contents, senderFrame: contents.mainFrame }, 'app.info');
+    expect(info).toMatchObject({ ok: true, value: { dataDir: fake.app.getPath('userData') } });
+    expect(fake.app.exit).not.toHaveBeenCalled();
   });
 });

@@ -1,16 +1,17 @@
 // Electron entry (built to dist/main/electron.cjs). The shell stays thin: the engine is main/index.ts,
 // the same one the web host runs; this file adds the window, the IPC transport and the app lifecycle.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, session } from 'electron';
 import { appBrowserFinder } from '../browser/findBrowser';
 import { noBrowserLine } from '../browser/installCommand';
-import { devEngineFromEnv } from '../devHooks';
+import { devHooks, type DevHooks } from '../devHooks';
 import { createApp, type App } from '../index';
 import { createLogger } from '../log';
 import { TimeoutError, withTimeout } from '../util/time';
 import { serveAppRequest } from './appProtocol';
 import { forwardAttention } from './attentionNotices';
 import { keychainProtector } from './safeStorageProtector';
+import { closeDevToolsWhenOpened, packagedMenuTemplate } from './devTools';
 import { attachIpcTransport } from './ipcTransport';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security';
 import { createMainWindow, focusWindow, guardWebContents, hardenSession } from './window';
@@ -25,13 +26,26 @@ let mainWindow: BrowserWindow | null = null;
 let core: App | null = null;
 let detachTransport: (() => void) | null = null;
 let quitState: 'running' | 'stopping' | 'stopped' = 'running';
+// A packaged app ignores the WA_ACCOUNTS_* variables (main/devHooks.ts says why). In development a
+// malformed one is reported by start() like any other reason the app cannot start.
+const { hooks, hooksProblem } = readDevHooks();
+// Before the single-instance lock, which is taken on the userData folder.
+if (hooks.dataDir) app.setPath('userData', hooks.dataDir);
+
+function readDevHooks(): { hooks: DevHooks; hooksProblem: string | null } {
+  try {
+    return { hooks: devHooks(process.env, app.isPackaged), hooksProblem: null };
+  } catch (err) {
+    return { hooks: devHooks({}, app.isPackaged), hooksProblem: err instanceof Error ? err.message : String(err) };
+  }
+}
 
 // Both must happen before 'ready': the scheme's privileges, and the sandbox for every renderer.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
 function openWindow(): BrowserWindow {
-  const win = createMainWindow(preloadPath, log);
+  const win = createMainWindow(preloadPath, log, { packaged: app.isPackaged });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -41,20 +55,23 @@ function openWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Electron's default menu offers DevTools and reload: a packaged app gets one without them.
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(packagedMenuTemplate(process.platform)));
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir, request.method));
 
-  const browserPath = process.env.WA_ACCOUNTS_BROWSER ?? null;
+  const { browserPath } = hooks;
   const bundledBrowserDir = app.isPackaged ? path.join(process.resourcesPath, 'browser') : null;
   // Each account says what to install; this line tells whoever started the app from a terminal.
   if (!appBrowserFinder(browserPath, bundledBrowserDir)()) console.log(noBrowserLine());
   try {
+    if (hooksProblem) throw new Error(hooksProblem);
     core = await createApp({
       dataDir: app.getPath('userData'),
       host: 'electron',
       versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
       log,
-      engine: devEngineFromEnv(),
+      engine: hooks.engine,
       browserPath,
       bundledBrowserDir,
       // Backup key and store secrets behind the OS keychain where there is one (else a 0600 key file).
@@ -120,7 +137,10 @@ if (!app.requestSingleInstanceLock()) {
     else if (app.isReady() && core) openWindow();
   });
 
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents);
+    if (app.isPackaged) closeDevToolsWhenOpened(contents);
+  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

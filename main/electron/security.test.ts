@@ -35,6 +35,11 @@ describe('window security', () => {
     });
   });
 
+  it('lets a packaged app’s windows have no DevTools, and a development build keep them', () => {
+    expect(appWebPreferences('/p.cjs', { devTools: false }).devTools).toBe(false);
+    expect(appWebPreferences('/p.cjs').devTools).toBe(true);
+  });
+
   it('has a strict CSP: self only, no eval, no inline script, data: images for QR codes', () => {
     const d = directives(CONTENT_SECURITY_POLICY);
     expect(d.get('default-src')).toEqual(["'self'"]);

@@ -47,10 +47,14 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'none'",
 ].join('; ');
 
-/** webPreferences for every window: Element's rule, sandbox on everywhere. */
-export function appWebPreferences(preloadPath: string) {
+/**
+ * webPreferences for every window: Element's rule, sandbox on everywhere. A packaged app passes
+ * `{ devTools: false }`: its windows cannot open DevTools at all (devTools.ts explains why).
+ */
+export function appWebPreferences(preloadPath: string, { devTools = true }: { devTools?: boolean } = {}) {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

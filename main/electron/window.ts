@@ -27,8 +27,9 @@ export function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function createMainWindow(preloadPath: string, log: Logger): BrowserWindow {
-  const webPreferences: WebPreferences = appWebPreferences(preloadPath);
+/** `packaged`: the window gets no DevTools (devTools.ts). */
+export function createMainWindow(preloadPath: string, log: Logger, { packaged }: { packaged: boolean }): BrowserWindow {
+  const webPreferences: WebPreferences = appWebPreferences(preloadPath, { devTools: !packaged });
   const win = new BrowserWindow({
     width: 1100,
     height: 760,
