@@ -48,7 +48,7 @@ export class Conversations {
   outgoing(to: string, keyId: string, body: string, t: number, deviceId: string): SimMessage {
     this.checkNumber(to);
     checkBody(body);
-    if (!/^[0-9A-Za-z]{8,64}$/.test(keyId)) throw new SimError('MESSAGE_INVALID', 'A message id is 8-64 letters and digits.');
+    if (typeof keyId !== 'string' || !/^[0-9A-Za-z]{8,64}$/.test(keyId)) throw new SimError('MESSAGE_INVALID', 'A message id is 8-64 letters and digits.');
     const id = `true_${to}@c.us_${keyId}`;
     if (this.byId.has(id)) throw new SimError('MESSAGE_INVALID', 'A message with this id was already sent.');
     if (!this.contacts.has(to)) this.contacts.set(to, { number: to });

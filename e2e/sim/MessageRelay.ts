@@ -63,7 +63,7 @@ export class MessageRelay {
     }
     let sent: SimMessage;
     try {
-      sent = phone.conversations.outgoing(to, String(message.id), message.body, Number(message.t) || nowSeconds(), sender.deviceId);
+      sent = phone.conversations.outgoing(to, message.id, message.body, Number(message.t) || nowSeconds(), sender.deviceId);
     } catch (error) {
       if (!(error instanceof SimError)) throw error;
       sender.conn.send({ type: 'send-error', id: key, reason: error.code === 'MESSAGE_INVALID' ? 'INVALID_MESSAGE' : 'INVALID_RECIPIENT' });

@@ -69,7 +69,12 @@ export class SimBackend {
       } catch {
         return;
       }
-      this.handle(conn, message);
+      try {
+        this.handle(conn, message);
+      } catch (error) {
+        // A malformed page message must not take the simulator down; it shows as that page's error.
+        this.relay.recordError(conn, { type: 'page-error', kind: 'handler', message: `server: ${String(error)}` });
+      }
     });
     socket.on('close', () => {
       conn.stopRefs();

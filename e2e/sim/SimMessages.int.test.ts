@@ -115,8 +115,11 @@ describe('SimServer messaging', () => {
     a.send({ type: 'send-msg', id: '3EB0AAAABBBBCCCCDDDD', to: `${ALICE}@c.us`, body: 'same id', t: 1 });
     a.send({ type: 'send-msg', id: '3EB0EEEE', to: 'someone', body: 'x', t: 1 });
     a.send({ type: 'send-msg', id: '3EB0FFFFFFFF', to: `${ALICE}@c.us`, body: '', t: 1 });
-    expect((await a.next('send-error', () => true, 3)).reason).toBe('INVALID_MESSAGE');
-    expect(a.messages.filter((m) => m.type === 'send-error').map((m) => (m as Of<'send-error'>).reason)).toEqual(['INVALID_MESSAGE', 'INVALID_RECIPIENT', 'INVALID_MESSAGE']);
+    a.send({ type: 'send-msg', to: `${ALICE}@c.us`, body: 'no id' } as unknown as PageMessage);
+    expect((await a.next('send-error', () => true, 4)).reason).toBe('INVALID_MESSAGE');
+    expect(a.messages.filter((m) => m.type === 'send-error').map((m) => (m as Of<'send-error'>).reason))
+      .toEqual(['INVALID_MESSAGE', 'INVALID_RECIPIENT', 'INVALID_MESSAGE', 'INVALID_MESSAGE']);
+    expect(sim.sentByAccount()).toHaveLength(1);
   });
 
   it('seen clears the unread count on the server and on the other devices; a new login gets the history', async () => {
