@@ -14,7 +14,7 @@ export class ApiClient {
       if ('event' in m) {
         if (m.event === 'accounts.changed') this.accounts = m.payload as Account[];
         for (const l of this.listeners) l(m);
-      } else if (m.id !== null) {
+      } else if ('result' in m && m.id !== null) {
         this.pending.get(m.id)?.(m.result);
         this.pending.delete(m.id);
       }
