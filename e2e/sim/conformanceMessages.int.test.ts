@@ -2,7 +2,7 @@
 // acks driven by the simulated server and phone, unread counts and "seen" (README.md, "Messages").
 // Every test also asserts that nothing threw inside the page, where event failures are otherwise silent.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Chat, Message } from 'whatsapp-web.js';
+import type { Chat, Client, Message } from 'whatsapp-web.js';
 import { ClientHarness, linkNewDevice, sleep, TEST_TIMINGS } from './clientHarness';
 import { SimServer } from './SimServer';
 
@@ -27,6 +27,14 @@ afterEach(async () => {
 });
 
 const messageId = (args: unknown[]): string => (args[0] as Message).id._serialized;
+
+/** The chat list the simulated page draws: [title, unread badge or '', last message] per row. */
+async function shownChats(client: Client): Promise<string[][]> {
+  await sleep(100); // the page draws once per burst of changes
+  return (await client.pupPage?.$$eval('[data-testid=chat]', (rows) => rows.map((row) => [
+    row.querySelector('strong')?.textContent ?? '', row.querySelector('[data-testid=unread]')?.textContent ?? '', row.querySelector('div')?.textContent ?? '',
+  ]))) ?? [];
+}
 
 describe('whatsapp-web.js 1.34.7 against the simulator: chats and text messages', () => {
   it('getChats() lists the phone\'s chats with their unread counts and last messages, titled by the address book', async () => {
@@ -55,6 +63,8 @@ describe('whatsapp-web.js 1.34.7 against the simulator: chats and text messages'
     expect((await alice.getContact())).toEqual(expect.objectContaining({ name: 'Alice Liddell', shortName: 'Alice', isMyContact: true, isMe: false, number: ALICE }));
     // History is not news: nothing was emitted for it.
     expect(log.count('message') + log.count('message_create') + log.count('unread_count')).toBe(0);
+    // The page itself shows the same list, newest first, as a person would see it in a window.
+    expect(await shownChats(client)).toEqual([[`+${BOB}`, '1', 'hi from bob'], ['Alice Liddell', '2', 'second from alice']]);
   });
 
   it('sendMessage resolves with the message, then message_create and message_ack 1 -> 2 (delivered) -> 3 (read by the contact)', async () => {
@@ -110,6 +120,7 @@ describe('whatsapp-web.js 1.34.7 against the simulator: chats and text messages'
     expect(sim.chats()).toEqual([expect.objectContaining({ contact: ALICE, unreadCount: 0 })]);
     expect((await client.getChatById(chatId(ALICE))).unreadCount).toBe(0);
     expect((await client.getChats()).map((c) => c.unreadCount)).toEqual([0]);
+    await expect.poll(() => shownChats(client)).toEqual([[`+${ALICE}`, '', 'hello?']]);
   });
 
   it('seen on one linked device clears the count on the other; what one device sends shows on the other as its own', async () => {

@@ -1,6 +1,6 @@
 // Simulated WhatsApp Web page for whatsapp-web.js 1.34.7: boot, linking, session storage and the
 // module registry (README.md beside the page files). Plain browser JavaScript, inlined into index.html
-// by the SimServer after model.js and messaging.js, all inside one closure: the library refuses to
+// by the SimServer after model.js, messaging.js and view.js, all inside one closure: the library refuses to
 // expose a binding when a global of that name already exists, so the page defines only
 // `window.require` and (after boot) `window.Debug`.
 (function () {
@@ -86,6 +86,7 @@
     WAWebLaunchSocketUtils: { refreshQR: function () { send({ type: 'refresh-qr' }); } },
   };
   Object.keys(messaging.modules).forEach(function (name) { registry[name] = messaging.modules[name]; });
+  SIM.view({ Socket: Socket, Chat: messaging.collections.Chat, Msg: messaging.collections.Msg });
   config.omitModules.forEach(function (name) { delete registry[name]; });
   // Like Meta's loader, an unknown module throws, so a gap in the simulator is a visible error.
   window.require = function (name) {
