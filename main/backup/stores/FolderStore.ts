@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BackupError, systemCode } from '../errors.js';
 import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
-import { checkSession, checkVersionId, counted, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
+import { checkSession, checkVersionId, counted, newestFirst, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface FolderStoreOptions extends StoreBaseOptions {
   /** Existing folder (local disk, USB drive, network share). Never created by us: see ensureRoot(). */
@@ -39,7 +39,7 @@ export class FolderStore extends StoreBase {
     try {
       await pipeline(counter, createWriteStream(temp, { flush: true }));
       const size = (await stat(temp)).size;
-      if (size !== counter.bytes) throw new BackupError('SAVE_FAILED', `Wrote ${size} of ${counter.bytes} bytes to ${this.description}; the previous backup is kept.`);
+      if (size !== counter.bytes) throw this.sizeMismatch(size, counter.bytes);
       const info: VersionInfo = { id, size, createdAt: this.now(), meta };
       await writeFile(join(dir, `${id}.json`), JSON.stringify(info), { flush: true });
       await rename(temp, join(dir, `${id}.bin`));
@@ -73,7 +73,7 @@ export class FolderStore extends StoreBase {
         throw this.classify(err, 'list backups');
       }
     }
-    return out.sort((a, b) => (a.id < b.id ? 1 : -1));
+    return out.sort(newestFirst);
   }
 
   async getVersion(session: string, versionId: string): Promise<Readable> {
@@ -82,7 +82,7 @@ export class FolderStore extends StoreBase {
     try {
       await stat(file);
     } catch (err) {
-      if (systemCode(err) === 'ENOENT') throw new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+      if (systemCode(err) === 'ENOENT') throw this.versionMissing(session, versionId);
       throw this.classify(err, 'read the backup');
     }
     return createReadStream(file);

@@ -1,10 +1,9 @@
 import { GridFSBucket, MongoClient, type Collection, type Db, type GridFSFile } from 'mongodb';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BackupError } from '../errors.js';
 import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
 import { classifyMongoError, describeMongo } from './mongoSupport.js';
-import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, StoreBase, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, newestFirst, StoreBase, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface MongoStoreOptions extends StoreBaseOptions {
   uri: string;
@@ -46,7 +45,7 @@ export class MongoStore extends StoreBase {
       const file = upload.gridFSFile;
       if (!file || file.length !== counter.bytes) {
         if (file) await bucket.delete(file._id).catch(() => undefined);
-        throw new BackupError('SAVE_FAILED', `${this.description} stored ${file?.length ?? 0} of ${counter.bytes} bytes; the previous backup is kept.`);
+        throw this.sizeMismatch(file?.length, counter.bytes);
       }
       return toVersion(file);
     } catch (err) {
@@ -57,13 +56,13 @@ export class MongoStore extends StoreBase {
 
   async listVersions(session: string): Promise<VersionInfo[]> {
     const files = await this.files(session);
-    return files.map(toVersion).sort((a, b) => (a.id < b.id ? 1 : -1));
+    return files.map(toVersion).sort(newestFirst);
   }
 
   async getVersion(session: string, versionId: string): Promise<Readable> {
     checkVersionId(versionId);
     const file = (await this.files(session)).find((f) => toVersion(f).id === versionId);
-    if (!file) throw new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+    if (!file) throw this.versionMissing(session, versionId);
     const stream = (await this.bucket(session)).openDownloadStream(file._id);
     // Download failures are re-thrown as BackupErrors instead of escaping as raw driver errors.
     const where = this.description;

@@ -67,7 +67,7 @@ export class PostgresStore extends StoreBase {
       }
       if (pendingBytes > 0) await flush();
       const stored = await client.query<{ n: string }>(`SELECT coalesce(sum(length(data)), 0)::bigint AS n FROM ${this.t.chunks} WHERE session = $1 AND version_id = $2`, [session, id]);
-      if (Number(stored.rows[0]?.n) !== counter.bytes) throw new BackupError('SAVE_FAILED', `${this.description} stored ${stored.rows[0]?.n} of ${counter.bytes} bytes; the previous backup is kept.`);
+      if (Number(stored.rows[0]?.n) !== counter.bytes) throw this.sizeMismatch(stored.rows[0]?.n, counter.bytes);
       await client.query(`UPDATE ${this.t.versions} SET size = $3 WHERE session = $1 AND version_id = $2`, [session, id, counter.bytes]);
       await client.query('COMMIT');
       return { id, size: counter.bytes, createdAt, meta };
@@ -114,7 +114,7 @@ export class PostgresStore extends StoreBase {
       // A snapshot transaction: a prune running meanwhile cannot pull chunks out from under the reader.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const head = await client.query<{ chunks: string }>(`SELECT (SELECT count(*) FROM ${this.t.chunks} c WHERE c.session = v.session AND c.version_id = v.version_id) AS chunks FROM ${this.t.versions} v WHERE session = $1 AND version_id = $2`, [session, versionId]);
-      if (head.rows.length === 0) throw new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+      if (head.rows.length === 0) throw this.versionMissing(session, versionId);
       const total = Number(head.rows[0]?.chunks);
       let seq = 0;
       const where = this.description;

@@ -1,9 +1,8 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { BackupError } from '../errors.js';
 import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
 import { classifyS3Error, isNotFound, isNotImplemented, isPreconditionFailed, uploadStream } from './s3Support.js';
-import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, newestFirst, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface S3StoreOptions extends StoreBaseOptions {
   /** e.g. http://127.0.0.1:9000 for MinIO; omit for AWS. */
@@ -60,7 +59,7 @@ export class S3Store extends StoreBase {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       if (head.ContentLength !== counter.bytes) {
         await this.deleteKey(key).catch(() => undefined);
-        throw new BackupError('SAVE_FAILED', `${this.description} stored ${head.ContentLength} of ${counter.bytes} bytes; the previous backup is kept.`);
+        throw this.sizeMismatch(head.ContentLength, counter.bytes);
       }
       const info: VersionInfo = { id, size: counter.bytes, createdAt: this.now(), meta };
       try {
@@ -91,7 +90,7 @@ export class S3Store extends StoreBase {
     } catch (err) {
       throw classifyS3Error(err, this.description, 'list backups');
     }
-    found.sort((a, b) => (a.id < b.id ? 1 : -1));
+    found.sort(newestFirst);
     const out: VersionInfo[] = [];
     for (const f of found) {
       const side = await this.getJson<VersionInfo>(`${prefix}${f.id}.json`);
@@ -106,7 +105,7 @@ export class S3Store extends StoreBase {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: `${this.sessionPrefix(session)}versions/${versionId}.bin` }));
       return res.Body as Readable;
     } catch (err) {
-      if (isNotFound(err)) throw new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+      if (isNotFound(err)) throw this.versionMissing(session, versionId);
       throw classifyS3Error(err, this.description, 'read the backup');
     }
   }

@@ -179,6 +179,16 @@ export abstract class StoreBase implements BackupStore {
     });
   }
 
+  /** A version this store does not hold. */
+  protected versionMissing(session: string, versionId: string): BackupError {
+    return new BackupError('VERSION_NOT_FOUND', `Backup version ${versionId} of ${session} is not in ${this.description}.`);
+  }
+
+  /** A write whose stored size is not what was given: it did not replace the previous backup. */
+  protected sizeMismatch(stored: number | string | undefined, given: number): BackupError {
+    return new BackupError('SAVE_FAILED', `${this.description} stored ${stored ?? 0} of ${given} bytes; the previous backup is kept.`);
+  }
+
   protected newVersionId(): string {
     return `${String(this.now()).padStart(15, '0')}-${randomBytes(4).toString('hex')}`;
   }
@@ -237,6 +247,11 @@ export function writeFailure(counter: ByteCounter, err: unknown, classify: (err:
     return new BackupError('SAVE_FAILED', `The data to back up could not be read (${counter.sourceError.message}); nothing was stored and the previous backup is kept.`, undefined, { cause: counter.sourceError });
   }
   return classify(err);
+}
+
+/** Version ids sort by time: the newest first. */
+export function newestFirst(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? 1 : -1;
 }
 
 export function versionTimeOf(id: string): number {
