@@ -19,6 +19,7 @@ import { AccountsRepo } from './db/AccountsRepo';
 import { AppDatabase } from './db/AppDatabase';
 import { CommandRegistry, type Handlers } from './ipc/CommandRegistry';
 import { EventHub } from './ipc/EventHub';
+import { PerAccountQueue } from './ipc/perAccount';
 import { createLogger, type Logger } from './log';
 import { acquireDataLock, type DataLock } from './dataLock';
 import { privateDataFolder } from './fileModes';
@@ -147,28 +148,35 @@ interface Services {
   info: () => AppInfo;
 }
 
-/** Every command of the contract, to the service that does it; answers that are an Account carry its backup status. */
+/**
+ * Every command of the contract, to the service that does it; answers that are an Account carry its
+ * backup status. Commands that change an account run one at a time per account (main/ipc/perAccount.ts);
+ * Back up now is left out: its upload may take minutes and needs no more than its consistent copy.
+ */
 function commandHandlers({ accounts, backup, restores, stores, view, info }: Services): Handlers {
+  const queue = new PerAccountQueue();
+  const one = <T,>(id: string, work: () => Promise<T> | T) => queue.run(id, work);
   return {
     'accounts.list': () => view.list(),
     'accounts.add': ({ label }) => view.join(accounts.add(label)),
-    'accounts.rename': ({ id, label }) => view.join(accounts.rename(id, label)),
-    'accounts.remove': ({ id }) => accounts.remove(id),
-    'accounts.start': ({ id }) => view.join(accounts.startAccount(id)),
-    'accounts.stop': async ({ id }) => view.join(await accounts.stopAccount(id)),
-    'accounts.logout': async ({ id }) => view.join(await accounts.logout(id)),
-    'accounts.retry': ({ id }) => view.join(accounts.retry(id)),
-    'accounts.linkWithPhone': ({ id, phoneNumber }) => view.join(accounts.linkWithPhone(id, phoneNumber)),
+    'accounts.rename': ({ id, label }) => one(id, () => view.join(accounts.rename(id, label))),
+    'accounts.remove': ({ id }) => one(id, () => accounts.remove(id)),
+    'accounts.start': ({ id }) => one(id, () => view.join(accounts.startAccount(id))),
+    'accounts.stop': ({ id }) => one(id, async () => view.join(await accounts.stopAccount(id))),
+    'accounts.logout': ({ id }) => one(id, async () => view.join(await accounts.logout(id))),
+    'accounts.retry': ({ id }) => one(id, () => view.join(accounts.retry(id))),
+    'accounts.linkWithPhone': ({ id, phoneNumber }) => one(id, () => view.join(accounts.linkWithPhone(id, phoneNumber))),
     'accounts.timeline': ({ id }) => accounts.timeline(id),
-    'accounts.takeOver': ({ id }) => view.join(accounts.takeOver(id)),
+    'accounts.takeOver': ({ id }) => one(id, () => view.join(accounts.takeOver(id))),
     'stores.list': () => stores.list(),
     'stores.save': (input) => stores.save(input),
     'stores.remove': ({ id }) => stores.remove(id),
     'stores.test': (input) => stores.test(input),
-    'backup.configure': async (input) => {
-      await backup.configure(input);
-      return view.get(input.accountId);
-    },
+    'backup.configure': (input) =>
+      one(input.accountId, async () => {
+        await backup.configure(input);
+        return view.get(input.accountId);
+      }),
     'backup.runNow': async ({ accountId }) => {
       await backup.runNow(accountId);
       return view.get(accountId);
@@ -176,7 +184,7 @@ function commandHandlers({ accounts, backup, restores, stores, view, info }: Ser
     'backup.keyStatus': () => backup.keyStatus(),
     'backup.setPassphrase': ({ passphrase }) => backup.setPassphrase(passphrase),
     'backup.listRemote': ({ storeId }) => restores.listRemote(storeId),
-    'backup.restore': async (input) => view.join(await restores.restore(input)),
+    'backup.restore': (input) => one(input.accountId, async () => view.join(await restores.restore(input))),
     'app.info': () => info(),
   };
 }
