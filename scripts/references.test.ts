@@ -64,13 +64,14 @@ describe('the reference matcher', () => {
     expect(check('e2e/sim/page/a.js', '// (README.md, "Page modules")', [], { 'e2e/sim/README.md': '## Page modules (page/)\n' })).toEqual([]);
   });
 
-  it('ignores URLs, package paths, build output and code that is not a comment', () => {
+  it('ignores URLs, package paths, build output, command-line examples and code that is not a comment', () => {
     const text = [
       '// https://github.com/wwebjs/whatsapp-web.js/blob/main/src/Client.js and [issue](https://example.com/x.md)',
       '// the library: src/authStrategies/LocalAuth.js L30, node_modules/whatsapp-web.js/src/Client.js',
       '// built to dist/main/electron.cjs',
       "const entry = 'main/not-a-comment.ts'; const doc = \"docs/nope.md\"; const re = /docs\\/x\\.md/;",
       'const t = `// main/inside-a-template.ts`;',
+      '// usage: `npm run check -- ./your-module.js --out docs/yours.md`',
     ].join('\n');
     expect(check('main/a.ts', text, ['main/b.ts'])).toEqual([]);
   });

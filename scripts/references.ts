@@ -41,6 +41,8 @@ const MD_NAME = /(?<![\w@/.:-])([\w.-]+\.md)(?![\w/-])/g;
 /** A Markdown link; group 1 is its target. */
 const MD_LINK = /\[[^\]\n]*\]\(([^()\s]+)(?:\s+"[^"]*")?\)/g;
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s)>\]'"`]+/gi;
+/** A command line in backticks: its arguments are examples of what a user types (`npm run x -- ./mine.js`). */
+const COMMAND = /`(?:npm|npx|node|tsx)\s[^`]*`/g;
 const IGNORED_ROOTS = new Set(['node_modules', 'dist', 'test-results', '.git']);
 
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|css)$/;
@@ -147,7 +149,7 @@ export function findBrokenReferences(input: CheckInput): BrokenReference[] {
   const lines = proseOf(input.file, input.text).split('\n');
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const text = raw.replace(URL, (m) => ' '.repeat(m.length));
+    const text = raw.replace(URL, (m) => ' '.repeat(m.length)).replace(COMMAND, (m) => ' '.repeat(m.length));
     const seen = new Set<string>();
     const report = (ref: string, why: string) => {
       if (seen.has(ref)) return;
