@@ -3,6 +3,7 @@
 // ignored and logged. AccountSession runs the effects and feeds back what they find; it also drops
 // events of an older client generation before they get here. docs/architecture.md ("Session states")
 // shows this table, rendered by renderTransitionTable().
+import type { SessionFailureCode } from '../../preload/contract';
 import { classifyDisconnect } from './disconnectReasons';
 import {
   CLIENT_PHASES, PHASES, eventKey,
@@ -58,10 +59,14 @@ const outcome = (kind: 'transient' | 'terminal' | 'logged-out'): Guard<EventOf<'
   text: `reason is ${kind} (disconnectReasons.ts)`,
   test: (_s, e) => classifyDisconnect(e.reason).kind === kind,
 });
+const underQrLimit: Guard = { text: 'under the QR limit', test: (s, _e, env) => s.qrShown < env.settings.qrLimit };
+const qrLimitReached: Guard = { text: 'QR limit reached', test: (s, _e, env) => s.qrShown >= env.settings.qrLimit };
 const LOST = ['TIMEOUT', 'OPENING', 'PAIRING'];
+const lost: Guard<EventOf<'change-state'>> = { text: `state is ${LOST.join(', ')}`, test: (_s, e) => LOST.includes(e.state) };
+const connected: Guard<EventOf<'change-state'>> = { text: 'state is CONNECTED', test: (_s, e) => e.state === 'CONNECTED' };
 
 /** The two rows of a failure worth retrying: a wait and a fresh client, or failed once retries ran out. */
-function retrying<K extends EventKey>(from: readonly Phase[], on: K, cause: (e: EventOf<K>, env: MachineEnv) => { code: Parameters<typeof step.retry>[2]; message: string }, guards: readonly Guard<EventOf<K>>[] = []): Transition[] {
+function retrying<K extends EventKey>(from: readonly Phase[], on: K, cause: (e: EventOf<K>, env: MachineEnv) => { code: SessionFailureCode; message: string }, guards: readonly Guard<EventOf<K>>[] = []): Transition[] {
   const run = (s: MachineState, e: EventOf<K>, env: MachineEnv) => {
     const { code, message } = cause(e, env);
     return step.retry(s, env, code, message);
@@ -73,7 +78,7 @@ function retrying<K extends EventKey>(from: readonly Phase[], on: K, cause: (e: 
 }
 
 // Effect lists the table repeats (`emit x`: the state shown, `arm t` / `clear t`: the timer).
-const finishing = ['clear logout', 'destroy', 'delete-profile', 'linked?', 'emit logged-out', 'logout-done'];
+const FINISH = ['clear logout', 'destroy', 'delete-profile', 'linked?', 'emit logged-out', 'logout-done'];
 const FAIL = ['destroy', 'emit failed', 'attention'];
 const PAUSE = ['destroy', 'emit qr-paused', 'attention'];
 const GONE = ['destroy', 'delete-profile', 'linked?', 'emit logged-out', 'attention'];
@@ -83,30 +88,30 @@ export const TRANSITIONS: readonly Transition[] = [
   // The user's commands. While a logout runs, only dispose (and another logout, which waits for it) are taken.
   row({ from: ALIVE, on: ['start', 'retry'], when: [idle], to: 'finding-browser', does: ['destroy', 'find-browser'], run: (s) => step.launch(s, {}) }),
   row({ from: ALIVE, on: 'link', when: [idle], to: 'finding-browser', does: ['destroy', 'find-browser'], run: (s, e) => step.launch(s, { pairPhone: e.phone }) }),
-  row({ from: ALIVE, on: 'stop', when: [idle], to: 'stopped', does: ['destroy', 'emit stopped'], run: (s, e) => ({ state: { ...s, phase: 'stopped', view: { kind: 'stopped' }, gen: s.gen + 1 }, effects: [{ type: 'destroy' }, { type: 'emit', state: { kind: 'stopped' }, reason: e.reason }] }) }),
+  row({ from: ALIVE, on: 'stop', when: [idle], to: 'stopped', does: ['destroy', 'emit stopped'], run: (s, e) => step.stop(s, e.reason) }),
   row({ from: ALIVE, on: 'block', when: [idle], to: 'failed', does: FAIL, run: (s, e) => step.fail(s, e.code, e.message) }),
   row({ from: ['ready'], on: 'logout', when: [idle], to: 'unlinking', does: ['unlink-phone'], run: (s, _e, env) => step.startLogout(s, env) }),
   row({ from: BUT('ready'), on: 'logout', when: [idle, linked], to: 'finding-browser', does: ['destroy', 'find-browser', 'arm logout'], run: (s, _e, env) => step.startLogout(s, env) }),
-  row({ from: BUT('ready'), on: 'logout', when: [idle, unlinked], to: 'logged-out', does: finishing, run: (s, _e, env) => step.startLogout(s, env) }),
+  row({ from: BUT('ready'), on: 'logout', when: [idle, unlinked], to: 'logged-out', does: FINISH, run: (s, _e, env) => step.startLogout(s, env) }),
   row({ from: ALIVE, on: 'logout', when: [loggingOut], to: 'same', does: [], run: (s) => ({ state: s, effects: [] }) }),
-  row({ from: ALIVE, on: 'dispose', when: [idle], to: 'disposed', does: ['destroy', 'dispose'], run: (s) => ({ state: { ...s, phase: 'disposed', gen: s.gen + 1 }, effects: [{ type: 'destroy' }, { type: 'dispose' }] }) }),
-  row({ from: ALIVE, on: 'dispose', when: [loggingOut], to: 'disposed', does: ['destroy', 'logout-done', 'dispose'], run: (s) => ({ state: { ...s, phase: 'disposed', gen: s.gen + 1, loggingOut: false }, effects: [{ type: 'destroy' }, { type: 'logout-done' }, { type: 'dispose' }] }) }),
+  row({ from: ALIVE, on: 'dispose', when: [idle], to: 'disposed', does: ['destroy', 'dispose'], run: (s) => step.dispose(s) }),
+  row({ from: ALIVE, on: 'dispose', when: [loggingOut], to: 'disposed', does: ['destroy', 'logout-done', 'dispose'], run: (s) => step.dispose(s) }),
 
   // Launching: a browser, a profile nobody else holds, then a client.
   row({ from: ['finding-browser'], on: 'browser-found', to: 'preparing-profile', does: ['emit starting', 'prepare-profile'], run: (s) => step.browserFound(s) }),
-  row({ from: ['finding-browser'], on: 'browser-missing', when: [idle], to: 'failed', does: ['emit failed', 'attention'], run: (s, e) => step.fail(s, 'BROWSER_NOT_FOUND', `No Chrome, Chromium, Edge or Brave was found. ${e.hint}`, false) }),
-  row({ from: ['finding-browser'], on: 'browser-missing', when: [loggingOut], to: 'logged-out', does: ['emit failed', 'attention', ...finishing], run: (s, e) => step.fail(s, 'BROWSER_NOT_FOUND', `No Chrome, Chromium, Edge or Brave was found. ${e.hint}`, false) }),
+  row({ from: ['finding-browser'], on: 'browser-missing', when: [idle], to: 'failed', does: ['emit failed', 'attention'], run: (s, e) => step.browserMissing(s, e.hint) }),
+  row({ from: ['finding-browser'], on: 'browser-missing', when: [loggingOut], to: 'logged-out', does: ['emit failed', 'attention', ...FINISH], run: (s, e) => step.browserMissing(s, e.hint) }),
   row({ from: ['preparing-profile'], on: 'profile-ready', to: 'starting', does: ['launch', 'arm page'], run: (s, _e, env) => step.profileReady(s, env) }),
-  row({ from: ['preparing-profile'], on: 'profile-held', when: [idle], to: 'failed', does: ['emit failed', 'attention'], run: (s, e) => step.fail(s, 'PROFILE_LOCKED', profileHeld(e.holder), false) }),
-  row({ from: ['preparing-profile'], on: 'profile-held', when: [loggingOut], to: 'logged-out', does: ['emit failed', 'attention', ...finishing], run: (s, e) => step.fail(s, 'PROFILE_LOCKED', profileHeld(e.holder), false) }),
+  row({ from: ['preparing-profile'], on: 'profile-held', when: [idle], to: 'failed', does: ['emit failed', 'attention'], run: (s, e) => step.profileHeld(s, e.holder) }),
+  row({ from: ['preparing-profile'], on: 'profile-held', when: [loggingOut], to: 'logged-out', does: ['emit failed', 'attention', ...FINISH], run: (s, e) => step.profileHeld(s, e.holder) }),
   ...retrying(['preparing-profile', ...CLIENT_PHASES], 'launch-failed', (e) => ({ code: 'LAUNCH_FAILED', message: `The browser for this account could not start WhatsApp Web (${e.error}).` })),
   ...retrying(['starting'], 'timer:page', (_e, env) => ({ code: 'PAGE_TIMEOUT', message: `WhatsApp Web did not load within ${step.seconds(env.settings.timeouts.pageMs)}.` })),
 
   // Linking: QR codes (counted, paused at the limit) or a pairing code, then sign-in and sync.
-  row({ from: CLIENT_PHASES, on: 'qr', when: [{ text: 'under the QR limit', test: (s, _e, env) => s.qrShown < env.settings.qrLimit }], to: 'qr', does: ['clear page', 'emit qr', 'arm qr'], run: (s, e, env) => step.showQr(s, e.qr, e.qrImage, env) }),
-  row({ from: CLIENT_PHASES, on: 'qr', when: [{ text: 'QR limit reached', test: (s, _e, env) => s.qrShown >= env.settings.qrLimit }], to: 'qr-paused', does: PAUSE, run: (s, e, env) => step.showQr(s, e.qr, e.qrImage, env) }),
-  row({ from: ['qr'], on: 'timer:qr', when: [{ text: 'under the QR limit', test: (s, _e, env) => s.qrShown < env.settings.qrLimit }], to: 'same', does: ['refresh-qr', 'arm qr'], run: (s, _e, env) => step.qrExpired(s, env) }),
-  row({ from: ['qr'], on: 'timer:qr', when: [{ text: 'QR limit reached', test: (s, _e, env) => s.qrShown >= env.settings.qrLimit }], to: 'qr-paused', does: PAUSE, run: (s, _e, env) => step.qrExpired(s, env) }),
+  row({ from: CLIENT_PHASES, on: 'qr', when: [underQrLimit], to: 'qr', does: ['clear page', 'emit qr', 'arm qr'], run: (s, e, env) => step.showQr(s, e.qr, e.qrImage, env) }),
+  row({ from: CLIENT_PHASES, on: 'qr', when: [qrLimitReached], to: 'qr-paused', does: PAUSE, run: (s, e, env) => step.showQr(s, e.qr, e.qrImage, env) }),
+  row({ from: ['qr'], on: 'timer:qr', when: [underQrLimit], to: 'same', does: ['refresh-qr', 'arm qr'], run: (s, _e, env) => step.qrExpired(s, env) }),
+  row({ from: ['qr'], on: 'timer:qr', when: [qrLimitReached], to: 'qr-paused', does: PAUSE, run: (s, _e, env) => step.qrExpired(s, env) }),
   ...retrying(['qr'], 'qr-refresh-failed', (e) => ({ code: 'QR_REFRESH_FAILED', message: `Could not get a new QR code (${e.error}).` })),
   row({ from: CLIENT_PHASES, on: 'code', to: 'pairing-code', does: ['clear page', 'emit pairing-code'], run: (s, e, env) => step.showCode(s, e.code, env) }),
   row({ from: CLIENT_PHASES, on: 'loading', to: 'syncing', does: ['clear page', 'clear qr', 'arm sync', 'emit syncing'], run: (s, e, env) => step.syncing(s, e.percent, env) }),
@@ -118,35 +123,27 @@ export const TRANSITIONS: readonly Transition[] = [
   row({ from: CLIENT_PHASES, on: 'ready', when: [loggingOut], to: 'unlinking', does: [...READY, 'clear logout', 'unlink-phone'], run: (s, e) => step.ready(s, e.phoneNumber, e.pushName) }),
 
   // Ready, and what can end it.
-  row({ from: ['ready'], on: 'change-state', when: [{ text: `state is ${LOST.join(', ')}`, test: (_s, e) => LOST.includes(e.state) }], to: 'connection-lost', does: ['emit reconnecting'], run: (s, e, env) => connectionLost(s, e.state, env) }),
-  row({ from: ['connection-lost'], on: 'change-state', when: [{ text: 'state is CONNECTED', test: (_s, e) => e.state === 'CONNECTED' }], to: 'ready', does: ['emit ready'], run: (s) => ({ state: { ...s, phase: 'ready', view: s.resume!, resume: undefined }, effects: [{ type: 'emit', state: s.resume!, reason: 'connection back' }] }) }),
+  row({ from: ['ready'], on: 'change-state', when: [lost], to: 'connection-lost', does: ['emit reconnecting'], run: (s, e, env) => step.connectionLost(s, e.state, env) }),
+  row({ from: ['connection-lost'], on: 'change-state', when: [connected], to: 'ready', does: ['emit ready'], run: (s) => step.connectionBack(s) }),
   ...retrying(CLIENT_PHASES, 'browser-exited', () => ({ code: 'BROWSER_EXITED', message: "This account's browser closed unexpectedly." })),
   ...retrying(CLIENT_PHASES, 'disconnected', (e) => disconnectCause(e.reason), [outcome('transient')]),
-  row({ from: CLIENT_PHASES, on: 'disconnected', when: [idle, outcome('terminal')], to: 'failed', does: FAIL, run: (s, e) => { const o = disconnectCause(e.reason); return step.fail(s, o.code, o.message); } }),
+  row({ from: CLIENT_PHASES, on: 'disconnected', when: [idle, outcome('terminal')], to: 'failed', does: FAIL, run: (s, e) => failedBy(s, disconnectCause(e.reason)) }),
   row({ from: CLIENT_PHASES, on: 'disconnected', when: [idle, outcome('logged-out')], to: 'logged-out', does: GONE, run: (s, e) => step.loggedOut(s, 'unlinked-from-phone', `disconnected: ${e.reason}`, 'Logged out from your phone') }),
   row({ from: CLIENT_PHASES, on: 'auth-failure', when: [idle], to: 'logged-out', does: GONE, run: (s) => step.loggedOut(s, 'revoked-offline', 'session revoked while offline', 'Logged out') }),
 
   // Waiting, and the end of a logout.
   row({ from: ['waiting-retry'], on: 'timer:retry', to: 'finding-browser', does: ['find-browser'], run: (s) => step.launch(s) }),
-  row({ from: ['unlinking'], on: 'phone-unlinked', to: 'logged-out', does: finishing, run: (s) => step.finishLogout(s) }),
-  row({ from: SIGNING_IN, on: 'timer:logout', when: [loggingOut], to: 'logged-out', does: finishing, run: (s) => step.finishLogout(s) }),
+  row({ from: ['unlinking'], on: 'phone-unlinked', to: 'logged-out', does: FINISH, run: (s) => step.finishLogout(s) }),
+  row({ from: SIGNING_IN, on: 'timer:logout', when: [loggingOut], to: 'logged-out', does: FINISH, run: (s) => step.finishLogout(s) }),
 ];
 
-function profileHeld(holder: string): string {
-  return `This account's browser profile is in use by ${holder}. Close it, then press Retry.`;
-}
-
-function disconnectCause(reason: string) {
+function disconnectCause(reason: string): { code: SessionFailureCode; message: string } {
   const o = classifyDisconnect(reason);
-  if (o.kind === 'logged-out') throw new Error('a logged-out disconnect is not a failure');
-  return o;
+  // Only reached for transient and terminal reasons (the guards); a logged-out one has its own row.
+  return o.kind === 'logged-out' ? { code: 'DISCONNECTED', message: o.message } : o;
 }
 
-function connectionLost(s: MachineState, state: string, env: MachineEnv): Step {
-  if (s.view.kind !== 'ready') return { state: s, effects: [] };
-  const view = { kind: 'reconnecting' as const, attempt: 0, nextTryAt: env.now, reason: 'The connection to WhatsApp was lost; waiting for it to come back.' };
-  return { state: { ...s, phase: 'connection-lost', view, resume: s.view }, effects: [{ type: 'emit', state: view, reason: `connection ${state}` }] };
-}
+const failedBy = (s: MachineState, cause: { code: SessionFailureCode; message: string }) => step.fail(s, cause.code, cause.message);
 
 /** The rows that take `event` in `s` (the table's guards make it one at most). */
 export function rowsFor(s: MachineState, event: SessionEvent, env: MachineEnv): Transition[] {

@@ -54,12 +54,31 @@ export function profileReady(s: MachineState, env: MachineEnv): Step {
   };
 }
 
+export function stop(s: MachineState, reason: string): Step {
+  const view: SessionState = { kind: 'stopped' };
+  return { state: { ...s, phase: 'stopped', view, gen: s.gen + 1 }, effects: [{ type: 'destroy' }, emit(view, reason)] };
+}
+
+/** For good: the account is removed or the app quits. A logout under way ends here, its session kept. */
+export function dispose(s: MachineState): Step {
+  const effects: SessionEffect[] = [{ type: 'destroy' }, ...(s.loggingOut ? [{ type: 'logout-done' } as const] : []), { type: 'dispose' }];
+  return { state: { ...s, phase: 'disposed', gen: s.gen + 1, loggingOut: false }, effects };
+}
+
 /** The user decides: no automatic retry. Ends a logout in progress (it deletes the session either way). */
 export function fail(s: MachineState, code: SessionFailureCode, message: string, destroy = true): Step {
   const step = show(s, 'failed', { kind: 'failed', code, message }, code, destroy ? { gen: s.gen + 1 } : {});
   if (destroy) step.effects.unshift({ type: 'destroy' });
   step.effects.push({ type: 'attention', title: 'Needs attention', body: message });
   return s.loggingOut ? then(step, finishLogout) : step;
+}
+
+export function browserMissing(s: MachineState, hint: string): Step {
+  return fail(s, 'BROWSER_NOT_FOUND', `No Chrome, Chromium, Edge or Brave was found. ${hint}`, false);
+}
+
+export function profileHeld(s: MachineState, holder: string): Step {
+  return fail(s, 'PROFILE_LOCKED', `This account's browser profile is in use by ${holder}. Close it, then press Retry.`, false);
 }
 
 export function hasRetriesLeft(s: MachineState, env: MachineEnv): boolean {
@@ -150,4 +169,16 @@ export function ready(s: MachineState, phoneNumber: string, pushName: string): S
   const shown = then(cleared, (x) => show(x, 'ready', { kind: 'ready', phoneNumber, pushName }, 'ready'));
   if (!s.loggingOut) return shown;
   return { state: { ...shown.state, phase: 'unlinking' }, effects: [...shown.effects, ...clear('logout'), { type: 'unlink-phone', gen: s.gen }] };
+}
+
+/** After ready, the connection dropped (TIMEOUT, OPENING, PAIRING): the client stays, waiting for it. */
+export function connectionLost(s: MachineState, state: string, env: MachineEnv): Step {
+  const view: SessionState = { kind: 'reconnecting', attempt: 0, nextTryAt: env.now, reason: 'The connection to WhatsApp was lost; waiting for it to come back.' };
+  const resume = s.view.kind === 'ready' ? s.view : undefined;
+  return { state: { ...s, phase: 'connection-lost', view, resume }, effects: [emit(view, `connection ${state}`)] };
+}
+
+export function connectionBack(s: MachineState): Step {
+  const view = s.resume ?? { kind: 'ready', phoneNumber: '', pushName: '' };
+  return { state: { ...s, phase: 'ready', view, resume: undefined }, effects: [emit(view, 'connection back')] };
 }
