@@ -8,7 +8,7 @@ import { AccountManager } from './accounts/AccountManager';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './accounts/AccountSession';
 import { installEngineGuards } from './accounts/engineGuards';
 import { BackupEngine } from './backup/BackupEngine';
-import { BackupService, DEFAULT_BACKUP_SETTINGS, type BackupSettings } from './backup/BackupService';
+import { BackupService, DEFAULT_BACKUP_SETTINGS, LEASE_RELEASE_BUDGET_MS, type BackupSettings } from './backup/BackupService';
 import { RestoreService } from './backup/RestoreService';
 import { DataKeyring, FileKeyProtector, type KeyProtector } from './backup/crypto/keys';
 import { SecretStore } from './backup/SecretStore';
@@ -61,6 +61,16 @@ export interface App {
 
 const requireHere = createRequire(__filename);
 
+/**
+ * What App.stop() needs at most, which a host's own shutdown deadline must not cut short: the lease
+ * release (LEASE_RELEASE_BUDGET_MS), the browsers' teardown (in parallel, the session settings'
+ * teardownMs), the last backups (the backup settings' quitBudgetMs), and a second for the database.
+ */
+export function stopBudgetMs(engine: Partial<SessionSettings> = {}, backup: Partial<BackupSettings> = {}): number {
+  const teardown = engine.timeouts?.teardownMs ?? DEFAULT_SESSION_SETTINGS.timeouts.teardownMs;
+  return LEASE_RELEASE_BUDGET_MS + teardown + (backup.quitBudgetMs ?? DEFAULT_BACKUP_SETTINGS.quitBudgetMs) + 1_000;
+}
+
 export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? createLogger();
   // Private before anything is written; one app per data folder, whatever the host (main/dataLock.ts).
@@ -104,7 +114,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async stop() {
       if (stopped) return;
       stopped = true;
-      // Browsers first (a closed profile is consistent), then the last backups, then the database.
+      // Leases first (another computer may take over even if the host's budget runs out), then the
+      // browsers (a closed profile is consistent), then the last backups, then the database. Each step
+      // has its own budget and together they fit STOP_BUDGET_MS.
+      await backup.releaseLeases();
       await accounts.stop();
       await backup.stop();
       unguard();

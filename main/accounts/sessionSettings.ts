@@ -16,7 +16,7 @@ export interface SessionSettings {
 }
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
-  timeouts: { pageMs: 90_000, authToReadyMs: 120_000, syncMs: 180_000, teardownMs: 10_000 },
+  timeouts: { pageMs: 90_000, authToReadyMs: 120_000, syncMs: 180_000, teardownMs: 5_000 },
   qrFirstTtlMs: 60_000,
   qrLaterTtlMs: 20_000,
   qrLimit: 6,

@@ -218,3 +218,24 @@ it('on quit: a last backup of every linked account with backup on, the leases go
   expect(a.service.status('acc-1').nextAt).toBeNull();
   expect(await b.service.startGate('acc-1', { force: false })).toBeNull();
 });
+
+it('on quit the leases go first: another computer may take the account while the last backup is still uploading', async () => {
+  const a = computer('a');
+  const b = computer('b');
+  a.service.start();
+  b.service.start();
+  a.accounts.add('acc-1');
+  b.accounts.add('acc-1');
+  a.accounts.setState('acc-1', READY);
+  await a.service.configure({ accountId: 'acc-1', enabled: true, storeId: STORE });
+  expect(await b.service.startGate('acc-1', { force: false })).toMatchObject({ code: 'LEASE_HELD' });
+  // The last backup hangs (a slow store): the host's own deadline may end the process before it finishes.
+  let finish: () => void = () => {};
+  a.engine.backUp.mockImplementation(() => new Promise((resolve) => (finish = () => resolve(uploaded()))));
+  const stopping = a.service.stop();
+  await vi.waitFor(() => expect(a.engine.backUp).toHaveBeenCalled());
+  expect(store.leases.size).toBe(0);
+  expect(await b.service.startGate('acc-1', { force: false })).toBeNull();
+  finish();
+  await stopping;
+});

@@ -23,7 +23,9 @@ export interface BackupSettings {
   keep: number;
 }
 
-export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { firstDelayMs: 60_000, quitBudgetMs: 15_000, leaseTtlMs: 90_000, retryBaseMs: 30_000, keep: 3 };
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { firstDelayMs: 60_000, quitBudgetMs: 8_000, leaseTtlMs: 90_000, retryBaseMs: 30_000, keep: 3 };
+/** Releasing leases is one small write per store: a store that does not answer in time keeps the lease until it expires. */
+export const LEASE_RELEASE_BUDGET_MS = 2_000;
 
 export interface BackupServiceDeps {
   repo: BackupRepo;
@@ -172,14 +174,22 @@ export class BackupService extends EventEmitter<BackupServiceEvents> {
     return null;
   }
 
-  /** On quit: a last backup of every enabled account, within the quit budget; then the leases go. */
-  async stop(): Promise<void> {
+  /**
+   * Quitting, first step: no more schedules or state following, and every lease released at once, so
+   * another computer may take the accounts over even if the host's shutdown budget runs out later.
+   */
+  async releaseLeases(): Promise<void> {
     this.stopping = true;
     this.deps.accounts.off('state', this.follow);
     for (const id of this.rt.keys()) this.unschedule(id);
+    await withTimeout(this.leases.releaseAll(), LEASE_RELEASE_BUDGET_MS).catch(() => undefined);
+  }
+
+  /** On quit, once the browsers are closed: a last backup of every enabled account, within the quit budget. */
+  async stop(): Promise<void> {
+    await this.releaseLeases();
     const finals = this.backedUp().map((a) => this.run(a.id, false, true));
     await withTimeout(Promise.allSettled(finals), this.deps.settings.quitBudgetMs).catch(() => undefined);
-    await this.leases.releaseAll();
     await this.deps.stores.close();
   }
 
