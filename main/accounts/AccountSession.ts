@@ -11,7 +11,7 @@ import { deleteProfile, profileDir } from './sessionFolder';
 import { initialState, next } from './sessionMachine';
 import type { SessionSettings } from './sessionSettings';
 import { Timers } from './Timers';
-import { closeClient, createClient, disarmLogoutReinit, errText, ignorePipeErrors, refreshQrIfIdle, signedInAs, type Client } from './wwebjsClient';
+import { closeClient, createClient, disarmLogoutReinit, errText, ignorePipeErrors, refreshQrIfIdle, signedInAs, type Client, type ClientOptions } from './wwebjsClient';
 
 export { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './sessionSettings';
 
@@ -24,6 +24,8 @@ export interface AccountSessionDeps {
   linked: boolean;
   log: Logger;
   now?: () => number;
+  /** Builds the whatsapp-web.js client (tests pass a fake one). */
+  createClient?: (o: ClientOptions) => Client;
 }
 
 export interface AccountSessionEvents {
@@ -215,7 +217,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
   private launch(gen: number, restoreOnly: boolean, pairPhone?: string): void {
     const { settings, id, sessionsDir } = this.deps;
     if (!this.browser) throw new Error('launch before a browser was found');
-    const client = createClient({
+    const client = (this.deps.createClient ?? createClient)({
       accountId: id,
       sessionsDir,
       restoreOnly,
