@@ -1,9 +1,10 @@
+import { Fragment } from 'react';
 import { selectInfo, useAppStore } from '../stores/appStore';
+import { versionRows } from './aboutView';
 
 export function AboutFooter() {
   const info = useAppStore(selectInfo);
   if (!info) return null;
-  const { versions } = info;
   return (
     <footer className="app-footer">
       <div className="app-footer-inner">
@@ -16,22 +17,12 @@ export function AboutFooter() {
         <details>
           <summary>Versions</summary>
           <dl className="versions">
-            <dt>whatsapp-web.js</dt>
-            <dd>{versions.whatsappWebJs}</dd>
-            <dt>Node.js</dt>
-            <dd>{versions.node}</dd>
-            {versions.electron ? (
-              <>
-                <dt>Electron</dt>
-                <dd>{versions.electron}</dd>
-              </>
-            ) : null}
-            {versions.chrome ? (
-              <>
-                <dt>Chromium</dt>
-                <dd>{versions.chrome}</dd>
-              </>
-            ) : null}
+            {versionRows(info).map(({ name, value }) => (
+              <Fragment key={name}>
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </Fragment>
+            ))}
           </dl>
         </details>
       </div>
