@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOGOUT_MESSAGES } from './disconnectReasons';
 import { initialState, type MachineState, type SessionEvent } from './sessionEvents';
-import { ENV, NOW, READY_VIEW, SETTINGS, emitted, inPhase, run, types } from './sessionMachine.fixtures';
+import { ENV, NOW, READY_VIEW, SETTINGS, emitted, inPhase, run, types } from './testing/sessionFixtures';
 import { next } from './sessionMachine';
 
 const qr = (n: number): SessionEvent => ({ type: 'qr', qr: `2@ref${n}`, qrImage: `data:image/png;base64,${n}` });

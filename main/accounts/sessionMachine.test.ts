@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_PHASES, EVENT_KEYS, PHASES, eventKey, type EventKey, type MachineState, type Phase, type SessionEvent } from './sessionEvents';
-import { ENV, SETTINGS, inPhase, types } from './sessionMachine.fixtures';
+import { ENV, SETTINGS, inPhase, types } from './testing/sessionFixtures';
 import { TRANSITIONS, effectLabel, next, rowsFor } from './sessionMachine';
 import { renderTransitionTable } from './transitionTable';
 

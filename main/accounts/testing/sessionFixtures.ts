@@ -1,9 +1,9 @@
 // Shared by the session machine's tests: small settings, a fixed clock and dice, and a plausible
 // machine state for each phase.
-import type { SessionState } from '../../preload/contract';
-import { initialState, type MachineEnv, type MachineState, type Phase, type SessionEffect, type SessionEvent } from './sessionEvents';
-import { next } from './sessionMachine';
-import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './sessionSettings';
+import type { SessionState } from '../../../preload/contract';
+import { initialState, type MachineEnv, type MachineState, type Phase, type SessionEffect, type SessionEvent } from '../sessionEvents';
+import { next } from '../sessionMachine';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from '../sessionSettings';
 
 export const SETTINGS: SessionSettings = {
   ...DEFAULT_SESSION_SETTINGS,
