@@ -49,6 +49,8 @@ export const SessionFailureCode = z.enum([
   // The backup lease: another computer runs this account.
   'LEASE_HELD',
   'LEASE_LOST',
+  // The data folder's disk is full: the account's history could not be written.
+  'DISK_FULL',
 ]);
 export type SessionFailureCode = z.infer<typeof SessionFailureCode>;
 

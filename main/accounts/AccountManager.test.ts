@@ -153,3 +153,23 @@ it("names WhatsApp's CONFLICT the way backup reads it", () => {
   expect(isOpenedElsewhere({ kind: 'failed', code: 'LEASE_LOST', message: '' })).toBe(false);
   expect(isOpenedElsewhere({ kind: 'stopped' })).toBe(false);
 });
+
+it('a full disk while writing an account’s history fails that account with DISK_FULL and tells the person, instead of ending the app', async () => {
+  const repo = new AccountsRepo(db.db);
+  const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+  const m = build({ repo });
+  const notices: string[] = [];
+  m.on('attention', (n) => notices.push(n.title));
+  const a = m.add('Work');
+  const addEvent = vi.spyOn(repo, 'addEvent').mockImplementation(() => {
+    throw full;
+  });
+  m.startAccount(a.id);
+  await vi.waitFor(() => expect(m.get(a.id).session).toMatchObject({ kind: 'failed', code: 'DISK_FULL', message: expect.stringMatching(/disk .* is full.*Free some space, then press Retry/) }));
+  expect(notices).toEqual(expect.arrayContaining([expect.stringMatching(/^Work: /)]));
+  // Any other failure of a write is a bug, and is not turned into DISK_FULL.
+  addEvent.mockImplementation(() => {
+    throw new TypeError('a bug');
+  });
+  expect(() => (m as unknown as { write(id: string, s: unknown, w: () => void): void }).write(a.id, {}, () => repo.addEvent(a.id, 1, 'stopped', 'x'))).toThrow('a bug');
+});

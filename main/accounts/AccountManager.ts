@@ -216,18 +216,33 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     let lastKind: string = 'stopped';
     session.on('state', (state, reason) => {
       if (!this.sessions.has(id)) return;
-      if (state.kind !== lastKind || state.kind === 'reconnecting') this.deps.repo.addEvent(id, this.now(), state.kind, reason);
+      if (state.kind !== lastKind || state.kind === 'reconnecting') this.write(id, session, () => this.deps.repo.addEvent(id, this.now(), state.kind, reason));
       lastKind = state.kind;
       this.emit('state', id, state);
       this.announce();
     });
-    session.on('linked', (linked) => this.deps.repo.setLinked(id, linked));
+    session.on('linked', (linked) => this.write(id, session, () => this.deps.repo.setLinked(id, linked)));
     session.on('attention', (title, body) => {
       const label = this.deps.repo.get(id)?.label ?? id;
       this.emit('attention', { id, label, title: `${label}: ${title}`, body });
     });
     this.sessions.set(id, session);
     return session;
+  }
+
+  /**
+   * A write that follows a session's life. A full disk must not end the app (or be swallowed): the
+   * account stops, failed with DISK_FULL, and the person is told; anything else is the app's own bug.
+   */
+  private write(id: string, session: AccountSession, work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      if (!isDiskFull(err)) throw err;
+      if (session.state.kind === 'failed' && session.state.code === 'DISK_FULL') return;
+      this.deps.log.error('the data folder’s disk is full', { account: id });
+      void session.block('DISK_FULL', 'The disk holding the app’s data is full, so this account’s history could not be saved. Free some space, then press Retry.');
+    }
   }
 
   private kick(id: string, start: () => Promise<void>, force = false): void {
@@ -256,4 +271,10 @@ export function newAccountId(): string {
   let id = 'acc-';
   for (const b of bytes) id += alphabet[b % alphabet.length];
   return id;
+}
+
+/** better-sqlite3 raises SQLITE_FULL; file writes raise ENOSPC. */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }

@@ -67,6 +67,7 @@ const FAILURES: Record<SessionFailureCode, { title: string; elsewhere: boolean }
   PROXYBLOCK: { title: 'WhatsApp refused this network', elsewhere: false },
   LEASE_HELD: { title: 'Open on another computer', elsewhere: true },
   LEASE_LOST: { title: 'Taken over by another computer', elsewhere: true },
+  DISK_FULL: { title: 'The disk is full', elsewhere: false },
 };
 
 export function failureTitle(code: SessionFailureCode): string {
