@@ -16,21 +16,23 @@ const EVENT_GRACE_MS = 3_000;
 
 type Step =
   | 'getChats' | 'message event' | 'unread_count event' | 'sendSeen' | 'sendMessage to a new chat' | 'message_ack event'
-  | 'sendMessage with a link' | 'getContactById';
+  | 'sendMessage with a link' | 'reply' | 'getQuotedMessage' | 'getContactById';
 
 /** Where each module is needed; every other step must still work without it. */
 const NEEDED_BY: Record<MessagingModule, Step[]> = {
   // unread_count too: the library re-reads the chat, and its last message goes through WALinkify.
-  WALinkify: ['getChats', 'message event', 'unread_count event', 'sendMessage to a new chat', 'sendMessage with a link'],
-  WAWebWidFactory: ['unread_count event', 'sendSeen', 'sendMessage to a new chat', 'sendMessage with a link', 'getContactById'],
+  WALinkify: ['getChats', 'message event', 'unread_count event', 'sendMessage to a new chat', 'sendMessage with a link', 'reply'],
+  WAWebWidFactory: ['unread_count event', 'sendSeen', 'sendMessage to a new chat', 'sendMessage with a link', 'reply', 'getContactById'],
   WAWebFindChatAction: ['sendMessage to a new chat'],
-  WAWebStreamModel: ['sendSeen', 'sendMessage to a new chat', 'sendMessage with a link'],
-  WAWebUpdateUnreadChatAction: ['sendSeen', 'sendMessage to a new chat', 'sendMessage with a link'],
-  WAWebChatGetters: ['sendMessage to a new chat', 'sendMessage with a link'],
-  WAWebMsgKey: ['sendMessage to a new chat', 'sendMessage with a link'],
-  WAWebGetEphemeralFieldsMsgActionsUtils: ['sendMessage to a new chat', 'sendMessage with a link'],
-  WAWebSendMsgChatAction: ['sendMessage to a new chat', 'sendMessage with a link'],
+  WAWebStreamModel: ['sendSeen', 'sendMessage to a new chat', 'sendMessage with a link', 'reply'],
+  WAWebUpdateUnreadChatAction: ['sendSeen', 'sendMessage to a new chat', 'sendMessage with a link', 'reply'],
+  WAWebChatGetters: ['sendMessage to a new chat', 'sendMessage with a link', 'reply'],
+  WAWebMsgKey: ['sendMessage to a new chat', 'sendMessage with a link', 'reply'],
+  WAWebGetEphemeralFieldsMsgActionsUtils: ['sendMessage to a new chat', 'sendMessage with a link', 'reply'],
+  WAWebSendMsgChatAction: ['sendMessage to a new chat', 'sendMessage with a link', 'reply'],
   WAWebLinkPreviewChatAction: ['sendMessage with a link'],
+  WAWebMsgReply: ['reply'],
+  WAWebQuotedMsgModelUtils: ['getQuotedMessage'],
   WAWebApiContact: ['getContactById'],
   WAWebContactGetters: ['getContactById'],
   WAWebFrontendContactGetters: ['getContactById'],
@@ -96,13 +98,24 @@ async function workout(omit: string[]): Promise<Failure[]> {
   await step('sendMessage with a link', async () => {
     expect((await client.sendMessage(`${ALICE}@c.us`, 'see https://example.org')).links).toHaveLength(1);
   });
+  let reply: Message | undefined;
+  await step('reply', async () => {
+    reply = await (await client.getMessageById(incoming.id)).reply('a reply');
+    expect(reply.hasQuotedMsg).toBe(true);
+  });
+  // Only a reply can show what it quotes.
+  if (reply) {
+    await step('getQuotedMessage', async () => {
+      expect((await (reply as Message).getQuotedMessage())?.id._serialized).toBe(incoming.id);
+    });
+  }
   await step('getContactById', async () => {
     expect((await client.getContactById(`${ALICE}@c.us`)).name).toBe('Alice');
   });
   return failures;
 }
 
-describe('each of the 13 messaging page modules is required by whatsapp-web.js 1.34.7', () => {
+describe('each of the 15 messaging page modules is required by whatsapp-web.js 1.34.7', () => {
   it('control: with every module present every messaging call and event works, and nothing throws in the page', async () => {
     expect(await workout([])).toEqual([]);
     expect(sim.pageErrors()).toEqual([]);

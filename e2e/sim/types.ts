@@ -15,13 +15,14 @@ export const REQUIRED_MODULES = [
 export type RequiredModule = (typeof REQUIRED_MODULES)[number];
 
 /**
- * The 13 modules whatsapp-web.js 1.34.7 requires at call time for 1:1 text messages: chats, contacts,
- * send, acks, seen (README.md, "Page modules"). WAWebLinkPreviewChatAction only for texts with a link.
+ * The 15 modules whatsapp-web.js 1.34.7 requires at call time for 1:1 text messages: chats, contacts,
+ * send, acks, seen, replies (README.md, "Page modules"). WAWebLinkPreviewChatAction only for texts with a link.
  */
 export const MESSAGING_MODULES = [
   'WALinkify', 'WAWebWidFactory', 'WAWebFindChatAction', 'WAWebStreamModel', 'WAWebUpdateUnreadChatAction',
   'WAWebChatGetters', 'WAWebMsgKey', 'WAWebGetEphemeralFieldsMsgActionsUtils', 'WAWebSendMsgChatAction',
-  'WAWebLinkPreviewChatAction', 'WAWebApiContact', 'WAWebContactGetters', 'WAWebFrontendContactGetters',
+  'WAWebLinkPreviewChatAction', 'WAWebMsgReply', 'WAWebQuotedMsgModelUtils', 'WAWebApiContact', 'WAWebContactGetters',
+  'WAWebFrontendContactGetters',
 ] as const;
 export type MessagingModule = (typeof MESSAGING_MODULES)[number];
 

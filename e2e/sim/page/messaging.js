@@ -1,5 +1,5 @@
 // Chats, contacts and text messages of the simulated page: the collections whatsapp-web.js reads and
-// the 13 modules it requires at call time for 1:1 text messaging (README.md, "Page modules").
+// the 15 modules it requires at call time for 1:1 text messaging and replies (README.md, "Page modules").
 // The server is the source of truth (history at login, then live `msg`, `ack`, `chat-update`);
 // internal code uses the classes directly, never window.require, so leaving a module out of the
 // registry breaks only the library's calls into it, as on the real page.
@@ -14,7 +14,7 @@ SIM.messaging = function (ctx) {
   var MSG_ATTRS = ['id', 'type', 'subtype', 'body', 'caption', 't', 'from', 'to', 'author', 'self', 'ack', 'isNewMsg',
     'local', 'star', 'broadcast', 'isForwarded', 'forwardingScore', 'mentionedJidList', 'groupMentions', 'notifyName',
     'ephemeralDuration', 'ephemeralSettingTimestamp', 'disappearingModeInitiator', 'preview', 'title', 'description',
-    'canonicalUrl', 'matchedText'];
+    'canonicalUrl', 'matchedText', 'quotedMsg', 'quotedStanzaID', 'quotedParticipant', 'quotedRemoteJid'];
   function Msg(attrs) {
     M.Model.call(this);
     var self = this;
@@ -30,6 +30,17 @@ SIM.messaging = function (ctx) {
   Msg.prototype.isEphemeral = false;
   Msg.prototype.isStatusV3 = false;
   Msg.prototype.mediaObject = undefined;
+  // Replies (message.reply): the library asks WAWebMsgReply, then copies these fields into the new message.
+  Msg.prototype.unsafe = function () { return this; };
+  Msg.prototype.msgContextInfo = function (chat) {
+    var info = {
+      quotedMsg: { type: this.type, body: this.body },
+      quotedStanzaID: this.id.id,
+      quotedParticipant: this.id.fromMe ? meWid() : this.from,
+    };
+    if (!chat.id.equals(this.id.remote)) info.quotedRemoteJid = this.id.remote;
+    return info;
+  };
 
   var CHAT_ATTRS = ['id', 't', 'unreadCount', 'archive', 'pin', 'isLocked', 'isReadOnly', 'muteExpiration', 'notSpam',
     'lastReceivedKey', 'labels', 'markedUnread', 'pendingSeenCount'];
@@ -195,6 +206,14 @@ SIM.messaging = function (ctx) {
     return out;
   }
 
+  /** The message a reply quotes, looked up in the reply's chat by the quoted key's id. */
+  function getQuotedMsgObj(msg) {
+    if (!msg || !msg.quotedStanzaID) return undefined;
+    var remote = msg.quotedRemoteJid || msg.id.remote;
+    return Msgs.get(new MsgKey({ fromMe: true, remote: remote, id: msg.quotedStanzaID })) ||
+      Msgs.get(new MsgKey({ fromMe: false, remote: remote, id: msg.quotedStanzaID }));
+  }
+
   var modules = {
     WALinkify: { findLinks: findLinks, findLink: function (text) { return findLinks(text)[0] || null; } },
     WAWebWidFactory: {
@@ -226,6 +245,8 @@ SIM.messaging = function (ctx) {
     WAWebSendMsgChatAction: { addAndSendMsgToChat: addAndSendMsgToChat },
     // Link previews would crawl the web; the simulator has none to offer.
     WAWebLinkPreviewChatAction: { getLinkPreview: async function () { return null; } },
+    WAWebMsgReply: { canReplyMsg: function (msg) { return Boolean(msg) && msg.type === 'chat' && msg.ack !== -1; } },
+    WAWebQuotedMsgModelUtils: { getQuotedMsgObj: getQuotedMsgObj },
     WAWebApiContact: { getAlternateUserWid: function () { return null; } },
     WAWebContactGetters: {
       getIsMe: getter(function (c) { var me = meWid(); return Boolean(me) && widOf(c).equals(me); }),
