@@ -51,6 +51,7 @@ async function runWithout(omit: string[]): Promise<Outcome> {
 describe('each of the 15 page modules is required by whatsapp-web.js 1.34.7', () => {
   it('control: with every module present the client links and becomes ready', async () => {
     expect(await runWithout([])).toEqual({ kind: 'ready' });
+    expect(sim.pageErrors()).toEqual([]);
   });
 
   it.each(PRE_QR)('without %s, initialize() rejects naming the module', async (module) => {
