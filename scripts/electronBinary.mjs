@@ -1,27 +1,40 @@
-// Where Electron's binary is, and how to fetch it once when npm's electron package could not (it is
-// installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 here, or its postinstall failed offline).
-// Mirrors node_modules/electron/install.js: same @electron/get call, same checksums, same cache
-// (electron_config_cache), same mirror variables (ELECTRON_MIRROR ...), same dist/ + path.txt layout,
-// so `require('electron')` finds the result exactly as if npm had installed it.
+// Where Electron's binary is, and how to fetch it once. Since Electron 42 npm's electron package
+// downloads nothing at install time: its index.js fetches the binary on the first `require('electron')`,
+// in the foreground, without a time-out, and prints a stack trace when offline. So nothing here
+// requires it: findElectron resolves the path the way index.js does, and fetchElectron mirrors
+// node_modules/electron/install.js: same @electron/get call, same checksums, same cache
+// (electron_config_cache), same mirror and platform variables (ELECTRON_MIRROR ...), same dist/ +
+// path.txt layout, so `require('electron')` finds the result exactly as if it had fetched it itself.
+// @electron/get 5 and @electron-internal/extract-zip are ES modules: loaded with import().
 import { execSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, readFileSync, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const requireHere = createRequire(import.meta.url);
 const electronPkgJson = requireHere.resolve('electron/package.json');
 const electronDir = path.dirname(electronPkgJson);
-// @electron/get and extract-zip are electron's own dependencies: resolve them from its folder.
+// @electron/get and @electron-internal/extract-zip are electron's own dependencies: resolve them from its folder.
 const requireFromElectron = createRequire(electronPkgJson);
+const importFromElectron = (specifier) => import(pathToFileURL(requireFromElectron.resolve(specifier)).href);
 
 export const electronVersion = /** @type {{version: string}} */ (requireHere(electronPkgJson)).version;
 
 const DEFAULT_MIRROR = 'https://github.com/electron/electron/releases/download/';
 
-/** Seconds, not minutes: an unreachable host should send the user to the browser quickly. */
-const DOWNLOAD_TIMEOUTS_MS = { lookup: 5_000, connect: 8_000, secureConnect: 8_000, response: 15_000, socket: 30_000 };
+/**
+ * Seconds, not minutes: an unreachable host should send the user to the browser quickly. @electron/get 5
+ * downloads with fetch(), which has no time-outs of its own: the download is aborted when the first
+ * byte takes longer than FIRST_BYTE_MS (name look-up, connection, TLS and response together), or when
+ * the bytes stop for STALL_MS. A slow download that keeps moving is never cut.
+ */
+const FIRST_BYTE_MS = 15_000;
+const STALL_MS = 30_000;
 
-function platformPath(platform = process.env.npm_config_platform || process.platform) {
+const targetPlatform = () => process.env.ELECTRON_INSTALL_PLATFORM || process.env.npm_config_platform || process.platform;
+
+function platformPath(platform = targetPlatform()) {
   switch (platform) {
     case 'mas':
     case 'darwin':
@@ -37,17 +50,22 @@ function platformPath(platform = process.env.npm_config_platform || process.plat
   }
 }
 
-/** The Electron executable if it exists, else null (never throws). */
+/**
+ * The path `require('electron')` gives (node_modules/electron/index.js's rule: path.txt names the
+ * executable under dist/, or under ELECTRON_OVERRIDE_DIST_PATH), or null while there is no path.txt.
+ */
+export function electronPath() {
+  const pathTxt = path.join(electronDir, 'path.txt');
+  const entry = existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8') : '';
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (override) return path.join(override, entry || 'electron');
+  return entry ? path.join(electronDir, 'dist', entry) : null;
+}
+
+/** The Electron executable if it exists, else null. Never throws, never downloads. */
 export function findElectron() {
-  const id = requireHere.resolve('electron');
-  // A failed require is not cached, a successful one is: drop it so a fresh download is seen.
-  delete requireHere.cache[id];
-  try {
-    const p = requireHere('electron');
-    return typeof p === 'string' && existsSync(p) ? p : null;
-  } catch {
-    return null; // "Electron failed to install correctly": no path.txt yet
-  }
+  const p = electronPath();
+  return p && existsSync(p) ? p : null;
 }
 
 /** The host the binary would come from, for messages. */
@@ -61,9 +79,9 @@ export function downloadHost() {
 }
 
 function hostArch() {
-  let arch = process.env.npm_config_arch || process.arch;
+  let arch = process.env.ELECTRON_INSTALL_ARCH || process.env.npm_config_arch || process.arch;
   // As install.js does: x64 Node under Rosetta on an arm64 Mac should get the arm64 build.
-  if (process.platform === 'darwin' && arch === 'x64' && process.env.npm_config_arch === undefined) {
+  if (targetPlatform() === 'darwin' && process.platform === 'darwin' && arch === 'x64' && process.env.npm_config_arch === undefined) {
     try {
       if (execSync('sysctl -in sysctl.proc_translated').toString().trim() === '1') arch = 'arm64';
     } catch {
@@ -73,19 +91,36 @@ function hostArch() {
   return arch;
 }
 
+/** An AbortSignal that fires when no byte has come for too long (FIRST_BYTE_MS, then STALL_MS). */
+function stallWatchdog() {
+  const controller = new AbortController();
+  let timer;
+  const arm = (ms) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const err = new Error(`no data for ${ms / 1000} s`);
+      err.name = 'TimeoutError';
+      controller.abort(err);
+    }, ms);
+  };
+  arm(FIRST_BYTE_MS);
+  return { signal: controller.signal, alive: () => arm(STALL_MS), stop: () => clearTimeout(timer) };
+}
+
 /**
  * Downloads (or takes from @electron/get's cache) and unpacks Electron; returns the executable's path.
  * `onProgress({ percent, transferred, total })` is called as bytes arrive. Throws on any failure.
  */
 export async function fetchElectron({ onProgress = () => {} } = {}) {
-  const { downloadArtifact } = requireFromElectron('@electron/get');
-  const extract = requireFromElectron('extract-zip');
+  const { downloadArtifact } = await importFromElectron('@electron/get');
+  const { extract } = await importFromElectron('@electron-internal/extract-zip');
   // @electron/get draws its own progress bar after 30 s; ours is already on screen.
   process.env.ELECTRON_GET_NO_PROGRESS = '1';
+  const watchdog = stallWatchdog();
   const zipPath = await downloadArtifact({
     version: electronVersion,
     artifactName: 'electron',
-    platform: process.env.npm_config_platform || process.platform,
+    platform: targetPlatform(),
     arch: hostArch(),
     cacheRoot: process.env.electron_config_cache,
     checksums:
@@ -94,11 +129,13 @@ export async function fetchElectron({ onProgress = () => {} } = {}) {
         : requireFromElectron('./checksums.json'),
     downloadOptions: {
       quiet: true,
-      timeout: DOWNLOAD_TIMEOUTS_MS,
-      retry: { limit: 0 },
-      getProgressCallback: async (progress) => onProgress(progress),
+      signal: watchdog.signal,
+      getProgressCallback: async (progress) => {
+        watchdog.alive();
+        onProgress(progress);
+      },
     },
-  });
+  }).finally(() => watchdog.stop());
   // ELECTRON_OVERRIDE_DIST_PATH (honoured by electron's index.js) names a folder of the user's own:
   // unpack there and leave the electron package untouched.
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
@@ -114,16 +151,28 @@ export async function fetchElectron({ onProgress = () => {} } = {}) {
   return found;
 }
 
+/**
+ * The network error code of a failed download: fetch() rejects with "fetch failed" and puts the
+ * socket's error (for a name with several addresses, an AggregateError of them) in `cause`.
+ */
+function errorCode(e) {
+  const cause = /** @type {{ code?: string, errors?: Array<{ code?: string }> } | undefined} */ (e.cause);
+  return e.code ?? cause?.code ?? cause?.errors?.[0]?.code;
+}
+
 /** One short clause saying why a download failed, without a stack. */
 export function failureReason(err) {
-  const e = /** @type {{ code?: string, name?: string, message?: string, response?: { statusCode?: number } }} */ (err ?? {});
+  const e = /** @type {{ code?: string, name?: string, message?: string, cause?: unknown, response?: { status?: number } }} */ (err ?? {});
   const host = downloadHost();
   const first = String(e.message ?? err).split('\n')[0];
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return `${host} cannot be resolved (offline, or DNS is blocked)`;
-  if (e.code === 'ECONNREFUSED') return `${host} refused the connection`;
-  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return `the connection to ${host} was cut`;
-  if (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') return `${host} did not answer in time`;
-  if (e.response?.statusCode) return `${host} answered HTTP ${e.response.statusCode}`;
+  const code = errorCode(e);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `${host} cannot be resolved (offline, or DNS is blocked)`;
+  if (code === 'ECONNREFUSED') return `${host} refused the connection`;
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') return `the connection to ${host} was cut`;
+  if (e.name === 'TimeoutError' || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return `${host} did not answer in time`;
+  if (e.response?.status) return `${host} answered HTTP ${e.response.status}`;
   if (/checksum/i.test(first)) return `the file from ${host} failed its checksum`;
-  return `${first}`;
+  // fetch()'s own message is only "fetch failed"; what failed is in the cause (e.g. "bad port").
+  const cause = /** @type {{ message?: string } | undefined} */ (e.cause)?.message;
+  return cause ? `${first} (${cause.split('\n')[0]})` : first;
 }

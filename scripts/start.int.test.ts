@@ -12,6 +12,9 @@ import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
+// The version npm installed: the one start.mjs names and fetches.
+const ELECTRON = (JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const ELECTRON_RE = ELECTRON.replace(/\./g, '\\.');
 const tmp = mkdtempSync(path.join(tmpdir(), 'start-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -56,31 +59,54 @@ function waitForLine(child: ChildProcess, lines: string[], pattern: RegExp, time
   });
 }
 
+/** A loopback port nothing listens on (just closed): a download from it fails at once, as offline. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs start.mjs with no Electron binary to be had; resolves once the web host prints its address. */
+async function startWithoutBinary(work: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--data-dir', path.join(work, 'data')], {
+    cwd: root,
+    env: baseEnv({ electron_config_cache: path.join(work, 'cache'), ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const lines: string[] = [];
+  const openLine = await waitForLine(child, lines, /^Open http:\/\/127\.0\.0\.1:\d+\/#token=/, 20_000);
+  return { child, lines, openLine, stderr: () => stderr };
+}
+
+/** Ends start.mjs (and so its web host) and waits for it. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 describe('npm start', () => {
   it('without a binary and with the download unreachable, says why in one line and serves the app in the browser', async () => {
     const work = path.join(tmp, 'fallback');
     mkdirSync(work);
-    const child = spawn(process.execPath, ['scripts/start.mjs', '--data-dir', path.join(work, 'data')], {
-      cwd: root,
-      // Port 9 (discard) on loopback is closed: the download fails at once, as it does offline.
-      env: baseEnv({
-        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
-        electron_config_cache: path.join(work, 'cache'),
-        ELECTRON_OVERRIDE_DIST_PATH: path.join(work, 'no-electron-here'),
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+    // Not port 9 (discard), which fetch() refuses to try at all ("bad port").
+    const port = await closedPort();
+    const { child, lines, openLine, stderr } = await startWithoutBinary(work, {
+      ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+      ELECTRON_OVERRIDE_DIST_PATH: path.join(work, 'no-electron-here'),
     });
-    children.push(child);
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const lines: string[] = [];
-    const openLine = await waitForLine(child, lines, /^Open http:\/\/127\.0\.0\.1:\d+\/#token=/, 20_000);
 
     const reasons = lines.filter((l) => /Electron/.test(l));
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatch(/^Electron 41\.7\.1 could not be downloaded: 127\.0\.0\.1:9 refused the connection; serving the app in your browser instead\.$/);
+    expect(reasons[0]).toMatch(new RegExp(`^Electron ${ELECTRON_RE} could not be downloaded: 127\\.0\\.0\\.1:${port} refused the connection; serving the app in your browser instead\\.$`));
     expect(lines[0]).toBe(reasons[0]);
-    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(stderr()).not.toMatch(/\n\s+at /); // no stack trace
 
     // The address works: the same app, from the web host.
     const url = openLine.slice('Open '.length);
@@ -95,6 +121,44 @@ describe('npm start', () => {
     expect(result.code === 0 || result.signal === 'SIGTERM').toBe(true);
     await expect(fetch(url.split('#')[0]!)).rejects.toThrow();
     expect(existsSync(path.join(work, 'no-electron-here', 'electron'))).toBe(false);
+  }, 40_000);
+
+  // The usual case, no override: electron's own index.js would download on require, in the foreground,
+  // and print a stack trace offline. start.mjs must still give its one line, and only that.
+  const hasBinary = existsSync(path.join(root, 'node_modules/electron/path.txt'));
+  if (hasBinary) console.log('start test: no-override case skipped: node_modules/electron already has a binary');
+  it.skipIf(hasBinary)('without a binary in node_modules/electron either, gives the same one line, no second download and no stack', async () => {
+    const work = path.join(tmp, 'fallback-no-override');
+    mkdirSync(work);
+    const port = await closedPort();
+    const { child, lines, stderr } = await startWithoutBinary(work, { ELECTRON_MIRROR: `http://127.0.0.1:${port}/` });
+    try {
+      expect(lines.filter((l) => /Electron/.test(l))).toEqual([
+        `Electron ${ELECTRON} could not be downloaded: 127.0.0.1:${port} refused the connection; serving the app in your browser instead.`,
+      ]);
+      expect(stderr()).toBe('');
+      expect(existsSync(path.join(root, 'node_modules/electron/path.txt'))).toBe(false);
+    } finally {
+      await stop(child);
+    }
+  }, 40_000);
+
+  it('with a mirror that answers 404, names the status in the one line', async () => {
+    const server = createServer((_req, res) => void res.writeHead(404).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const work = path.join(tmp, 'fallback-404');
+    mkdirSync(work);
+    try {
+      const { child, lines } = await startWithoutBinary(work, {
+        ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+        ELECTRON_OVERRIDE_DIST_PATH: path.join(work, 'no-electron-here'),
+      });
+      await stop(child);
+      expect(lines[0]).toBe(`Electron ${ELECTRON} could not be downloaded: 127.0.0.1:${port} answered HTTP 404; serving the app in your browser instead.`);
+    } finally {
+      server.close();
+    }
   }, 40_000);
 
   if (process.platform === 'win32') console.log('start test: stand-in binary case skipped: a script cannot stand in for electron.exe');
@@ -164,14 +228,14 @@ describe('npm start, first run where the download works', () => {
     const record = path.join(work, 'launched.json');
     // 3 MB of padding so progress has something to report.
     const script = `#!${process.execPath}\nrequire('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\nprocess.exit(0);\n/*${'x'.repeat(3_000_000)}*/\n`;
-    const zipName = `electron-v41.7.1-linux-${process.arch}.zip`;
+    const zipName = `electron-v${ELECTRON}-linux-${process.arch}.zip`;
     const zip = zipWithExecutable('electron', Buffer.from(script));
     const sums = `${createHash('sha256').update(zip).digest('hex')} *${zipName}\n`;
     const requests: string[] = [];
     const server = createServer((req, res) => {
       requests.push(req.url ?? '');
-      if (req.url === `/v41.7.1/${zipName}`) return void res.writeHead(200, { 'Content-Length': zip.length }).end(zip);
-      if (req.url === '/v41.7.1/SHASUMS256.txt') return void res.writeHead(200).end(sums);
+      if (req.url === `/v${ELECTRON}/${zipName}`) return void res.writeHead(200, { 'Content-Length': zip.length }).end(zip);
+      if (req.url === `/v${ELECTRON}/SHASUMS256.txt`) return void res.writeHead(200).end(sums);
       res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -197,7 +261,7 @@ describe('npm start, first run where the download works', () => {
     try {
       const first = await runStart();
       expect(first.code, first.stdout + first.stderr).toBe(0);
-      expect(first.stderr).toMatch(new RegExp(`Downloading Electron 41\\.7\\.1 from 127\\.0\\.0\\.1:${port}: \\d+%`));
+      expect(first.stderr).toMatch(new RegExp(`Downloading Electron ${ELECTRON_RE} from 127\\.0\\.0\\.1:${port}: \\d+%`));
       expect(first.stderr).toMatch(/: 100% \(/);
       expect((JSON.parse(readFileSync(record, 'utf8')) as string[]).filter((a) => a !== '--no-sandbox')).toEqual([root]);
       expect(requests.filter((u) => u.endsWith('.zip'))).toHaveLength(1);
