@@ -17,8 +17,19 @@ const ELECTRON = (JSON.parse(readFileSync(path.join(root, 'node_modules/electron
 const ELECTRON_RE = ELECTRON.replace(/\./g, '\\.');
 const tmp = mkdtempSync(path.join(tmpdir(), 'start-'));
 const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+afterAll(async () => {
+  // SIGTERM first: start.mjs passes it on to the web host it started; SIGKILL would leave that running.
+  const live = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  await Promise.all(
+    live.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          const force = setTimeout(() => c.kill('SIGKILL'), 5_000);
+          c.once('exit', () => (clearTimeout(force), resolve()));
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
   rmSync(tmp, { recursive: true, force: true });
 });
 
