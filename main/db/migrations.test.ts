@@ -47,6 +47,22 @@ describe('database', () => {
     d.close();
   });
 
+  it('migration 4 keeps accounts and adds API keys, webhooks and deliveries that go with their account', () => {
+    const v3 = AppDatabase.open(dir, MIGRATIONS.slice(0, 3));
+    v3.db.prepare("INSERT INTO accounts (id, label, created_at, position) VALUES ('acc-1', 'Work', 1, 1)").run();
+    v3.close();
+    const d = AppDatabase.open(dir, MIGRATIONS.slice(0, 4));
+    expect(d.db.prepare('SELECT label FROM accounts').pluck().get()).toBe('Work');
+    expect(columns(d.db, 'api_keys')).toEqual(['id', 'name', 'hash', 'prefix', 'accounts', 'created_at', 'last_used_at', 'revoked_at']);
+    expect(() => d.db.prepare("INSERT INTO api_settings (id, port) VALUES (2, 8790)").run()).toThrow(/CHECK/);
+    expect(() => d.db.prepare("INSERT INTO webhooks VALUES ('wh-1', 'nope', 'http://x', '[]', 's', 1)").run()).toThrow(/FOREIGN KEY/);
+    d.db.prepare("INSERT INTO webhooks VALUES ('wh-1', 'acc-1', 'http://127.0.0.1:9/hook', '[\"message\"]', 's', 1)").run();
+    d.db.prepare("INSERT INTO webhook_deliveries (id, webhook_id, event, payload, created_at, next_at) VALUES ('d-1', 'wh-1', 'message', '{}', 1, 1)").run();
+    d.db.prepare("DELETE FROM accounts WHERE id = 'acc-1'").run();
+    expect(d.db.prepare('SELECT count(*) FROM webhook_deliveries').pluck().get()).toBe(0);
+    d.close();
+  });
+
   it('keeps data across re-opening and applies only what is new', () => {
     const first = AppDatabase.open(dir, MIGRATIONS.slice(0, 1));
     first.db.prepare("INSERT INTO accounts VALUES ('acc-1', 'Work', 1, 1)").run();

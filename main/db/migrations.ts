@@ -69,4 +69,52 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'local API: settings, keys, webhooks and their deliveries',
+    up(db) {
+      // Keys are kept as SHA-256 hashes only; a webhook's deliveries stay here until they get through,
+      // so a receiver that is down (or an app restart) loses none.
+      db.exec(`
+        CREATE TABLE api_settings (
+          id              INTEGER PRIMARY KEY CHECK (id = 1),
+          enabled         INTEGER NOT NULL DEFAULT 0,
+          port            INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+          allowed_origins TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(allowed_origins))
+        ) STRICT;
+        CREATE TABLE api_keys (
+          id           TEXT PRIMARY KEY,
+          name         TEXT NOT NULL,
+          hash         TEXT NOT NULL UNIQUE,
+          prefix       TEXT NOT NULL,
+          accounts     TEXT CHECK (accounts IS NULL OR json_valid(accounts)),
+          created_at   INTEGER NOT NULL,
+          last_used_at INTEGER,
+          revoked_at   INTEGER
+        ) STRICT;
+        CREATE TABLE webhooks (
+          id         TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+          url        TEXT NOT NULL,
+          events     TEXT NOT NULL CHECK (json_valid(events)),
+          secret     TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE webhook_deliveries (
+          id           TEXT PRIMARY KEY,
+          webhook_id   TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+          event        TEXT NOT NULL,
+          payload      TEXT NOT NULL,
+          created_at   INTEGER NOT NULL,
+          attempts     INTEGER NOT NULL DEFAULT 0,
+          next_at      INTEGER,
+          delivered_at INTEGER,
+          last_status  INTEGER,
+          last_error   TEXT
+        ) STRICT;
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_at) WHERE delivered_at IS NULL;
+        CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries(webhook_id, created_at);
+      `);
+    },
+  },
 ];
