@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDatabase, DATABASE_FILE } from './AppDatabase';
+import { MessageNoticeRepo } from './MessageNoticeRepo';
 import { MIGRATIONS, type Migration } from './migrations';
 
 let dir: string;
@@ -60,6 +61,22 @@ describe('database', () => {
     d.db.prepare("INSERT INTO webhook_deliveries (id, webhook_id, event, payload, created_at, next_at) VALUES ('d-1', 'wh-1', 'message', '{}', 1, 1)").run();
     d.db.prepare("DELETE FROM accounts WHERE id = 'acc-1'").run();
     expect(d.db.prepare('SELECT count(*) FROM webhook_deliveries').pluck().get()).toBe(0);
+    d.close();
+  });
+
+  it('migration 5 keeps accounts with their notification off, stores the switch, and drops it with its account', () => {
+    const v4 = AppDatabase.open(dir, MIGRATIONS.slice(0, 4));
+    v4.db.prepare("INSERT INTO accounts (id, label, created_at, position) VALUES ('acc-1', 'Work', 1, 1)").run();
+    v4.close();
+    const d = AppDatabase.open(dir, MIGRATIONS.slice(0, 5));
+    const notices = new MessageNoticeRepo(d.db);
+    expect(notices.enabled('acc-1')).toBe(false);
+    expect(notices.set('acc-1', true)).toBe(true);
+    expect(notices.enabled('acc-1')).toBe(true);
+    expect(notices.set('nope', true)).toBe(false);
+    expect(() => d.db.prepare("INSERT INTO account_message_notice VALUES ('acc-1', 2)").run()).toThrow(/CHECK|UNIQUE/);
+    d.db.prepare("DELETE FROM accounts WHERE id = 'acc-1'").run();
+    expect(d.db.prepare('SELECT count(*) FROM account_message_notice').pluck().get()).toBe(0);
     d.close();
   });
 

@@ -117,4 +117,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'new-message notification per account',
+    up(db) {
+      db.exec(`
+        CREATE TABLE account_message_notice (
+          account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+          enabled    INTEGER NOT NULL CHECK (enabled IN (0, 1))
+        ) STRICT;
+      `);
+    },
+  },
 ];
