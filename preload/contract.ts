@@ -2,6 +2,7 @@
 // and every event (name -> payload schema). Main's handler registry, both transports (Electron IPC
 // and the web host's WebSocket), both bridges and the renderer import it; nothing else names a channel.
 import { z } from 'zod';
+import { AccountActivity } from './messages';
 
 export const ACCOUNT_ID_PATTERN = /^[a-z0-9_-]{1,40}$/;
 export const LABEL_MAX = 64;
@@ -141,6 +142,8 @@ export const CommandErrorCode = z.enum([
   /** Restoring over an account that exists here must be confirmed. */
   'CONFIRM_REQUIRED',
   'NOT_LINKED',
+  /** The account must be Ready (linked and connected) for this: sending, listing chats, marking read. */
+  'NOT_READY',
   'STORE_IN_USE',
   /** A backup failed for a reason the engine did not classify. */
   'BACKUP_FAILED',
@@ -184,12 +187,22 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
+/** One account's unread total and last activity (kept current by accounts.activity), and its new-message notification switch. */
+export const AccountUse = AccountActivity.extend({ id: AccountId, notifyMessages: z.boolean() });
+export type AccountUse = z.infer<typeof AccountUse>;
+
 export const StoreKind = z.enum(['folder', 's3', 'postgres', 'mongo']);
 export type StoreKind = z.infer<typeof StoreKind>;
 
 const text = (what: string, max = 500) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max);
 const absolutePath = text('The folder').refine((p) => !CONTROL_CHARS.test(p), 'The folder path cannot contain control characters (such as NUL)').refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the full path of the folder (for example /mnt/backups or D:\\Backups)');
-const hostname = text('The host', 255).refine((h) => !/[\s/]/.test(h), 'A host name has no spaces or slashes');
+/** A DNS name, an IPv4 address or an IPv6 address (bare or in brackets): nothing that could carry a path, query or credentials. */
+const hostname = text('The host', 255).refine(
+  (h) => /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(h) || /^\[?[0-9A-Fa-f:.]+\]?$/.test(h),
+  'Give a host name or an IP address, such as db.example.com or 10.0.0.5 (no spaces, slashes, ? or #)',
+);
+/** The labelled opt-out of TLS, for a local or test server; servers on this computer need no TLS anyway. */
+const insecure = z.boolean().optional();
 const port = z.number({ error: 'The port must be a number' }).int().min(1).max(65535);
 
 /** Store settings that may be shown and stored in the clear; the secret (key, password) travels apart. */
@@ -203,9 +216,10 @@ export const StoreSettings = z.discriminatedUnion('kind', [
     prefix: z.string().trim().max(200).optional(),
     forcePathStyle: z.boolean().optional(),
     accessKeyId: text('The access key id', 256),
+    insecure,
   }).strict(),
-  z.object({ kind: z.literal('postgres'), host: hostname, port, database: text('The database', 63), user: text('The user', 63), ssl: z.boolean().optional() }).strict(),
-  z.object({ kind: z.literal('mongo'), host: hostname, port, database: text('The database', 63), user: z.string().trim().max(100).optional(), authSource: z.string().trim().max(63).optional() }).strict(),
+  z.object({ kind: z.literal('postgres'), host: hostname, port, database: text('The database', 63), user: text('The user', 63), ssl: z.boolean().optional(), insecure }).strict(),
+  z.object({ kind: z.literal('mongo'), host: hostname, port, database: text('The database', 63), user: z.string().trim().max(100).optional(), authSource: z.string().trim().max(63).optional(), insecure }).strict(),
 ]);
 export type StoreSettings = z.infer<typeof StoreSettings>;
 
@@ -259,6 +273,69 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The local API's event kinds, as its stream and webhooks name them (main/api/). */
+export const ApiEventKind = z.enum(['qr', 'state', 'message', 'message_ack', 'remote_session_saved']);
+export type ApiEventKind = z.infer<typeof ApiEventKind>;
+
+/** The local API for scripts: off until the user turns it on; on 127.0.0.1 only. */
+export const ApiSettings = z.object({
+  enabled: z.boolean(),
+  port: port,
+  /** Origins (scheme://host[:port]) whose pages may call the API; every other request with an Origin is refused. */
+  allowedOrigins: z.array(z.string().trim().regex(/^https?:\/\/[^/\s]+$/, 'An origin looks like http://localhost:5173 (no path)')).max(20),
+});
+export type ApiSettings = z.infer<typeof ApiSettings>;
+
+export const ApiKeyView = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The first characters of the key, to recognise it; the key itself is shown once and kept only as a hash. */
+  prefix: z.string(),
+  /** The accounts the key may use, or null for all of them. */
+  accounts: z.array(AccountId).nullable(),
+  createdAt: z.number(),
+  lastUsedAt: z.number().nullable(),
+  revokedAt: z.number().nullable(),
+});
+export type ApiKeyView = z.infer<typeof ApiKeyView>;
+
+export const WebhookView = z.object({
+  id: z.string(),
+  accountId: AccountId,
+  url: z.string(),
+  events: z.array(ApiEventKind),
+  createdAt: z.number(),
+});
+export type WebhookView = z.infer<typeof WebhookView>;
+
+export const DeliveryView = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  event: ApiEventKind,
+  createdAt: z.number(),
+  attempts: z.number().int(),
+  status: z.enum(['pending', 'delivered']),
+  /** The receiver's last HTTP status, or null when it could not be reached. */
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  nextAt: z.number().nullable(),
+  deliveredAt: z.number().nullable(),
+});
+export type DeliveryView = z.infer<typeof DeliveryView>;
+
+/** What the API area shows: the settings, whether the server listens (and where, or why not), keys and webhooks. */
+export const ApiStatus = z.object({
+  settings: ApiSettings,
+  listening: z.string().nullable(),
+  error: z.string().nullable(),
+  keys: z.array(ApiKeyView),
+  webhooks: z.array(WebhookView),
+});
+export type ApiStatus = z.infer<typeof ApiStatus>;
+
+const ApiKeyId = z.string().regex(/^key-[a-z0-9]{6,20}$/, 'Unknown key');
+const WebhookId = z.string().regex(/^wh-[a-z0-9]{6,20}$/, 'Unknown webhook');
+
 /** Commands that take nothing accept no input at all, or an empty object. */
 const NoInput = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined);
 
@@ -278,6 +355,12 @@ export const commands = {
   'accounts.timeline': { input: z.object({ id: AccountId }).strict(), output: z.array(TimelineEntry) },
   /** A second computer holds this account's lease: take it over explicitly. */
   'accounts.takeOver': { input: z.object({ id: AccountId }).strict(), output: Account },
+  /** Every account's unread total and last activity (what accounts.activity then keeps current). */
+  'accounts.activity': { input: NoInput, output: z.array(AccountUse) },
+  /** Marks every unread chat of a Ready account as read, as opening them in WhatsApp would. */
+  'accounts.markRead': { input: z.object({ id: AccountId }).strict(), output: AccountUse },
+  /** Turns the "New message on <account>" notification on or off (it never shows the message's text). */
+  'accounts.setMessageNotice': { input: z.object({ id: AccountId, enabled: z.boolean() }).strict(), output: AccountUse },
   'stores.list': { input: NoInput, output: z.array(StoreView) },
   /** Adds a store (no id) or edits one; an omitted secret keeps the stored one. */
   'stores.save': {
@@ -326,6 +409,27 @@ export const commands = {
     output: Account,
   },
   'app.info': { input: NoInput, output: AppInfo },
+  'api.status': { input: NoInput, output: ApiStatus },
+  /** Turns the local API on or off, or moves it to another port; answers once it listens (or why it cannot). */
+  'api.configure': { input: ApiSettings.partial().strict(), output: ApiStatus },
+  /** The key is in the answer only, once: the app keeps its hash. */
+  'api.createKey': {
+    input: z.object({ name: text('The name', 64), accounts: z.array(AccountId).min(1, 'Choose at least one account, or all').nullable() }).strict(),
+    output: z.object({ key: ApiKeyView, secret: z.string() }),
+  },
+  'api.revokeKey': { input: z.object({ id: ApiKeyId }).strict(), output: ApiKeyView },
+  /** The signing secret (Standard Webhooks, whsec_…) is in the answer only, once. */
+  'api.addWebhook': {
+    input: z.object({
+      accountId: AccountId,
+      url: z.string().trim().url('The address must be a URL such as http://127.0.0.1:4000/hook').refine((u) => /^https?:/i.test(u), 'The address must start with http:// or https://'),
+      events: z.array(ApiEventKind).min(1, 'Choose at least one event'),
+    }).strict(),
+    output: z.object({ webhook: WebhookView, secret: z.string() }),
+  },
+  'api.removeWebhook': { input: z.object({ id: WebhookId }).strict(), output: z.object({ id: WebhookId }) },
+  /** The newest deliveries first, of one webhook or of all. */
+  'api.deliveries': { input: z.object({ webhookId: WebhookId.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(), output: z.array(DeliveryView) },
 } as const;
 
 export const events = {
@@ -333,6 +437,10 @@ export const events = {
   'accounts.changed': z.array(Account),
   /** An account that was working needs the user (logged out, failed, paused): the shell notifies the OS. */
   'accounts.attention': z.object({ id: AccountId, label: z.string(), title: z.string(), body: z.string() }),
+  /** Every account's unread total and last activity, after any of them changed (what accounts.activity answers). */
+  'accounts.activity': z.array(AccountUse),
+  /** A message arrived on an account whose notification is on: the shell notifies the OS (title only, no text). */
+  'accounts.message': z.object({ id: AccountId, label: z.string(), title: z.string(), body: z.string() }),
   /** The whole store list, after a store was added, edited or removed (what stores.list answers). */
   'stores.changed': z.array(StoreView),
   /**
@@ -340,6 +448,10 @@ export const events = {
    * settings and status travel on the account itself, in accounts.changed.
    */
   'backup.changed': z.object({ hasRecoveryPassphrase: z.boolean() }),
+  /** The API area's state after any change (what api.status answers). */
+  'api.changed': ApiStatus,
+  /** A webhook delivery was queued, tried or delivered. */
+  'api.delivery': DeliveryView,
 } as const;
 
 export type Commands = typeof commands;

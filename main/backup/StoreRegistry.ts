@@ -11,6 +11,7 @@ import { MongoStore } from './stores/MongoStore';
 import { PostgresStore } from './stores/PostgresStore';
 import { S3Store } from './stores/S3Store';
 import { checkStoreSettings, sameDestination, secretRequiredAgain } from './storeSettingsCheck';
+import { mongoConnection, postgresConnection } from './storeConnections';
 
 const secretRef = (storeId: string) => `store:${storeId}`;
 
@@ -29,15 +30,11 @@ export function createStore(settings: StoreSettings, secret: string | undefined)
         accessKeyId: settings.accessKeyId,
         secretAccessKey: secret ?? '',
       });
-    case 'postgres': {
-      const auth = `${encodeURIComponent(settings.user)}${secret ? `:${encodeURIComponent(secret)}` : ''}@`;
-      const ssl = settings.ssl ? '?sslmode=require' : '';
-      return new PostgresStore({ connectionString: `postgres://${auth}${settings.host}:${settings.port}/${encodeURIComponent(settings.database)}${ssl}` });
-    }
+    case 'postgres':
+      return new PostgresStore({ connection: postgresConnection(settings, secret) });
     case 'mongo': {
-      const auth = settings.user ? `${encodeURIComponent(settings.user)}${secret ? `:${encodeURIComponent(secret)}` : ''}@` : '';
-      const query = settings.authSource ? `?authSource=${encodeURIComponent(settings.authSource)}` : '';
-      return new MongoStore({ uri: `mongodb://${auth}${settings.host}:${settings.port}/${query}`, dbName: settings.database });
+      const { uri, options } = mongoConnection(settings, secret);
+      return new MongoStore({ uri, clientOptions: options, dbName: settings.database });
     }
   }
 }

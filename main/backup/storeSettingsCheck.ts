@@ -1,6 +1,7 @@
 import { posix, win32 } from 'node:path';
 import type { StoreSettings } from '../../preload/contract';
 import { AppError } from '../errors';
+import { checkS3Transport } from './storeConnections';
 
 /**
  * A folder store's path must be a full path of the computer the app runs on: `C:\Backups` saved on
@@ -8,6 +9,7 @@ import { AppError } from '../errors';
  * styles, since the page cannot know main's platform; main decides here, when the store is saved or tested.
  */
 export function checkStoreSettings(settings: StoreSettings, platform: NodeJS.Platform = process.platform): void {
+  if (settings.kind === 's3') checkS3Transport(settings);
   if (settings.kind !== 'folder') return;
   const windows = platform === 'win32';
   const ok = windows ? win32.isAbsolute(settings.path) && /^([A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)/.test(settings.path) : posix.isAbsolute(settings.path);

@@ -24,6 +24,16 @@ export function StoreFields({ values: v, errors, onChange }: StoreFieldsProps) {
     />
   );
 
+  const insecureBox = (
+    <CheckboxField
+      label="Allow an unencrypted connection (only for a local or test server)"
+      name="insecure"
+      checked={v.insecure}
+      onChange={(checked) => onChange('insecure', checked)}
+      help="A server on another computer is reached over TLS with its certificate checked. Tick this only for a server without TLS, on a network you trust."
+    />
+  );
+
   switch (v.kind) {
     case 'folder':
       return text('path', 'Folder', { help: 'The full path of a local or network folder, e.g. /mnt/backups or D:\\Backups.' });
@@ -44,6 +54,7 @@ export function StoreFields({ values: v, errors, onChange }: StoreFieldsProps) {
             help="Needed by most self-hosted servers (MinIO, s3rver). On when an endpoint is given, unless you untick it."
           />
           {text('accessKeyId', 'Access key id')}
+          {insecureBox}
         </>
       );
     case 'postgres':
@@ -63,6 +74,7 @@ export function StoreFields({ values: v, errors, onChange }: StoreFieldsProps) {
           ) : (
             text('authSource', 'Authentication database (optional)', { help: 'Where the user is defined, if not in the database above (often “admin”).' })
           )}
+          {insecureBox}
         </>
       );
   }

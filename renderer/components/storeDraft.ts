@@ -19,6 +19,8 @@ export interface StoreFormValues {
   database: string;
   user: string;
   ssl: boolean;
+  /** The labelled opt-out of TLS for a server elsewhere (main/backup/storeConnections.ts). */
+  insecure: boolean;
   authSource: string;
   /** Typed secret; empty on edit keeps the stored one. */
   secret: string;
@@ -45,6 +47,7 @@ export function emptyValues(kind: StoreKind = 's3'): StoreFormValues {
     database: '',
     user: '',
     ssl: false,
+    insecure: false,
     authSource: '',
     secret: '',
   };
@@ -63,11 +66,11 @@ export function valuesOf(store: StoreView): StoreFormValues {
     case 'folder':
       return { ...v, path: s.path };
     case 's3':
-      return { ...v, endpoint: s.endpoint ?? '', region: s.region, bucket: s.bucket, prefix: s.prefix ?? '', forcePathStyle: s.forcePathStyle ?? null, accessKeyId: s.accessKeyId };
+      return { ...v, endpoint: s.endpoint ?? '', region: s.region, bucket: s.bucket, prefix: s.prefix ?? '', forcePathStyle: s.forcePathStyle ?? null, accessKeyId: s.accessKeyId, insecure: s.insecure ?? false };
     case 'postgres':
-      return { ...v, host: s.host, port: String(s.port), database: s.database, user: s.user, ssl: s.ssl ?? false };
+      return { ...v, host: s.host, port: String(s.port), database: s.database, user: s.user, ssl: s.ssl ?? false, insecure: s.insecure ?? false };
     case 'mongo':
-      return { ...v, host: s.host, port: String(s.port), database: s.database, user: s.user ?? '', authSource: s.authSource ?? '' };
+      return { ...v, host: s.host, port: String(s.port), database: s.database, user: s.user ?? '', authSource: s.authSource ?? '', insecure: s.insecure ?? false };
   }
 }
 
@@ -95,16 +98,18 @@ export function buildSettings(v: StoreFormValues): Built {
           ...(optional(v.prefix) ? { prefix: v.prefix } : {}),
           ...(v.forcePathStyle !== null ? { forcePathStyle: v.forcePathStyle } : {}),
           accessKeyId: v.accessKeyId,
+          ...(v.insecure ? { insecure: true } : {}),
         },
       };
     case 'postgres':
     case 'mongo': {
       const port = Number(v.port.trim());
       if (!/^\d+$/.test(v.port.trim()) || port < 1 || port > 65535) return { ok: false, errors: { port: 'The port is a number from 1 to 65535.' } };
-      if (v.kind === 'postgres') return { ok: true, settings: { kind: 'postgres', host: v.host, port, database: v.database, user: v.user, ...(v.ssl ? { ssl: true } : {}) } };
+      const insecure = v.insecure ? { insecure: true } : {};
+      if (v.kind === 'postgres') return { ok: true, settings: { kind: 'postgres', host: v.host, port, database: v.database, user: v.user, ...(v.ssl ? { ssl: true } : {}), ...insecure } };
       return {
         ok: true,
-        settings: { kind: 'mongo', host: v.host, port, database: v.database, ...(optional(v.user) ? { user: v.user } : {}), ...(optional(v.authSource) ? { authSource: v.authSource } : {}) },
+        settings: { kind: 'mongo', host: v.host, port, database: v.database, ...(optional(v.user) ? { user: v.user } : {}), ...(optional(v.authSource) ? { authSource: v.authSource } : {}), ...insecure },
       };
     }
   }

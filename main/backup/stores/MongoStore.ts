@@ -1,4 +1,4 @@
-import { GridFSBucket, MongoClient, type Collection, type Db, type GridFSFile } from 'mongodb';
+import { GridFSBucket, MongoClient, type Collection, type Db, type GridFSFile, type MongoClientOptions } from 'mongodb';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
@@ -9,6 +9,8 @@ export interface MongoStoreOptions extends StoreBaseOptions {
   uri: string;
   /** Defaults to the database in the URI (or "test", as the driver does). */
   dbName?: string;
+  /** Credentials and TLS as driver options, never inside the URI (main/backup/storeConnections.ts). */
+  clientOptions?: MongoClientOptions;
 }
 
 interface LeaseDoc extends LeaseInfo {
@@ -25,15 +27,17 @@ export class MongoStore extends StoreBase {
   readonly description: string;
   private readonly client: MongoClient;
   private readonly uri: string;
+  private readonly clientOptions: MongoClientOptions;
   private readonly dbName: string | undefined;
   private connected: Promise<Db> | undefined;
 
   constructor(options: MongoStoreOptions) {
     super(options);
     this.uri = options.uri;
+    this.clientOptions = options.clientOptions ?? {};
     this.dbName = options.dbName;
     this.description = describeMongo(options.uri, options.dbName);
-    this.client = new MongoClient(options.uri, { serverSelectionTimeoutMS: DEFAULT_TEST_TIMEOUT_MS, connectTimeoutMS: DEFAULT_TEST_TIMEOUT_MS });
+    this.client = new MongoClient(options.uri, { ...this.clientOptions, serverSelectionTimeoutMS: DEFAULT_TEST_TIMEOUT_MS, connectTimeoutMS: DEFAULT_TEST_TIMEOUT_MS });
   }
 
   protected async writeVersion(session: string, _id: string, body: Readable, meta: Record<string, string>): Promise<VersionInfo> {
@@ -84,7 +88,7 @@ export class MongoStore extends StoreBase {
   async testConnection(options: { timeoutMs?: number } = {}): Promise<ConnectionReport> {
     const started = Date.now();
     const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
-    const client = new MongoClient(this.uri, { serverSelectionTimeoutMS: Math.max(1000, timeoutMs - 500), connectTimeoutMS: timeoutMs });
+    const client = new MongoClient(this.uri, { ...this.clientOptions, serverSelectionTimeoutMS: Math.max(1000, timeoutMs - 500), connectTimeoutMS: timeoutMs });
     const work = (async () => {
       try {
         await client.connect();

@@ -6,7 +6,9 @@ import { classifyPgError, describeConnection, schemaSql, tableNames } from './po
 import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, StoreBase, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface PostgresStoreOptions extends StoreBaseOptions {
-  connectionString: string;
+  /** A connection string (tests, developers), or the settings as an object (the app: main/backup/storeConnections.ts). */
+  connectionString?: string;
+  connection?: pg.ClientConfig;
   /** Tables are `<prefix>_versions`, `_chunks`, `_leases` (default `wa_backup`). */
   tablePrefix?: string;
 }
@@ -29,15 +31,17 @@ export class PostgresStore extends StoreBase {
   readonly description: string;
   private readonly pool: pg.Pool;
   private readonly t: ReturnType<typeof tableNames>;
-  private readonly connectionString: string;
+  private readonly connection: pg.ClientConfig;
   private schemaReady: Promise<void> | undefined;
 
   constructor(options: PostgresStoreOptions) {
     super(options);
     this.t = tableNames(options.tablePrefix ?? 'wa_backup');
-    this.connectionString = options.connectionString;
-    this.description = describeConnection(options.connectionString);
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 4, connectionTimeoutMillis: DEFAULT_TEST_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+    this.connection = options.connection ?? { connectionString: options.connectionString };
+    this.description = options.connection
+      ? `PostgreSQL database "${options.connection.database ?? 'default'}" at ${options.connection.host}:${options.connection.port ?? 5432}`
+      : describeConnection(options.connectionString ?? '');
+    this.pool = new pg.Pool({ ...this.connection, max: 4, connectionTimeoutMillis: DEFAULT_TEST_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
     // An idle client losing its connection emits on the pool; unhandled, it would crash the app.
     this.pool.on('error', () => undefined);
   }
@@ -157,7 +161,7 @@ export class PostgresStore extends StoreBase {
     const started = Date.now();
     const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
     // A dedicated client, so the answer is about this attempt and not a pooled connection made earlier.
-    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: timeoutMs });
+    const client = new pg.Client({ ...this.connection, connectionTimeoutMillis: timeoutMs });
     client.on('error', () => undefined);
     const work = (async () => {
       try {
