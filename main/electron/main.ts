@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safe
 import { appBrowserFinder } from '../browser/findBrowser';
 import { noBrowserLine } from '../browser/installCommand';
 import { devHooks, type DevHooks } from '../devHooks';
-import { createApp, type App } from '../index';
+import { createApp, stopBudgetMs, type App } from '../index';
 import { createLogger } from '../log';
 import { TimeoutError, withTimeout } from '../util/time';
 import { serveAppRequest } from './appProtocol';
@@ -16,7 +16,6 @@ import { attachIpcTransport } from './ipcTransport';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security';
 import { createMainWindow, focusWindow, guardWebContents, hardenSession } from './window';
 
-const STOP_TIMEOUT_MS = 10_000;
 // dist/main/electron.cjs -> dist/preload/index.cjs and dist/renderer/
 const preloadPath = path.join(__dirname, '../preload/index.cjs');
 const rendererDir = path.join(__dirname, '../renderer');
@@ -31,6 +30,10 @@ let quitState: 'running' | 'stopping' | 'stopped' = 'running';
 const { hooks, hooksProblem } = readDevHooks();
 // Before the single-instance lock, which is taken on the userData folder.
 if (hooks.dataDir) app.setPath('userData', hooks.dataDir);
+
+function stopTimeoutMs(): number {
+  return stopBudgetMs(hooks.engine) + 1_000;
+}
 
 function readDevHooks(): { hooks: DevHooks; hooksProblem: string | null } {
   try {
@@ -121,9 +124,10 @@ async function shutdown(): Promise<void> {
   detachTransport = null;
   if (!core) return;
   try {
-    await withTimeout(core.stop(), STOP_TIMEOUT_MS);
+    // The engine says what its stop needs (leases, browsers, last backups); give it that and a second more.
+    await withTimeout(core.stop(), stopTimeoutMs());
   } catch (err) {
-    if (err instanceof TimeoutError) log.warn('stop took too long; quitting anyway', { ms: STOP_TIMEOUT_MS });
+    if (err instanceof TimeoutError) log.warn('stop took too long; quitting anyway', { ms: stopTimeoutMs() });
     else log.error('error while stopping', { message: err instanceof Error ? err.message : String(err) });
   }
 }
