@@ -24,6 +24,8 @@ import { createLogger, type Logger } from './log';
 import { acquireDataLock, type DataLock } from './dataLock';
 import { privateDataFolder } from './fileModes';
 import { createAccountView, type AccountView } from './accountView';
+import { createActivityView, type ActivityView } from './accountActivity';
+import { MessageNoticeRepo } from './db/MessageNoticeRepo';
 
 export interface AppOptions {
   /** Absolute path of the data folder (Electron: userData). Everything the app writes lives under it. */
@@ -92,11 +94,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const { backup, restores, stores } = createBackup(opts, database, accounts, sessionsDir, log);
   const view = createAccountView(accounts, backup, (list) => events.emit('accounts.changed', list));
   accounts.on('attention', (notice) => events.emit('accounts.attention', notice));
+  const activity = createActivityView(accounts, accounts.messaging, new MessageNoticeRepo(database.db), {
+    announce: (list) => events.emit('accounts.activity', list),
+    notify: (notice) => events.emit('accounts.message', notice),
+  });
   backup.on('key', (key) => events.emit('backup.changed', key));
   stores.on('changed', (list) => events.emit('stores.changed', list));
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
   const info = (): AppInfo => appInfo(opts);
-  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, stores, view, info }), log);
+  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, stores, view, activity, info }), log);
 
   let stopped = false;
   return {
@@ -158,6 +164,7 @@ interface Services {
   restores: RestoreService;
   stores: StoreRegistry;
   view: AccountView;
+  activity: ActivityView;
   info: () => AppInfo;
 }
 
@@ -166,7 +173,7 @@ interface Services {
  * backup status. Commands that change an account run one at a time per account (main/ipc/perAccount.ts);
  * Back up now is left out: its upload may take minutes and needs no more than its consistent copy.
  */
-function commandHandlers({ accounts, backup, restores, stores, view, info }: Services): Handlers {
+function commandHandlers({ accounts, backup, restores, stores, view, activity, info }: Services): Handlers {
   const queue = new PerAccountQueue();
   const one = <T,>(id: string, work: () => Promise<T> | T) => queue.run(id, work);
   return {
@@ -181,6 +188,9 @@ function commandHandlers({ accounts, backup, restores, stores, view, info }: Ser
     'accounts.linkWithPhone': ({ id, phoneNumber }) => one(id, () => view.join(accounts.linkWithPhone(id, phoneNumber))),
     'accounts.timeline': ({ id }) => accounts.timeline(id),
     'accounts.takeOver': ({ id }) => one(id, () => view.join(accounts.takeOver(id))),
+    'accounts.activity': () => activity.list(),
+    'accounts.markRead': ({ id }) => activity.markRead(id),
+    'accounts.setMessageNotice': ({ id, enabled }) => one(id, () => activity.setMessageNotice(id, enabled)),
     'stores.list': () => stores.list(),
     'stores.save': (input) => stores.save(input),
     'stores.remove': ({ id }) => stores.remove(id),

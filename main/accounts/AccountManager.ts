@@ -7,6 +7,7 @@ import { notFound } from '../errors';
 import type { Logger } from '../log';
 import { AccountSession, type SessionSettings } from './AccountSession';
 import { ALWAYS_START, type AccountRecord, type AccountsForBackup, type StartGate } from './AccountsPort';
+import { Messaging } from './Messaging';
 import { deleteProfile, emptyTrash, profileDir } from './sessionFolder';
 
 export interface AccountManagerDeps {
@@ -37,9 +38,12 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
   private readonly sessions = new Map<string, AccountSession>();
   private readonly now: () => number;
   private readonly gate: StartGate;
+  /** Send, list chats, mark seen, and hear messages (MessagingPort.ts), over each Ready session. */
+  readonly messaging: Messaging;
 
   constructor(private readonly deps: AccountManagerDeps) {
     super();
+    this.messaging = new Messaging(deps.log);
     this.now = deps.now ?? Date.now;
     this.gate = deps.startGate ?? ALWAYS_START;
     for (const stored of deps.repo.list()) this.attach(stored);
@@ -180,6 +184,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     if (session.isLinked) await session.logout().catch((err: unknown) => this.deps.log.warn('logout before removal failed', { account: id, error: String(err) }));
     await session.dispose();
     this.sessions.delete(id);
+    this.messaging.detach(id);
     await deleteProfile(this.deps.sessionsDir, id);
     this.deps.repo.delete(id);
     this.announce();
@@ -227,6 +232,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
       this.emit('attention', { id, label, title: `${label}: ${title}`, body });
     });
     this.sessions.set(id, session);
+    this.messaging.attach(id, session);
     return session;
   }
 

@@ -33,7 +33,13 @@ export interface AccountSessionEvents {
   linked: [linked: boolean];
   /** A problem the user has to act on (the shell shows an OS notification). */
   attention: [title: string, body: string];
+  /** A message-related event of the current client (Messaging.ts reads them); never one of an older client. */
+  wa: [name: WaEventName, args: unknown[]];
 }
+
+/** whatsapp-web.js's message events Messaging.ts follows; their arguments pass as the library gives them. */
+export const WA_EVENTS = ['message', 'message_create', 'message_ack', 'unread_count'] as const;
+export type WaEventName = (typeof WA_EVENTS)[number];
 
 /**
  * One account: one whatsapp-web.js Client with its own Chromium, supervised. What happens when is
@@ -76,6 +82,11 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
 
   get running(): boolean {
     return this.client !== undefined || this.timers.has('retry');
+  }
+
+  /** The client while the account is Ready: what sending and listing chats go through. */
+  get readyClient(): Client | undefined {
+    return this.current.kind === 'ready' ? this.client : undefined;
   }
 
   /** The browser's process id while one runs (tests and the memory benchmark read it). */
@@ -145,10 +156,20 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
    * The effects run after those of earlier events; `done` settles when they have.
    */
   private send(event: SessionEvent, gen?: number): { effects: SessionEffect[]; done: Promise<void> } {
-    if (gen !== undefined && gen !== this.machine.gen) return { effects: [], done: Promise.resolve() };
+    if (this.stale(gen)) return { effects: [], done: Promise.resolve() };
     const { state, effects } = next(this.machine, event, { settings: this.deps.settings, now: this.now(), random: Math.random() });
     this.machine = state;
     return { effects, done: this.effects.push(effects) };
+  }
+
+  /** The one generation check: true for an event of a replaced client, timer or effect. */
+  private stale(gen: number | undefined): boolean {
+    return gen !== undefined && gen !== this.machine.gen;
+  }
+
+  /** Message events bypass the machine (they change no state) but not the generation check: a restart never hears its old client. */
+  private relay(name: WaEventName, args: unknown[], gen: number): void {
+    if (!this.stale(gen)) this.emit('wa', name, args);
   }
 
   private run(e: SessionEffect): Promise<void> | void {
@@ -253,6 +274,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     on('ready', () => ({ type: 'ready', ...signedInAs(client) }));
     on('change_state', (state) => ({ type: 'change-state', state: String(state) }));
     on('auth_failure', () => ({ type: 'auth-failure' }));
+    for (const name of WA_EVENTS) client.on(name, (...args: unknown[]) => this.relay(name, args, gen));
     // Disarmed at once, not through the effect queue: the library re-injects right after emitting
     // (docs/whatsapp-web.js.md, "Phone unlink re-injects into the same browser"). Whatever the machine
     // then decides, this client is closed next.

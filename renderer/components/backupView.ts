@@ -113,6 +113,7 @@ const FAILING_CAUSES: Record<CommandErrorCode, string> = {
   BACKUP_TOO_LARGE: 'the backup is far larger than it should be',
   BACKUP_FAILED: 'the backup could not be made',
   NOT_LINKED: 'the account is not linked',
+  NOT_READY: 'the account is not connected',
   STORE_IN_USE: 'the store is in use',
   CONFIRM_REQUIRED: 'a confirmation is missing',
   DATABASE_TOO_NEW: 'the data folder is from a newer version of the app',
