@@ -2,7 +2,7 @@
 // citations of notes that live outside it. scripts/references.test.ts runs it over every source and doc
 // file; the repository must carry what its comments point to (docs/architecture.md, docs/whatsapp-web.js.md).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 
 export interface BrokenReference {
@@ -192,11 +192,27 @@ export function findBrokenReferences(input: CheckInput): BrokenReference[] {
   return problems;
 }
 
-/** Files the check reads: tracked ones and untracked ones git does not ignore. */
+/**
+ * Files the check reads: tracked ones and untracked ones git does not ignore. Outside a git checkout
+ * (an unpacked archive), every file but installed packages and build output.
+ */
 export function repositoryFiles(root: string): string[] {
-  const list = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n').filter(Boolean);
-  const files = [...new Set([...list(['ls-files']), ...list(['ls-files', '--others', '--exclude-standard'])])];
+  const list = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
+  let files: string[];
+  try {
+    files = [...new Set([...list(['ls-files']), ...list(['ls-files', '--others', '--exclude-standard'])])];
+  } catch {
+    files = walk(root, '');
+  }
   return files.filter((f) => existsSync(posix.join(root, f))).sort();
+}
+
+function walk(root: string, dir: string): string[] {
+  return readdirSync(posix.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) return IGNORED_ROOTS.has(e.name) ? [] : walk(root, rel);
+    return e.isFile() ? [rel] : [];
+  });
 }
 
 /** The set `exists` reads: every file and every folder above one. */
