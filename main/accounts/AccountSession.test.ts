@@ -136,3 +136,23 @@ it('a stop while linking closes the client and shows stopped; its QR arriving la
   expect(seen).toEqual(['starting: starting to link', 'stopped: stopped by the user']);
   expect(s.running).toBe(false);
 });
+
+it('message events reach the account from its current client only, and the client is offered only while Ready', async () => {
+  const s = build(true);
+  const heard: string[] = [];
+  s.on('wa', (name, args) => heard.push(`${name}: ${(args[0] as { body: string }).body}`));
+  void s.start();
+  const first = await launched(1);
+  first.emit('ready');
+  expect(s.readyClient).toBe(first);
+  first.emit('message', { body: 'one' });
+  void s.start();
+  const second = await launched(2);
+  expect(s.readyClient).toBeUndefined();
+  first.emit('message', { body: 'from the old client' });
+  first.emit('unread_count', { body: 'old count' });
+  second.emit('ready');
+  second.emit('message_ack', { body: 'two' }, 2);
+  expect(heard).toEqual(['message: one', 'message_ack: two']);
+  expect(s.readyClient).toBe(second);
+});
