@@ -8,7 +8,17 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-type Sink = (line: string) => void;
+export type Sink = (line: string) => void;
+
+/** The default: one JSON line per entry on stderr, where a terminal or a service manager sees it. */
+export const stderrSink: Sink = (line) => process.stderr.write(line + '\n');
+
+/** Every line to each sink (stderr and the data folder's log file, main/logFile.ts). */
+export function teeSink(...sinks: Sink[]): Sink {
+  return (line) => {
+    for (const sink of sinks) sink(line);
+  };
+}
 
 const QR_LIKE = /\b\d@[A-Za-z0-9+/=]{10,}(,[A-Za-z0-9+/=]+){0,4}/g;
 const PHONE_LIKE = /\+?\d[\d\s-]{7,}\d/g;
@@ -18,7 +28,8 @@ export function redact(text: string): string {
   return text.replace(QR_LIKE, '[qr]').replace(PHONE_LIKE, '[number]');
 }
 
-function cleanFields(fields: Record<string, unknown>): Record<string, unknown> {
+/** What the logger does to every field; diagnostics (main/diagnostics) runs it again over what it exports. */
+export function cleanFields(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
     if (SECRET_KEYS.test(k)) out[k] = '[redacted]';
@@ -29,7 +40,7 @@ function cleanFields(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export function createLogger(sink: Sink = (line) => process.stderr.write(line + '\n'), base: Record<string, unknown> = {}): Logger {
+export function createLogger(sink: Sink = stderrSink, base: Record<string, unknown> = {}): Logger {
   const write = (level: string, msg: string, fields?: Record<string, unknown>) =>
     sink(JSON.stringify({ t: new Date().toISOString(), level, msg: redact(msg), ...cleanFields({ ...base, ...fields }) }));
   return {
