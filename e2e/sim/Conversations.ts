@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SimError } from './errors';
+import type { ConversationsSnapshot } from './SimState';
 import type { MessageAck, SimChat, SimContact, SimMessage, WireHistory, WireMessage } from './types';
 
 /** Longest text WhatsApp accepts in one message. */
@@ -113,6 +114,26 @@ export class Conversations {
       ack: this.byId.get(message.id)?.ack ?? message.ack,
       notifyName: message.fromMe ? undefined : this.contacts.get(message.contact)?.pushname,
     };
+  }
+
+  /** The server's copy as plain data, for the state file (SimState.ts). */
+  snapshot(): ConversationsSnapshot {
+    return {
+      contacts: [...this.contacts.values()].map((c) => ({ ...c })),
+      messages: this.log.map((m) => ({ ...m })),
+      unread: Object.fromEntries(this.unread),
+    };
+  }
+
+  /** Replaces everything with a saved copy (a restarted simulator). */
+  restore(saved: ConversationsSnapshot): void {
+    this.contacts.clear();
+    this.log.length = 0;
+    this.byId.clear();
+    this.unread.clear();
+    for (const c of saved.contacts) this.contacts.set(c.number, { ...c });
+    for (const m of saved.messages) this.append({ ...m });
+    for (const [contact, count] of Object.entries(saved.unread)) this.unread.set(contact, count);
   }
 
   private append(message: SimMessage): void {

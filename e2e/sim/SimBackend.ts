@@ -4,9 +4,10 @@ import { SimError } from './errors';
 import { MessageRelay, type OnlineDevice } from './MessageRelay';
 import { PageConnection } from './PageConnection';
 import { Phone } from './Phone';
+import type { SimSnapshot } from './SimState';
 import type {
   DeviceInfo, PageError, PageMessage, PendingCode, PendingQr, PhoneInit, SimChat, SimContact, SimEmit, SimMessage, SimTimings,
-  UnlinkStyle, WaState,
+  SimEventName, UnlinkStyle, WaState,
 } from './types';
 
 interface DeviceRecord {
@@ -19,6 +20,8 @@ interface DeviceRecord {
   conn: PageConnection | undefined;
 }
 
+/** Events after which the server's lasting state (phones, devices, chats) differs: the state file is saved. */
+const LASTING: ReadonlySet<SimEventName> = new Set<SimEventName>(['linked', 'unlinked', 'login', 'synced', 'state', 'received', 'sent', 'ack', 'seen']);
 
 // WhatsApp's pairing codes use this alphabet (no 0, O, I, U).
 const CODE_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTVWXYZ';
@@ -32,15 +35,22 @@ export class SimBackend {
   private readonly deadRefs = new Set<string>();
   readonly defaultPhone: Phone;
   private readonly relay: MessageRelay;
+  private readonly emit: SimEmit;
 
+  /** `changed` is told after every change a state file keeps (SimState.ts). */
   constructor(
     private readonly timings: SimTimings,
     private readonly maxLinkedDevices: number,
     defaultPhone: PhoneInit,
-    private readonly emit: SimEmit,
+    emit: SimEmit,
+    private readonly changed: () => void = () => {},
   ) {
+    this.emit = (event, payload) => {
+      emit(event, payload);
+      if (LASTING.has(event)) changed();
+    };
     this.defaultPhone = this.addPhone(defaultPhone);
-    this.relay = new MessageRelay(timings, (phone) => this.onlineDevices(phone), emit);
+    this.relay = new MessageRelay(timings, (phone) => this.onlineDevices(phone), this.emit);
   }
 
   addPhone(init: PhoneInit): Phone {
@@ -48,7 +58,33 @@ export class SimBackend {
     if (this.phones.has(init.number)) throw new SimError('PHONE_EXISTS', 'A phone with this number already exists in the simulator.');
     const phone = new Phone(init, this.maxLinkedDevices);
     this.phones.set(init.number, phone);
+    this.changed();
     return phone;
+  }
+
+  /** Phones, linked devices and chats as plain data (what a restarted simulator needs to recognise its devices). */
+  snapshot(): SimSnapshot {
+    return {
+      version: 1,
+      phones: this.listPhones().map((p) => ({ number: p.number, pushname: p.pushname, conversations: p.conversations.snapshot() })),
+      devices: [...this.deviceRecords.values()].map((r) => ({
+        deviceId: r.deviceId, secret: r.secret, number: r.phone.number, linkedAt: r.linkedAt, via: r.via, state: r.state,
+      })),
+    };
+  }
+
+  /** Brings back a snapshot before any page connects: its devices are offline until their pages log in again. */
+  restore(saved: SimSnapshot): void {
+    for (const p of saved.phones) {
+      const phone = this.phones.get(p.number) ?? this.addPhone({ number: p.number, pushname: p.pushname });
+      phone.conversations.restore(p.conversations);
+    }
+    for (const d of saved.devices) {
+      const phone = this.phones.get(d.number);
+      if (!phone || this.deviceRecords.has(d.deviceId)) continue;
+      this.deviceRecords.set(d.deviceId, { deviceId: d.deviceId, secret: d.secret, phone, linkedAt: d.linkedAt, via: d.via, state: d.state, conn: undefined });
+      phone.addDevice(d.deviceId);
+    }
   }
 
   listPhones(): Phone[] {
@@ -156,7 +192,9 @@ export class SimBackend {
   }
 
   addContact(contact: SimContact, phone?: Phone | string): SimContact {
-    return this.relay.addContact(this.resolvePhone(phone), contact);
+    const added = this.relay.addContact(this.resolvePhone(phone), contact);
+    this.changed();
+    return added;
   }
 
   sendToAccount(input: { from: string; body: string; pushname?: string }, phone?: Phone | string): SimMessage {

@@ -9,6 +9,7 @@ import { PageHtml } from './pageHtml';
 import type { Phone } from './Phone';
 import { PhonePage } from './phonePage';
 import { SimBackend } from './SimBackend';
+import { SimStateFile } from './SimState';
 import type {
   DeviceInfo, PageError, PendingCode, PendingQr, PhoneInit, SimChat, SimContact, SimEventName, SimEvents, SimMessage, SimOptions,
   SimTimings, UnlinkStyle, WaState,
@@ -50,6 +51,7 @@ export class SimServer extends EventEmitter {
   private phoneHttp: HttpServer | undefined;
   private wss: WebSocketServer | undefined;
   private certificate: TestCertificate | undefined;
+  private readonly stateFile: SimStateFile | undefined;
 
   constructor(
     private readonly options: SimOptions = {},
@@ -58,7 +60,12 @@ export class SimServer extends EventEmitter {
     super();
     this.timings = { ...DEFAULT_TIMINGS, ...definedOnly(options) };
     this.backend = new SimBackend(this.timings, options.maxLinkedDevices ?? 4, options.defaultPhone ?? DEFAULT_PHONE,
-      (event, payload) => { this.emit(event, payload); });
+      (event, payload) => { this.emit(event, payload); }, () => this.stateFile?.schedule());
+    if (options.stateFile) {
+      this.stateFile = new SimStateFile(options.stateFile, () => this.backend.snapshot(), options.log ?? ((line) => console.log(line)));
+      const saved = this.stateFile.load();
+      if (saved) this.backend.restore(saved);
+    }
     this.html = new PageHtml({
       bootDelayMs: this.timings.bootDelayMs,
       syncStepMs: this.timings.syncStepMs,
@@ -98,6 +105,7 @@ export class SimServer extends EventEmitter {
 
   async stop(): Promise<void> {
     this.backend.close();
+    this.stateFile?.flush();
     this.wss?.close();
     await Promise.all([this.https, this.phoneHttp].map((server) => (server ? close(server) : undefined)));
     this.https = undefined;

@@ -61,6 +61,13 @@ export interface SimOptions extends Partial<SimTimings> {
   defaultPhone?: PhoneInit;
   /** Linked devices a phone accepts (WhatsApp: 4). */
   maxLinkedDevices?: number;
+  /**
+   * A JSON file that keeps phones, linked devices and chats across restarts (`npm run demo`): loaded by the
+   * constructor, saved after changes and at stop(). Unset (tests): everything lives in memory.
+   */
+  stateFile?: string;
+  /** Where the simulator's own notices go (the state file's load and save problems). Default console.log. */
+  log?: (line: string) => void;
 }
 
 export interface PhoneInit {
