@@ -1,6 +1,6 @@
 // One account: its name and state chip, the card's own controls (Rename, Remove, Stop/Start, Log out),
-// then the session panel (QR, pairing code, progress, what needs attention), the account's backup and
-// the details disclosure.
+// then the session panel (QR, pairing code, progress, what needs attention), its messages (unread
+// count, last activity, the notification switch), the account's backup and the details disclosure.
 // The controls come before the panel so a keyboard user meets them in the same place in every state.
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
@@ -8,6 +8,7 @@ import { useAccountsStore } from '../stores/accountsStore';
 import { selectConnection, useAppStore } from '../stores/appStore';
 import { AccountBackup } from './AccountBackup';
 import { AccountDetails } from './AccountDetails';
+import { AccountMessages } from './AccountMessages';
 import { FieldError } from './fieldParts';
 import { LogoutDialog } from './LogoutDialog';
 import { PhoneLinkSection } from './PhoneLinkSection';
@@ -109,6 +110,7 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
         )}
         {linking && !stale ? <PhoneLinkSection account={account} onStarted={() => panelRef.current?.focus()} /> : null}
       </div>
+      {stale ? null : <AccountMessages account={account} />}
       <AccountBackup account={account} />
       <AccountDetails account={account} />
       {mode === 'confirm-remove' ? <RemoveDialog account={account} onClose={(removed) => (removed ? onRemoved() : back('remove'))} /> : null}

@@ -1,7 +1,10 @@
 // The app's name and an app-wide summary of every account's state ("3 accounts: 2 ready, 1 needs
-// attention"), announced politely when it changes.
-import { selectAccounts, selectLoadStatus, useAccountsStore } from '../stores/accountsStore';
+// attention"), announced politely when it changes; the unread total of the Ready accounts, also in
+// the window title ("(2) WA Accounts"), so it shows in the taskbar or the browser tab.
+import { useEffect } from 'react';
+import { selectAccounts, selectActivity, selectLoadStatus, useAccountsStore } from '../stores/accountsStore';
 import { selectConnection, selectInfo, useAppStore } from '../stores/appStore';
+import { titleText, unreadText, unreadTotal } from './activityView';
 import { summaryParts } from './sessionView';
 
 export function AppHeader() {
@@ -11,10 +14,15 @@ export function AppHeader() {
   const parts = summaryParts(accounts);
   const stale = useAppStore(selectConnection).state === 'failed';
   const total = accounts.length === 1 ? '1 account' : `${accounts.length} accounts`;
+  const unread = unreadTotal(accounts, useAccountsStore(selectActivity));
+  const name = info?.name ?? 'WA Accounts';
+  useEffect(() => {
+    document.title = titleText(name, unread);
+  }, [name, unread]);
   return (
     <header className="app-header">
       <div className="app-header-inner">
-        <h1 className="app-name">{info?.name ?? 'WA Accounts'}</h1>
+        <h1 className="app-name">{name}</h1>
         <p className="summary" role="status">
           {status !== 'loaded' ? null : accounts.length === 0 ? (
             'No accounts'
@@ -28,6 +36,7 @@ export function AppHeader() {
                   {i < parts.length - 1 ? ', ' : ''}
                 </span>
               ))}
+              {unread > 0 ? <span className="summary-unread" data-testid="unread-total">{` · ${unreadText(unread)}`}</span> : null}
             </>
           )}
         </p>

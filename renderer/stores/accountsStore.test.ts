@@ -75,3 +75,27 @@ it('linking with a phone and taking over send their command and show the answer'
     ['accounts.takeOver', { id: 'acc-1' }],
   ]);
 });
+
+it('loads the unread counts with the list, follows accounts.activity, and a late first answer does not overwrite a newer event', async () => {
+  const use = (id: string, unread: number) => ({ id, unread, lastActivityAt: unread ? 1_000 : null, notifyMessages: false });
+  const slow = api.hold('accounts.activity');
+  api.ok('accounts.list', [account('acc-1')]);
+  const loading = state().load();
+  state().replaceActivity([use('acc-1', 2)]);
+  slow.release({ ok: true, value: [use('acc-1', 0)] });
+  await loading;
+  await vi.waitFor(() => expect(api.calls.map((c) => c.name)).toContain('accounts.activity'));
+  await new Promise((r) => setTimeout(r, 0));
+  expect(state().activity['acc-1']?.unread).toBe(2);
+
+  api.ok('accounts.setMessageNotice', { ...use('acc-1', 2), notifyMessages: true });
+  expect(await state().setMessageNotice('acc-1', true)).toMatchObject({ ok: true });
+  expect(state().activity['acc-1']?.notifyMessages).toBe(true);
+  api.ok('accounts.markRead', use('acc-1', 0));
+  await state().markRead('acc-1');
+  expect(state().activity['acc-1']?.unread).toBe(0);
+  expect(api.calls.filter((c) => c.name !== 'accounts.list' && c.name !== 'accounts.activity')).toEqual([
+    { name: 'accounts.setMessageNotice', input: { id: 'acc-1', enabled: true } },
+    { name: 'accounts.markRead', input: { id: 'acc-1' } },
+  ]);
+});

@@ -4,8 +4,10 @@
 // (start, stop, log out, retry, link with phone, take over) answer with the account; main also
 // broadcasts every state it passes through afterwards, so the card follows main, not the button.
 // Each account carries its backup status as main joins it; the backup commands live in backupStore.ts.
+// Each account's unread total and last activity (AccountUse) load with the list and are replaced whole
+// from every accounts.activity, so every window shows the same counts without asking.
 import { create } from 'zustand';
-import type { Account, ApiError, Result } from '../../preload/contract';
+import type { Account, AccountUse, ApiError, Result } from '../../preload/contract';
 import { call } from './api';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -16,8 +18,15 @@ export interface AccountsState {
   loadError: ApiError | null;
   /** Bumped by every list received from main, so a slow accounts.list cannot overwrite a newer event. */
   revision: number;
+  /** Unread total, last activity and notification switch per account id. */
+  activity: Record<string, AccountUse>;
+  /** Bumped by every activity list from main, like `revision`. */
+  activityRevision: number;
   load(): Promise<Result<Account[]>>;
   replaceAll(accounts: Account[]): void;
+  replaceActivity(list: AccountUse[]): void;
+  markRead(id: string): Promise<Result<AccountUse>>;
+  setMessageNotice(id: string, enabled: boolean): Promise<Result<AccountUse>>;
   add(label: string): Promise<Result<Account>>;
   rename(id: string, label: string): Promise<Result<Account>>;
   remove(id: string): Promise<Result<{ id: string }>>;
@@ -36,10 +45,13 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
   status: 'idle',
   loadError: null,
   revision: 0,
+  activity: {},
+  activityRevision: 0,
 
   load: async () => {
     const startedAt = get().revision;
     set({ status: 'loading', loadError: null });
+    void loadActivity();
     const result = await call('accounts.list');
     if (!result.ok) {
       set({ status: 'failed', loadError: result.error });
@@ -52,6 +64,11 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
   },
 
   replaceAll: (accounts) => set((s) => ({ accounts, status: 'loaded', loadError: null, revision: s.revision + 1 })),
+
+  replaceActivity: (list) => set((s) => ({ activity: byId(list), activityRevision: s.activityRevision + 1 })),
+
+  markRead: (id) => activityCommand(call('accounts.markRead', { id })),
+  setMessageNotice: (id, enabled) => activityCommand(call('accounts.setMessageNotice', { id, enabled })),
 
   // Main answers with the new account and also broadcasts the whole list; applying the answer at once
   // keeps the UI responsive, and the broadcast (before or after) holds the same account.
@@ -103,6 +120,24 @@ function applyAnswer(account: Account, since: number): void {
   useAccountsStore.setState((s) => (s.revision === since ? { accounts: upsert(s.accounts, account) } : {}));
 }
 
+/** The first activity list; an accounts.activity that arrived meanwhile is newer and wins. */
+async function loadActivity(): Promise<void> {
+  const since = useAccountsStore.getState().activityRevision;
+  const result = await call('accounts.activity');
+  if (result.ok && useAccountsStore.getState().activityRevision === since) useAccountsStore.getState().replaceActivity(result.value);
+}
+
+async function activityCommand(pending: Promise<Result<AccountUse>>): Promise<Result<AccountUse>> {
+  const since = useAccountsStore.getState().activityRevision;
+  const result = await pending;
+  if (result.ok) useAccountsStore.setState((s) => (s.activityRevision === since ? { activity: { ...s.activity, [result.value.id]: result.value } } : {}));
+  return result;
+}
+
+function byId(list: AccountUse[]): Record<string, AccountUse> {
+  return Object.fromEntries(list.map((u) => [u.id, u]));
+}
+
 function upsert(list: Account[], account: Account): Account[] {
   const i = list.findIndex((a) => a.id === account.id);
   if (i === -1) return [...list, account];
@@ -112,6 +147,7 @@ function upsert(list: Account[], account: Account): Account[] {
 }
 
 export const selectAccounts = (s: AccountsState) => s.accounts;
+export const selectActivity = (s: AccountsState) => s.activity;
 export const selectAccountCount = (s: AccountsState) => s.accounts.length;
 export const selectLoadStatus = (s: AccountsState) => s.status;
 export const selectAddAccount = (s: AccountsState) => s.add;

@@ -28,11 +28,13 @@ it("binds every area's events: accounts, attention, stores and the passphrase fo
   api.emit('accounts.attention', { id: 'acc-1', label: 'Work', title: 'Work: Needs attention', body: 'Logged out from your phone.' });
   api.emit('stores.changed', [storeView('st-aaaaaa')]);
   api.emit('backup.changed', { hasRecoveryPassphrase: true });
+  api.emit('accounts.activity', [{ id: 'acc-1', unread: 2, lastActivityAt: 5, notifyMessages: false }]);
   expect(w.accounts.getState().accounts.map((a) => a.id)).toEqual(['acc-1']);
+  expect(w.accounts.getState().activity['acc-1']?.unread).toBe(2);
   expect(w.notices.getState().notices.map((n) => n.title)).toEqual(['Work: Needs attention']);
   expect(w.backup.getState()).toMatchObject({ stores: [{ id: 'st-aaaaaa' }], status: 'loaded', hasRecoveryPassphrase: true });
   w.unbind();
-  for (const name of ['accounts.changed', 'accounts.attention', 'stores.changed', 'backup.changed'] as const) expect(api.listening(name)).toBe(0);
+  for (const name of ['accounts.changed', 'accounts.attention', 'accounts.activity', 'stores.changed', 'backup.changed'] as const) expect(api.listening(name)).toBe(0);
 });
 
 it('loads every area once', async () => {
@@ -40,7 +42,7 @@ it('loads every area once', async () => {
   api.ok('app.info', { name: 'WA Accounts', version: '0.1.0', dataDir: '/d', host: 'web', versions: { node: '20', electron: null, chrome: null, whatsappWebJs: '1.34.7' } });
   const w = await openWindow();
   await w.loadStores();
-  expect(api.calls.map((c) => c.name).sort()).toEqual(['accounts.list', 'app.info', 'backup.keyStatus', 'stores.list']);
+  expect(api.calls.map((c) => c.name).sort()).toEqual(['accounts.activity', 'accounts.list', 'app.info', 'backup.keyStatus', 'stores.list']);
   expect(w.backup.getState()).toMatchObject({ status: 'loaded', hasRecoveryPassphrase: false, stores: [{ id: 'st-aaaaaa' }] });
 });
 

@@ -43,6 +43,7 @@ export function bindStores(): () => void {
     ...(offConnection ? [offConnection] : []),
     window.api.on('accounts.changed', (list) => useAccountsStore.getState().replaceAll(list)),
     window.api.on('accounts.attention', (notice) => useNoticesStore.getState().push(notice)),
+    window.api.on('accounts.activity', (list) => useAccountsStore.getState().replaceActivity(list)),
     // A store or the passphrase changed, maybe in another window: every window shows it without a reload.
     window.api.on('stores.changed', (list) => useBackupStore.getState().replaceStores(list)),
     window.api.on('backup.changed', (key) => useBackupStore.getState().receiveKeyStatus(key)),
