@@ -17,3 +17,12 @@ it('shows one notification per attention event, naming the account, and a click 
   hub.emit('accounts.attention', { id: 'acc-1', label: 'Work', title: 't', body: 'b' });
   expect(shown).toHaveLength(1);
 });
+
+it('also shows the new-message notification, with the account and no message text', () => {
+  const hub = new EventHub(silentLogger);
+  const shown: Notice[] = [];
+  forwardAttention(hub, (n) => shown.push(n), () => undefined);
+  hub.emit('accounts.activity', []);
+  hub.emit('accounts.message', { id: 'acc-1', label: 'Shop', title: 'New message on Shop', body: '' });
+  expect(shown.map((n) => [n.title, n.body])).toEqual([['New message on Shop', '']]);
+});

@@ -14,7 +14,8 @@ export interface Notice {
  */
 export function forwardAttention(events: EventHub, show: (notice: Notice) => void, focus: () => void): () => void {
   return events.subscribe((name, payload) => {
-    if (name !== 'accounts.attention') return;
+    // accounts.message: a new message on an account whose notification is on (its title names the account only).
+    if (name !== 'accounts.attention' && name !== 'accounts.message') return;
     const { title, body } = payload as { title: string; body: string };
     show({ title, body, onClick: focus });
   });

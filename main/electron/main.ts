@@ -10,6 +10,7 @@ import { createLogger } from '../log';
 import { TimeoutError, withTimeout } from '../util/time';
 import { serveAppRequest } from './appProtocol';
 import { forwardAttention } from './attentionNotices';
+import { forwardUnreadBadge } from './unreadBadge';
 import { keychainProtector } from './safeStorageProtector';
 import { closeDevToolsWhenOpened, packagedMenuTemplate } from './devTools';
 import { attachIpcTransport } from './ipcTransport';
@@ -110,6 +111,7 @@ async function start(): Promise<void> {
     },
     () => (mainWindow ? focusWindow(mainWindow) : openWindow()),
   );
+  forwardUnreadBadge(core.events, (count) => app.setBadgeCount(count));
   openWindow();
 }
 
