@@ -87,6 +87,8 @@ export type SessionKind = SessionState['kind'];
 export const TimelineState = z.enum([
   'added',
   'restored',
+  /** A backup of the account was stored (the contract event backup.saved). */
+  'backup-saved',
   'stopped',
   'starting',
   'qr',
@@ -125,6 +127,10 @@ export const BackupErrorCode = z.enum([
   'BACKUP_UNVERIFIED',
   /** Refused before it could fill the disk: more entries, bytes or download than its manifest or the hard caps allow. */
   'BACKUP_TOO_LARGE',
+  /** A LegacySessionAuth session file (WABrowserId, WASecretBundle, WAToken1, WAToken2): multi-device accounts cannot use it. */
+  'LEGACY_SESSION',
+  /** A file offered for import that is neither a RemoteAuth zip, an app export, nor a legacy session. */
+  'NOT_A_BACKUP',
 ]);
 export type BackupErrorCode = z.infer<typeof BackupErrorCode>;
 
@@ -243,8 +249,33 @@ export const RemoteBackup = z.object({
   versions: z.array(z.object({ id: z.string(), createdAt: z.number(), size: z.number(), encrypted: z.boolean() })),
   /** Whether an account with this id exists here already (restoring over it asks first). */
   existsHere: z.boolean(),
+  /** The session's name in the store (`RemoteAuth-<clientId>`, or `RemoteAuth` without a clientId). */
+  session: z.string(),
+  /** `app`: the app's own layout; `remoteauth`: a zip as stock RemoteAuth or a published store keeps it (not encrypted). */
+  origin: z.enum(['app', 'remoteauth']),
+  /** The clientId as the store names it, when it is not a valid account id and `accountId` is a new one. */
+  originalName: z.string().nullable(),
 });
 export type RemoteBackup = z.infer<typeof RemoteBackup>;
+
+/** What a store listing passed over (a file or folder it could not use), and why. */
+export const SkippedBackup = z.object({ name: z.string(), reason: z.string() });
+export type SkippedBackup = z.infer<typeof SkippedBackup>;
+
+/** An account's session written to a file on this computer, ready to be saved by the page. */
+export const ExportFile = z.object({
+  exportId: z.string(),
+  fileName: z.string(),
+  size: z.number(),
+  encrypted: z.boolean(),
+});
+export type ExportFile = z.infer<typeof ExportFile>;
+
+/** A file offered for import, sent in pieces to the data folder's tmp/ (at most UPLOAD_MAX_BYTES in all). */
+export const UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+/** One piece, base64: small enough for one WebSocket message (WS_MAX_MESSAGE_BYTES) with its JSON around it. */
+export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+export const UploadId = z.string().regex(/^up-[a-f0-9]{24}$/, 'Unknown upload');
 
 export const TimelineEntry = z.object({
   at: z.number(),
@@ -394,6 +425,8 @@ export const commands = {
     output: z.object({ hasRecoveryPassphrase: z.boolean() }),
   },
   'backup.listRemote': { input: z.object({ storeId: StoreId }).strict(), output: z.array(RemoteBackup) },
+  /** What backup.listRemote lists, and what the store holds that cannot be restored, with why. */
+  'backup.scanRemote': { input: z.object({ storeId: StoreId }).strict(), output: z.object({ backups: z.array(RemoteBackup), skipped: z.array(SkippedBackup) }) },
   'backup.restore': {
     input: z.object({
       storeId: StoreId,
@@ -405,8 +438,42 @@ export const commands = {
       replace: z.boolean().optional(),
       /** "Import an unencrypted backup": accept a plain zip (stock RemoteAuth, encryption off) or a pre-format-2 archive. */
       allowPlain: z.boolean().optional(),
+      /** The session's name in the store (RemoteBackup.session) when it is not `RemoteAuth-<accountId>`. */
+      session: z.string().regex(/^RemoteAuth(-[-_A-Za-z0-9]{1,100})?$/, 'Unknown session').optional(),
+      /** RemoteBackup.origin (default `app`). */
+      origin: z.enum(['app', 'remoteauth']).optional(),
     }).strict(),
     output: Account,
+  },
+  /** Appends one piece of a file offered for import (no uploadId: a new upload); answers its id and the bytes so far. */
+  'backup.upload': {
+    input: z.object({ uploadId: UploadId.optional(), data: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 4, 'A piece is at most 512 KiB') }).strict(),
+    output: z.object({ uploadId: UploadId, size: z.number() }),
+  },
+  /**
+   * Imports an uploaded file as a new account: a RemoteAuth zip (with allowPlain), or a file made by
+   * backup.export (with its passphrase). A LegacySessionAuth file is refused with LEGACY_SESSION.
+   */
+  'backup.importFile': {
+    input: z.object({ uploadId: UploadId, fileName: z.string().max(255).optional(), label: Label.optional(), passphrase: z.string().max(1024).optional(), allowPlain: z.boolean().optional() }).strict(),
+    output: Account,
+  },
+  /**
+   * Writes the account's session to a file: encrypted with `passphrase` (the default), or, with
+   * `plain: true`, a RemoteAuth zip anyone holding it can use. The page then fetches it once:
+   * the web host serves EXPORT_PATH/<exportId>, Electron reads it with backup.exportRead.
+   */
+  'backup.export': {
+    input: z.union([
+      z.object({ accountId: AccountId, passphrase: z.string().min(10, 'Use at least 10 characters').max(1024) }).strict(),
+      z.object({ accountId: AccountId, plain: z.literal(true) }).strict(),
+    ]),
+    output: ExportFile,
+  },
+  /** A piece of an export (base64, at most UPLOAD_CHUNK_BYTES); the file is deleted once its last piece was read. */
+  'backup.exportRead': {
+    input: z.object({ exportId: z.string().max(64), offset: z.number().int().min(0) }).strict(),
+    output: z.object({ data: z.string(), done: z.boolean() }),
   },
   'app.info': { input: NoInput, output: AppInfo },
   'api.status': { input: NoInput, output: ApiStatus },
@@ -448,6 +515,8 @@ export const events = {
    * settings and status travel on the account itself, in accounts.changed.
    */
   'backup.changed': z.object({ hasRecoveryPassphrase: z.boolean() }),
+  /** A backup was stored (RemoteAuth's `remote_session_saved`): which account, which version, its size and time. */
+  'backup.saved': z.object({ accountId: AccountId, storeId: z.string(), versionId: z.string(), size: z.number(), at: z.number(), encrypted: z.boolean() }),
   /** The API area's state after any change (what api.status answers). */
   'api.changed': ApiStatus,
   /** A webhook delivery was queued, tried or delivered. */
@@ -504,6 +573,8 @@ export type WsMessage =
   | { pong: number };
 /** The web host answers 204 here to a valid `Authorization: Bearer <token>`, 401 otherwise. */
 export const SESSION_PATH = '/session';
+/** The web host serves an export once here (`<EXPORT_PATH>/<exportId>`, `Authorization: Bearer <token>`), then deletes it. */
+export const EXPORT_PATH = '/export';
 /** How often the bridge pings, and how long it waits for the pong before it calls the host gone. */
 export const HEARTBEAT_MS = 1_000;
 export const HEARTBEAT_TIMEOUT_MS = 2_500;
