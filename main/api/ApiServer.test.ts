@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './testing/harness';
 
 let h: Harness;
-afterEach(async () => h?.close());
+afterEach(async () => {
+  await h?.close();
+  h = undefined as unknown as Harness;
+});
 
 const QR_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -15,6 +18,7 @@ async function call(path: string, init: RequestInit & { key?: string } = {}) {
   const res = await fetch(h.base + path, { ...init, headers });
   const type = res.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the JSON it expects
   return { status: res.status, body: body as any, headers: res.headers };
 }
 
