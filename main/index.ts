@@ -10,6 +10,8 @@ import { installEngineGuards } from './accounts/engineGuards';
 import { BackupEngine } from './backup/BackupEngine';
 import { BackupService, DEFAULT_BACKUP_SETTINGS, LEASE_RELEASE_BUDGET_MS, type BackupSettings } from './backup/BackupService';
 import { RestoreService } from './backup/RestoreService';
+import { AccountFiles } from './backup/AccountFiles';
+import { FileTransfers } from './backup/FileTransfers';
 import { DataKeyring, FileKeyProtector, type KeyProtector } from './backup/crypto/keys';
 import { SecretStore } from './backup/SecretStore';
 import { StoreRegistry } from './backup/StoreRegistry';
@@ -53,6 +55,8 @@ export interface App {
   registry: CommandRegistry;
   accounts: AccountManager;
   backup: BackupService;
+  /** Exports waiting to be fetched once (the web host serves them at EXPORT_PATH). */
+  transfers: FileTransfers;
   events: EventHub;
   info(): AppInfo;
   /** An account as the contract sends it, with its backup status. */
@@ -91,7 +95,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     startGate: (id, o) => backup.startGate(id, o),
     log,
   });
-  const { backup, restores, stores } = createBackup(opts, database, accounts, sessionsDir, log);
+  const { backup, restores, stores, files, transfers } = createBackup(opts, database, accounts, sessionsDir, log);
   const view = createAccountView(accounts, backup, (list) => events.emit('accounts.changed', list));
   accounts.on('attention', (notice) => events.emit('accounts.attention', notice));
   const activity = createActivityView(accounts, accounts.messaging, new MessageNoticeRepo(database.db), {
@@ -99,16 +103,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
     notify: (notice) => events.emit('accounts.message', notice),
   });
   backup.on('key', (key) => events.emit('backup.changed', key));
+  backup.on('saved', (saved) => events.emit('backup.saved', saved));
   stores.on('changed', (list) => events.emit('stores.changed', list));
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
   const info = (): AppInfo => appInfo(opts);
-  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, stores, view, activity, info }), log);
+  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, info }), log);
 
   let stopped = false;
   return {
     registry,
     accounts,
     backup,
+    transfers,
     events,
     info,
     account: (id) => view.get(id),
@@ -155,13 +161,17 @@ function createBackup(opts: AppOptions, database: AppDatabase, accounts: Account
     log,
   });
   const restores = new RestoreService({ repo, accounts, stores, engine, sessionsDir });
-  return { backup, restores, stores };
+  const transfers = new FileTransfers({ workDir, app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') });
+  const files = new AccountFiles({ accounts, transfers, keyring, sessionsDir, workDir });
+  return { backup, restores, stores, files, transfers };
 }
 
 interface Services {
   accounts: AccountManager;
   backup: BackupService;
   restores: RestoreService;
+  files: AccountFiles;
+  transfers: FileTransfers;
   stores: StoreRegistry;
   view: AccountView;
   activity: ActivityView;
@@ -173,7 +183,7 @@ interface Services {
  * backup status. Commands that change an account run one at a time per account (main/ipc/perAccount.ts);
  * Back up now is left out: its upload may take minutes and needs no more than its consistent copy.
  */
-function commandHandlers({ accounts, backup, restores, stores, view, activity, info }: Services): Handlers {
+function commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, info }: Services): Handlers {
   const queue = new PerAccountQueue();
   const one = <T,>(id: string, work: () => Promise<T> | T) => queue.run(id, work);
   return {
@@ -208,6 +218,11 @@ function commandHandlers({ accounts, backup, restores, stores, view, activity, i
     'backup.setPassphrase': ({ passphrase }) => backup.setPassphrase(passphrase),
     'backup.listRemote': ({ storeId }) => restores.listRemote(storeId),
     'backup.restore': (input) => one(input.accountId, async () => view.join(await restores.restore(input))),
+    'backup.scanRemote': ({ storeId }) => restores.scanRemote(storeId),
+    'backup.upload': ({ uploadId, data }) => transfers.upload(uploadId, data),
+    'backup.importFile': async (input) => view.join(await files.importFile(input)),
+    'backup.export': (input) => one(input.accountId, () => files.exportAccount(input)),
+    'backup.exportRead': ({ exportId, offset }) => transfers.readExport(exportId, offset),
     'app.info': () => info(),
   };
 }

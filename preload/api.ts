@@ -12,6 +12,8 @@ export interface Api {
    * the web bridge has it (its socket can drop; Electron's IPC cannot).
    */
   onConnection?(listener: (change: ConnectionChange) => void): () => void;
+  /** Fetches an export (backup.export) over HTTP instead of the socket; only the web bridge has it (Electron reads it with backup.exportRead). */
+  fetchExport?(exportId: string): Promise<Result<Blob>>;
 }
 
 export type ConnectionChange = { state: 'open' } | { state: 'closed'; error: ApiError };

@@ -1,7 +1,7 @@
 // The browser bridge: gives a renderer served by the web host the same `window.api` that Electron's
 // preload gives, over the host's WebSocket. Browser-only code: no 'electron', no Node built-ins.
 import type { Api, ConnectionChange } from './api';
-import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS, isEventName, SESSION_PATH, WS_PATH, type ApiError, type EventName, type Result, type WsMessage } from './contract';
+import { EXPORT_PATH, HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS, isEventName, SESSION_PATH, WS_PATH, type ApiError, type EventName, type Result, type WsMessage } from './contract';
 
 const TOKEN_KEY = 'wa-accounts.token';
 const CALL_TIMEOUT_MS = 60_000;
@@ -56,6 +56,17 @@ export class WebBridge implements Api {
   onConnection(listener: (change: ConnectionChange) => void): () => void {
     this.connectionListeners.add(listener);
     return () => void this.connectionListeners.delete(listener);
+  }
+
+  async fetchExport(exportId: string): Promise<Result<Blob>> {
+    if (!this.token) return failure(noToken());
+    try {
+      const res = await fetch(`${EXPORT_PATH}/${encodeURIComponent(exportId)}`, { headers: { Authorization: `Bearer ${this.token}` }, cache: 'no-store' });
+      if (res.ok) return { ok: true, value: await res.blob() };
+      return failure(res.status === 401 ? hostRestarted() : { code: 'NOT_FOUND', message: 'That export is gone (it was saved already, or the app restarted); export again.' });
+    } catch {
+      return failure({ code: 'HOST_UNREACHABLE', message: 'The app could not be reached to fetch the file; is it still running?' });
+    }
   }
 
   /**

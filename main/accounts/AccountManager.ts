@@ -142,6 +142,10 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     return this.get(id);
   }
 
+  note(id: string, state: 'backup-saved', reason: string): void {
+    if (this.deps.repo.get(id)) this.deps.repo.addEvent(id, this.now(), state, reason);
+  }
+
   /** Stops an account's browser and waits until it exited (before its profile is replaced). */
   async halt(id: string): Promise<void> {
     await this.sessions.get(id)?.stop('stopped for a restore');

@@ -47,6 +47,8 @@ export interface AccountsForBackup {
   halt(id: string): Promise<void>;
   /** Stops the account and shows why, with a code of the caller's (another computer holds it). */
   block(id: string, code: SessionFailureCode, message: string): Promise<void>;
+  /** Adds a milestone of backup's to the account's timeline (a backup was saved). */
+  note(id: string, state: 'backup-saved', reason: string): void;
   /** Adds or replaces an account whose profile was just put in place; `beforeStart` runs before it starts. */
   adopt(id: string, label: string, beforeStart?: () => void): AccountRecord;
   on<K extends keyof AccountsForBackupEvents>(event: K, listener: (...args: AccountsForBackupEvents[K]) => void): unknown;

@@ -42,6 +42,10 @@ export interface RestoreRequest {
    */
   allowPlain?: boolean;
   verify?: (dir: string) => Promise<void>;
+  /** The session's name in the store when it is not `RemoteAuth-<accountId>` (an import under a new id). */
+  session?: string;
+  /** `remoteauth`: a zip in RemoteAuth's or a published store's layout (BackupStore.scanImports), always plain. */
+  origin?: 'app' | 'remoteauth';
 }
 
 /**
@@ -95,12 +99,13 @@ export class BackupEngine {
    * RemoteAuth, encryption off) only with `allowPlain`. Every step is capped (archive/limits.ts).
    */
   async restore(o: RestoreRequest): Promise<RestoreResult & { version: VersionInfo }> {
-    const session = sessionName(o.accountId);
-    const versions = await o.store.listVersions(session);
+    const session = o.session ?? sessionName(o.accountId);
+    const imported = o.origin === 'remoteauth';
+    const versions = imported ? (await o.store.scanImports()).sessions.find((s) => s.session === session)?.versions ?? [] : await o.store.listVersions(session);
     const at = o.versionId ? versions.findIndex((v) => v.id === o.versionId) : 0;
     const version = versions[at];
     if (!version) throw new BackupError('VERSION_NOT_FOUND', `There is no backup${o.versionId ? ` version ${o.versionId}` : ''} of this account in ${o.store.description}.`);
-    const expected: Expected = { accountId: o.accountId, version, olderId: versions[at + 1]?.id, allowPlain: o.allowPlain === true };
+    const expected: Expected = { accountId: session.replace(/^RemoteAuth-?/, ''), version, olderId: versions[at + 1]?.id, allowPlain: o.allowPlain === true };
     const manifest = parseManifest(version.meta['manifest']);
     const temp = await mkdtemp(join(this.deps.workDir, `restore-${o.accountId}-`));
     try {
@@ -108,7 +113,7 @@ export class BackupEngine {
       // restoreProfile checks that hash against the manifest before opening the zip, and each
       // extracted file against the manifest's content hash before the swap.
       const zipPath = join(temp, 'archive.zip');
-      const { head, stream } = await peek(await o.store.getVersion(session, version.id), MAGIC.length);
+      const { head, stream } = await peek(await (imported ? o.store.openImport(session, version.id) : o.store.getVersion(session, version.id)), MAGIC.length);
       const steps: Transform[] = [new ByteLimit(downloadLimitFor(manifest), (max) => `the download is larger than ${mib(max)}`)];
       if (isEncryptedArchive(head)) steps.push(this.decryptor(expected, o.passphrase));
       else if (!expected.allowPlain) {

@@ -239,3 +239,22 @@ it('on quit the leases go first: another computer may take the account while the
   finish();
   await stopping;
 });
+
+it("a stored backup is announced (backup.saved: account, store, version, size, time) and kept in the account's history; an unchanged one is not", async () => {
+  const { accounts, engine, service } = computer();
+  service.start();
+  accounts.add('acc-1');
+  await service.configure({ accountId: 'acc-1', enabled: true, storeId: STORE, encrypt: true });
+  accounts.setState('acc-1', READY);
+  const saved: unknown[] = [];
+  service.on('saved', (e) => saved.push(e));
+  const outcome = uploaded(3 * 2 ** 20);
+  engine.backUp.mockResolvedValueOnce(outcome);
+  await service.runNow('acc-1');
+  expect(saved).toEqual([{ accountId: 'acc-1', storeId: STORE, versionId: outcome.version.id, size: 3 * 2 ** 20, at: outcome.version.createdAt, encrypted: true }]);
+  expect(accounts.notes).toEqual([{ id: 'acc-1', state: 'backup-saved', reason: 'backup saved (3.0 MB, encrypted)' }]);
+  engine.backUp.mockResolvedValueOnce({ status: 'unchanged', version: outcome.version, durationMs: 1 });
+  await service.runNow('acc-1');
+  expect(saved).toHaveLength(1);
+  expect(accounts.notes).toHaveLength(1);
+});

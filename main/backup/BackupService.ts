@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { BackupStatus, SessionState } from '../../preload/contract';
+import type { BackupStatus, EventPayload, SessionState } from '../../preload/contract';
 import { isOpenedElsewhere, type AccountRecord, type AccountsForBackup, type StartRefusal } from '../accounts/AccountsPort';
 import type { BackupRepo } from '../db/BackupRepo';
 import { AppError } from '../errors';
@@ -49,6 +49,8 @@ export interface BackupServiceEvents {
   status: [accountId: string];
   /** The recovery passphrase was set. */
   key: [status: KeyStatus];
+  /** A backup was stored (RemoteAuth's remote_session_saved); the contract's backup.saved. */
+  saved: [saved: EventPayload<'backup.saved'>];
 }
 
 interface Runtime {
@@ -129,10 +131,7 @@ export class BackupService extends EventEmitter<BackupServiceEvents> {
     this.emit('status', id);
   }
 
-  /**
-   * "Back up now": runs at once (or joins a run under way) and answers when it is done. An unchanged
-   * session is not uploaded again: the newest backup already holds it.
-   */
+  /** "Back up now": runs at once (or joins a run under way); an unchanged session is not uploaded again. */
   async runNow(accountId: string): Promise<void> {
     this.deps.accounts.get(accountId);
     if (!this.deps.repo.config(accountId).storeId) throw new AppError('INVALID_INPUT', NO_STORE, 'storeId');
@@ -174,10 +173,7 @@ export class BackupService extends EventEmitter<BackupServiceEvents> {
     return null;
   }
 
-  /**
-   * Quitting, first step: no more schedules or state following, and every lease released at once, so
-   * another computer may take the accounts over even if the host's shutdown budget runs out later.
-   */
+  /** Quitting, first step: no more schedules, and every lease released at once (another computer may take over). */
   async releaseLeases(): Promise<void> {
     this.stopping = true;
     this.deps.accounts.off('state', this.follow);
@@ -276,6 +272,12 @@ export class BackupService extends EventEmitter<BackupServiceEvents> {
       r.failures = 0;
       // An unchanged session is not uploaded again; the last backup stays the one shown.
       this.deps.repo.recordSuccess(id, outcome.status === 'uploaded' ? { at: this.now(), size: outcome.version.size, durationMs: outcome.durationMs } : null);
+      if (outcome.status === 'uploaded') {
+        // RemoteAuth's remote_session_saved: announced, and kept in the account's history.
+        const v = outcome.version;
+        this.deps.accounts.note(id, 'backup-saved', `backup saved (${(v.size / 2 ** 20).toFixed(1)} MB, ${c.encrypt ? 'encrypted' : 'not encrypted'})`);
+        this.emit('saved', { accountId: id, storeId: c.storeId, versionId: v.id, size: v.size, at: v.createdAt, encrypted: c.encrypt });
+      }
       this.deps.log.info('backup done', { account: id, status: outcome.status, bytes: outcome.version.size, ms: outcome.durationMs });
     } catch (err) {
       r.failures += 1;

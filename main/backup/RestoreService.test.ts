@@ -41,9 +41,9 @@ function setup() {
   store.versions.set('RemoteAuth-Not An Id!', [version('x', 1)]);
   store.versions.set('other-thing', [version('y', 1)]);
   const engine = {
-    restore: vi.fn(async (o: { accountId: string; versionId?: string }) => {
+    restore: vi.fn(async (o: { accountId: string; versionId?: string; session?: string }) => {
       order.push(`restore ${o.accountId}`);
-      const v = store.versions.get(`RemoteAuth-${o.accountId}`)!;
+      const v = store.versions.get(o.session ?? `RemoteAuth-${o.accountId}`) ?? [version('z', 7)];
       return { profileDir: accounts.profileDir(o.accountId), replaced: false, files: [], version: v.find((x) => x.id === o.versionId) ?? v[0]! };
     }),
   };
@@ -59,12 +59,47 @@ function setup() {
 it("lists what a store holds: each account's label, the last digits of its number, its versions, and whether it is here", async () => {
   const { accounts, restores } = setup();
   accounts.add('acc-2', 'Home');
+  const app = { origin: 'app', originalName: null };
   expect(await restores.listRemote(STORE)).toEqual([
-    { accountId: 'acc-1', label: 'Work', phoneTail: '…567', existsHere: false, versions: [{ id: 'v2', createdAt: 200, size: 2000, encrypted: true }, { id: 'v1', createdAt: 100, size: 1000, encrypted: false }] },
-    { accountId: 'acc-2', label: null, phoneTail: null, existsHere: true, versions: [{ id: 'v9', createdAt: 900, size: 9000, encrypted: false }] },
+    { accountId: 'acc-1', label: 'Work', phoneTail: '…567', existsHere: false, session: 'RemoteAuth-acc-1', ...app, versions: [{ id: 'v2', createdAt: 200, size: 2000, encrypted: true }, { id: 'v1', createdAt: 100, size: 1000, encrypted: false }] },
+    { accountId: 'acc-2', label: null, phoneTail: null, existsHere: true, session: 'RemoteAuth-acc-2', ...app, versions: [{ id: 'v9', createdAt: 900, size: 9000, encrypted: false }] },
+    // A clientId that is not a valid account id is listed under a new one, with its name as the store has it.
+    { accountId: 'not-an-id', label: null, phoneTail: null, existsHere: false, session: 'RemoteAuth-Not An Id!', origin: 'app', originalName: 'Not An Id!', versions: [{ id: 'x', createdAt: 1, size: 10, encrypted: false }] },
     // 'other-thing' has no RemoteAuth- prefix and stays as it is: still a valid id.
-    { accountId: 'other-thing', label: null, phoneTail: null, existsHere: false, versions: [{ id: 'y', createdAt: 1, size: 10, encrypted: false }] },
+    { accountId: 'other-thing', label: null, phoneTail: null, existsHere: false, session: 'other-thing', ...app, versions: [{ id: 'y', createdAt: 1, size: 10, encrypted: false }] },
   ]);
+});
+
+it("lists RemoteAuth's zips beside the app's backups: the default session and capitals get new ids, none replaces an account here, skipped files say why", async () => {
+  const { accounts, store, restores } = setup();
+  accounts.add('sales', 'Sales here');
+  const zip = (id: string) => [{ id, createdAt: 5, size: 50, meta: { format: 'zip' } }];
+  store.imports = {
+    sessions: [
+      { session: 'RemoteAuth', where: 'RemoteAuth.zip', versions: zip('000000000000005-aaaaaaaa') },
+      { session: 'RemoteAuth-Sales', where: 'RemoteAuth-Sales.zip', versions: zip('000000000000005-bbbbbbbb') },
+      { session: 'RemoteAuth-acc-1', where: 'RemoteAuth-acc-1.zip', versions: zip('000000000000005-cccccccc') },
+    ],
+    skipped: [{ name: 'photos.zip', reason: 'not named the way RemoteAuth names a session' }],
+  };
+  const { backups, skipped } = await restores.scanRemote(STORE);
+  const imported = backups.filter((b) => b.origin === 'remoteauth').map((b) => [b.accountId, b.originalName, b.session, b.existsHere, b.versions[0]!.encrypted]);
+  expect(imported).toEqual([
+    ['remoteauth', 'RemoteAuth (no clientId)', 'RemoteAuth', false, false],
+    // "sales" is an account here already: the import must not look like it.
+    ['sales-2', 'Sales', 'RemoteAuth-Sales', false, false],
+    // acc-1 is taken by the app's own backup in the same store.
+    ['acc-1-2', 'acc-1', 'RemoteAuth-acc-1', false, false],
+  ]);
+  expect(skipped).toEqual([{ name: 'photos.zip', reason: 'not named the way RemoteAuth names a session' }]);
+});
+
+it('restores an imported session under its new id, reading the session by its name in the store', async () => {
+  const { engine, restores, accounts } = setup();
+  const restored = await restores.restore({ storeId: STORE, accountId: 'sales-2', session: 'RemoteAuth-Sales', origin: 'remoteauth', allowPlain: true, label: 'Sales' });
+  expect(engine.restore.mock.calls[0]![0]).toMatchObject({ accountId: 'sales-2', session: 'RemoteAuth-Sales', origin: 'remoteauth', allowPlain: true });
+  expect(restored).toMatchObject({ id: 'sales-2', label: 'Sales' });
+  expect(accounts.adopted).toEqual([{ id: 'sales-2', label: 'Sales' }]);
 });
 
 it("a store that fails while listing answers with the store's code; an unknown store is NOT_FOUND", async () => {

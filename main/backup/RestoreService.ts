@@ -1,9 +1,9 @@
-import type { RemoteBackup } from '../../preload/contract';
+import type { RemoteBackup, SkippedBackup } from '../../preload/contract';
 import type { AccountRecord, AccountsForBackup } from '../accounts/AccountsPort';
 import type { BackupRepo } from '../db/BackupRepo';
 import { AppError } from '../errors';
-import { parseManifest } from './archive/manifest';
 import type { BackupEngine } from './BackupEngine';
+import { remoteListing, type ListedSession } from './remoteListing';
 import { storeError, type StoreRegistry } from './StoreRegistry';
 
 export interface RestoreServiceDeps {
@@ -24,23 +24,16 @@ export class RestoreService {
 
   /** The accounts and versions a store holds, to choose what to restore. */
   async listRemote(storeId: string): Promise<RemoteBackup[]> {
+    return (await this.scanRemote(storeId)).backups;
+  }
+
+  /** Both layouts a store may hold (the app's, RemoteAuth's zips), and what it passed over with why. */
+  async scanRemote(storeId: string): Promise<{ backups: RemoteBackup[]; skipped: SkippedBackup[] }> {
     const store = await this.deps.stores.get(storeId);
     try {
-      const out: RemoteBackup[] = [];
-      for (const session of await store.listSessions()) {
-        const accountId = session.replace(/^RemoteAuth-/, '');
-        if (!/^[a-z0-9_-]{1,40}$/.test(accountId)) continue;
-        const versions = await store.listVersions(session);
-        const newest = versions[0];
-        out.push({
-          accountId,
-          label: newest?.meta['label'] ?? null,
-          phoneTail: parseManifest(newest?.meta['manifest'])?.phoneNumber ?? null,
-          versions: versions.map((v) => ({ id: v.id, createdAt: v.createdAt, size: v.size, encrypted: v.meta['format'] === 'wa-encrypted-v1' })),
-          existsHere: this.deps.accounts.find(accountId) !== undefined,
-        });
-      }
-      return out;
+      const app: ListedSession[] = [];
+      for (const session of await store.listSessions()) app.push({ session, origin: 'app', versions: await store.listVersions(session) });
+      return remoteListing(app, await store.scanImports(), (id) => this.deps.accounts.find(id) !== undefined);
     } catch (err) {
       throw storeError(err);
     }
@@ -50,7 +43,7 @@ export class RestoreService {
    * Restores into a temporary folder, verifies, swaps it in, then starts the account: Ready with no QR.
    * Over an existing account only when confirmed (`replace`).
    */
-  async restore(input: { storeId: string; accountId: string; versionId?: string; passphrase?: string; label?: string; replace?: boolean; allowPlain?: boolean }): Promise<AccountRecord> {
+  async restore(input: { storeId: string; accountId: string; versionId?: string; passphrase?: string; label?: string; replace?: boolean; allowPlain?: boolean; session?: string; origin?: 'app' | 'remoteauth' }): Promise<AccountRecord> {
     const { storeId, accountId: id } = input;
     const store = await this.deps.stores.get(storeId);
     const existing = this.deps.accounts.find(id);
@@ -58,7 +51,7 @@ export class RestoreService {
       throw new AppError('CONFIRM_REQUIRED', `"${existing.label}" is already on this computer. Restoring replaces its session with the backup; confirm to go on.`);
     }
     if (existing) await this.deps.accounts.halt(id);
-    const options = { ...(input.versionId ? { versionId: input.versionId } : {}), ...(input.passphrase ? { passphrase: input.passphrase } : {}), ...(input.allowPlain ? { allowPlain: true } : {}) };
+    const options = { ...(input.versionId ? { versionId: input.versionId } : {}), ...(input.passphrase ? { passphrase: input.passphrase } : {}), ...(input.allowPlain ? { allowPlain: true } : {}), ...(input.session ? { session: input.session } : {}), ...(input.origin ? { origin: input.origin } : {}) };
     const result = await this.deps.engine.restore({ accountId: id, dataPath: this.deps.sessionsDir, store, ...options }).catch((err: unknown) => {
       throw storeError(err);
     });

@@ -1,10 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import type { Duplex } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { SESSION_PATH, WS_MAX_MESSAGE_BYTES, WS_PATH, type WsMessage } from '../../preload/contract';
+import { EXPORT_PATH, SESSION_PATH, WS_MAX_MESSAGE_BYTES, WS_PATH, type WsMessage } from '../../preload/contract';
 import type { CommandRegistry } from '../ipc/CommandRegistry';
 import type { EventHub } from '../ipc/EventHub';
 import type { Logger } from '../log';
@@ -22,6 +22,8 @@ export interface WebHostOptions {
   /** The per-run access token; random unless given (tests give none). */
   token?: string;
   log: Logger;
+  /** Exports waiting to be fetched once at EXPORT_PATH/<id> (main/backup/FileTransfers.ts); large files stay off the WebSocket. */
+  exports?: { takeExport(id: string): { stream: Readable; fileName: string; size: number } | null };
 }
 
 /**
@@ -73,6 +75,7 @@ export class WebHost {
         res.writeHead(this.tokenMatches(bearer) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
         return;
       }
+      if (new URL(req.url ?? '/', 'http://host').pathname.startsWith(`${EXPORT_PATH}/`)) return this.serveExport(req, res);
       void serveStatic(this.opts.rendererDir, req, res);
     });
     server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
@@ -113,6 +116,18 @@ export class WebHost {
     // Browsers always send Origin; a page on any other site must not reach the app even with a token.
     if (origin !== undefined && !this.allowedOrigin(origin, req.headers.host)) return refuse(403, 'Forbidden');
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws));
+  }
+
+  /** An export, once, to a caller with the token (a header, so it never lands in a log or the history). */
+  private serveExport(req: IncomingMessage, res: ServerResponse): void {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    if (!this.tokenMatches(bearer)) return void res.writeHead(401, { 'Cache-Control': 'no-store' }).end();
+    const id = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname.slice(EXPORT_PATH.length + 1));
+    const file = req.method === 'GET' ? this.opts.exports?.takeExport(id) : null;
+    if (!file) return void res.writeHead(404, { 'Cache-Control': 'no-store' }).end();
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.size), 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'no-store' });
+    file.stream.on('error', () => res.destroy());
+    file.stream.pipe(res);
   }
 
   private tokenMatches(candidate: string | null): boolean {

@@ -111,6 +111,8 @@ const FAILING_CAUSES: Record<CommandErrorCode, string> = {
   BACKUP_NOT_ENCRYPTED: 'the backup is not encrypted',
   BACKUP_UNVERIFIED: 'the backup cannot be verified',
   BACKUP_TOO_LARGE: 'the backup is far larger than it should be',
+  LEGACY_SESSION: 'the file is an old, single-device session',
+  NOT_A_BACKUP: 'the file is not a backup',
   BACKUP_FAILED: 'the backup could not be made',
   NOT_LINKED: 'the account is not linked',
   NOT_READY: 'the account is not connected',

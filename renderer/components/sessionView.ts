@@ -155,6 +155,7 @@ export function summaryText(list: Account[]): string {
 const TIMELINE_STATES: Record<TimelineState, string> = {
   added: 'Added',
   restored: 'Restored from a backup',
+  'backup-saved': 'Backup saved',
   stopped: 'Stopped',
   starting: 'Starting',
   qr: 'Waiting for scan',

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { ImportScan } from './remoteAuthLayouts.js';
 
 /**
  * RemoteAuth's Store interface (whatsapp-web.js 1.34.7 index.d.ts L844-L854). `session` is
@@ -61,6 +62,14 @@ export interface BackupStore extends RemoteAuthStore {
   putVersion(session: string, body: Readable, options?: PutOptions): Promise<VersionInfo>;
   /** Every session with at least one complete version (`RemoteAuth-<id>`), for "Restore from backup". */
   listSessions(): Promise<string[]>;
+  /**
+   * Sessions this store holds in RemoteAuth's or a published store's layout rather than the app's
+   * (`<session>.zip` files, wwebjs-mongo buckets the app's listing does not cover), read-only, and what
+   * the listing passed over with why (remoteAuthLayouts.ts).
+   */
+  scanImports(): Promise<ImportScan>;
+  /** The bytes of a version scanImports listed; VERSION_NOT_FOUND when it changed since. */
+  openImport(session: string, versionId: string): Promise<Readable>;
   /** Newest first. An empty list means "no backup"; any failure to find out rejects. */
   listVersions(session: string): Promise<VersionInfo[]>;
   /** Rejects with VERSION_NOT_FOUND if the version does not exist. */

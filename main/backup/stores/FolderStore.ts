@@ -5,7 +5,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BackupError, systemCode } from '../errors.js';
 import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
-import { checkSession, checkVersionId, counted, newestFirst, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
+import { isSkipped, NO_COMPLETE_VERSION, NOT_A_SESSION_NAME, zipFileSession, type ImportScan } from './remoteAuthLayouts.js';
+import { checkSession, checkVersionId, counted, newestFirst, SESSION_NAME, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface FolderStoreOptions extends StoreBaseOptions {
   /** Existing folder (local disk, USB drive, network share). Never created by us: see ensureRoot(). */
@@ -98,6 +99,37 @@ export class FolderStore extends StoreBase {
     } catch (err) {
       throw this.classify(err, 'delete a backup');
     }
+  }
+
+  /** `<root>/<session>.zip`, as stock RemoteAuth with a plain folder store leaves it; folders that look like sessions but hold none are named. */
+  override async scanImports(): Promise<ImportScan> {
+    await this.ensureRoot();
+    const out: ImportScan = { sessions: [], skipped: [] };
+    try {
+      for (const e of (await readdir(this.root, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (e.isDirectory()) {
+          if (!/^remoteauth/i.test(e.name)) continue;
+          if (!SESSION_NAME.test(e.name)) out.skipped.push({ name: `${e.name}/`, reason: NOT_A_SESSION_NAME });
+          else if ((await this.listVersions(e.name)).length === 0) out.skipped.push({ name: `${e.name}/`, reason: NO_COMPLETE_VERSION });
+          continue;
+        }
+        if (!e.isFile()) continue;
+        const s = await stat(join(this.root, e.name));
+        const found = zipFileSession(e.name, s.size, s.mtimeMs);
+        if (found && isSkipped(found)) out.skipped.push(found);
+        else if (found) out.sessions.push(found);
+      }
+    } catch (err) {
+      throw this.classify(err, 'list the backup folder');
+    }
+    return out;
+  }
+
+  override async openImport(session: string, versionId: string): Promise<Readable> {
+    checkSession(session);
+    const found = (await this.scanImports()).sessions.find((s) => s.session === session && s.versions.some((v) => v.id === versionId));
+    if (!found) throw this.versionMissing(session, versionId);
+    return createReadStream(join(this.root, found.where));
   }
 
   async testConnection(): Promise<ConnectionReport> {

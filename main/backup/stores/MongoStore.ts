@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
 import { classifyMongoError, describeMongo } from './mongoSupport.js';
-import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, newestFirst, StoreBase, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
+import { gridVersionId, scanGridBuckets, type GridFile, type ImportScan } from './remoteAuthLayouts.js';
+import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, newestFirst, SESSION_NAME, StoreBase, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface MongoStoreOptions extends StoreBaseOptions {
   uri: string;
@@ -73,6 +74,29 @@ export class MongoStore extends StoreBase {
     const destroy = stream.destroy.bind(stream);
     stream.destroy = (err?: Error) => destroy(err ? classifyMongoError(err, where, 'read the backup') : undefined);
     return stream;
+  }
+
+  /** wwebjs-mongo buckets the app's listing does not cover: the default session `RemoteAuth`, and the older `multidevice-` buckets. */
+  override async scanImports(): Promise<ImportScan> {
+    try {
+      const db = await this.db();
+      const cols = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+      const filesOf = async (bucketName: string): Promise<GridFile[]> =>
+        (await new GridFSBucket(db, { bucketName }).find({}).toArray()).map((f) => ({ id: f._id.toHexString(), filename: f.filename, length: f.length, uploadDate: f.uploadDate, ours: (f.metadata as { writer?: unknown } | undefined)?.writer === 'wa-accounts' }));
+      return await scanGridBuckets(cols, filesOf, (bucket, session) => bucket === `whatsapp-${session}` && SESSION_NAME.test(session));
+    } catch (err) {
+      throw classifyMongoError(err, this.description, 'list backups');
+    }
+  }
+
+  override async openImport(session: string, versionId: string): Promise<Readable> {
+    checkSession(session);
+    const found = (await this.scanImports()).sessions.find((s) => s.session === session && s.versions.some((v) => v.id === versionId));
+    if (!found) throw this.versionMissing(session, versionId);
+    const bucket = new GridFSBucket(await this.db(), { bucketName: found.where.replace(/^bucket /, '') });
+    const file = (await bucket.find({ filename: `${session}.zip` }).toArray()).find((f) => gridVersionId({ id: f._id.toHexString(), uploadDate: f.uploadDate }) === versionId);
+    if (!file) throw this.versionMissing(session, versionId);
+    return bucket.openDownloadStream(file._id);
   }
 
   async deleteVersion(session: string, versionId: string): Promise<void> {

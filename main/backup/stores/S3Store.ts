@@ -2,6 +2,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2
 import type { Readable } from 'node:stream';
 import type { ConnectionReport, LeaseInfo, VersionInfo } from './BackupStore.js';
 import { classifyS3Error, isNotFound, isNotImplemented, isPreconditionFailed, uploadStream } from './s3Support.js';
+import { isSkipped, NO_COMPLETE_VERSION, zipFileSession, type ImportScan } from './remoteAuthLayouts.js';
 import { checkSession, checkVersionId, counted, DEFAULT_TEST_TIMEOUT_MS, newestFirst, StoreBase, versionTimeOf, writeFailure, type LeaseRecord, type StoreBaseOptions } from './StoreBase.js';
 
 export interface S3StoreOptions extends StoreBaseOptions {
@@ -97,6 +98,51 @@ export class S3Store extends StoreBase {
       out.push({ id: f.id, size: f.size, createdAt: side?.createdAt ?? f.modified, meta: side?.meta ?? {} });
     }
     return out;
+  }
+
+  /**
+   * `<prefix><session>.zip`: stock RemoteAuth's zips under a prefix, and wwebjs-aws-s3's keys (its
+   * `remoteDataPath` is this store's prefix). Session prefixes with no complete version are named.
+   */
+  override async scanImports(): Promise<ImportScan> {
+    const out: ImportScan = { sessions: [], skipped: [] };
+    const partial = new Set<string>();
+    const complete = new Set<string>();
+    try {
+      let token: string | undefined;
+      do {
+        const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) {
+          const rest = o.Key?.slice(this.prefix.length) ?? '';
+          const [first, ...deeper] = rest.split('/');
+          if (!first) continue;
+          if (deeper.length > 0) {
+            if (/^RemoteAuth-/.test(first)) (BODY.test(o.Key ?? '') ? complete : partial).add(first);
+            continue;
+          }
+          const found = zipFileSession(first, o.Size ?? 0, o.LastModified?.getTime() ?? 0);
+          if (found && isSkipped(found)) out.skipped.push(found);
+          else if (found) out.sessions.push({ ...found, where: o.Key ?? first });
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    } catch (err) {
+      throw classifyS3Error(err, this.description, 'list backups');
+    }
+    for (const p of partial) if (!complete.has(p)) out.skipped.push({ name: `${this.prefix}${p}/`, reason: NO_COMPLETE_VERSION });
+    return out;
+  }
+
+  override async openImport(session: string, versionId: string): Promise<Readable> {
+    checkSession(session);
+    const found = (await this.scanImports()).sessions.find((s) => s.session === session && s.versions.some((v) => v.id === versionId));
+    if (!found) throw this.versionMissing(session, versionId);
+    try {
+      return (await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: found.where }))).Body as Readable;
+    } catch (err) {
+      if (isNotFound(err)) throw this.versionMissing(session, versionId);
+      throw classifyS3Error(err, this.description, 'read the backup');
+    }
   }
 
   async getVersion(session: string, versionId: string): Promise<Readable> {

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { withTimeout } from '../../util/time.js';
 import { BackupError } from '../errors.js';
 import type { BackupStore, ConnectionReport, LeaseInfo, LeaseResult, PutOptions, VersionInfo } from './BackupStore.js';
+import { EMPTY_SCAN, type ImportScan } from './remoteAuthLayouts.js';
 import { decideLease, leaseIsLive, leaseLost, mayRelease, renewLease } from './leaseRule.js';
 
 export const DEFAULT_KEEP = 3;
@@ -30,7 +31,8 @@ export interface LeaseRecord {
   etag?: string;
 }
 
-const SESSION_NAME = /^RemoteAuth-[-_\w]+$/;
+/** Sessions in the app's own layout (any RemoteAuth clientId; the default `RemoteAuth` is never the app's). */
+export const SESSION_NAME = /^RemoteAuth-[-_\w]+$/;
 
 /**
  * Shared behaviour of every store: RemoteAuth's four methods expressed through the versioned API,
@@ -65,6 +67,15 @@ export abstract class StoreBase implements BackupStore {
     for (const s of [...new Set(names)].sort()) if ((await this.listVersions(s)).length > 0) withVersions.push(s);
     return withVersions;
   }
+  /** Stores whose medium has no RemoteAuth layout of its own (PostgreSQL) hold nothing to import. */
+  async scanImports(): Promise<ImportScan> {
+    return EMPTY_SCAN;
+  }
+
+  async openImport(session: string, versionId: string): Promise<Readable> {
+    throw this.versionMissing(session, versionId);
+  }
+
   abstract getVersion(session: string, versionId: string): Promise<Readable>;
   abstract deleteVersion(session: string, versionId: string): Promise<void>;
   abstract testConnection(options?: { timeoutMs?: number }): Promise<ConnectionReport>;

@@ -61,6 +61,13 @@ export class FakeAccounts extends EventEmitter<AccountsForBackupEvents> implemen
     this.setState(id, { kind: 'failed', code, message });
   }
 
+  /** Timeline rows backup added (a backup saved). */
+  readonly notes: { id: string; state: string; reason: string }[] = [];
+
+  note(id: string, state: 'backup-saved', reason: string): void {
+    this.notes.push({ id, state, reason });
+  }
+
   adopt(id: string, label: string, beforeStart: () => void = () => {}): AccountRecord {
     const record = this.add(id, label, { linked: true, running: true });
     this.adopted.push({ id, label });

@@ -6,6 +6,7 @@ import { notFound } from '../../errors';
 import { BackupError } from '../errors';
 import type { StoreRegistry } from '../StoreRegistry';
 import type { BackupStore, LeaseInfo, LeaseResult, VersionInfo } from '../stores/BackupStore';
+import type { ImportScan } from '../stores/remoteAuthLayouts';
 import { decideLease, mayRelease, renewLease } from '../stores/leaseRule';
 
 export class MemoryStore {
@@ -48,6 +49,14 @@ export class MemoryStore {
   async listSessions(): Promise<string[]> {
     this.check();
     return [...this.versions.keys()];
+  }
+
+  /** What scanImports answers: sessions in RemoteAuth's layout, and what the listing skipped. */
+  imports: ImportScan = { sessions: [], skipped: [] };
+
+  async scanImports(): Promise<ImportScan> {
+    this.check();
+    return this.imports;
   }
 
   async listVersions(session: string): Promise<VersionInfo[]> {
