@@ -1,5 +1,6 @@
 import { AboutFooter } from './components/AboutFooter';
 import { AccountsSection } from './components/AccountsSection';
+import { ApiSection } from './components/ApiSection';
 import { AppHeader } from './components/AppHeader';
 import { AttentionNotices } from './components/AttentionNotices';
 import { BackupSection } from './components/BackupSection';
@@ -14,6 +15,7 @@ export function App() {
         <AttentionNotices />
         <AccountsSection />
         <BackupSection />
+        <ApiSection />
       </main>
       <AboutFooter />
     </div>

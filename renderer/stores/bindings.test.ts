@@ -34,7 +34,7 @@ it("binds every area's events: accounts, attention, stores and the passphrase fo
   expect(w.notices.getState().notices.map((n) => n.title)).toEqual(['Work: Needs attention']);
   expect(w.backup.getState()).toMatchObject({ stores: [{ id: 'st-aaaaaa' }], status: 'loaded', hasRecoveryPassphrase: true });
   w.unbind();
-  for (const name of ['accounts.changed', 'accounts.attention', 'accounts.activity', 'stores.changed', 'backup.changed'] as const) expect(api.listening(name)).toBe(0);
+  for (const name of ['accounts.changed', 'accounts.attention', 'accounts.activity', 'stores.changed', 'backup.changed', 'api.changed', 'api.delivery'] as const) expect(api.listening(name)).toBe(0);
 });
 
 it('loads every area once', async () => {
@@ -42,7 +42,7 @@ it('loads every area once', async () => {
   api.ok('app.info', { name: 'WA Accounts', version: '0.1.0', dataDir: '/d', host: 'web', versions: { node: '20', electron: null, chrome: null, whatsappWebJs: '1.34.7' } });
   const w = await openWindow();
   await w.loadStores();
-  expect(api.calls.map((c) => c.name).sort()).toEqual(['accounts.activity', 'accounts.list', 'app.info', 'backup.keyStatus', 'stores.list']);
+  expect(api.calls.map((c) => c.name).sort()).toEqual(['accounts.activity', 'accounts.list', 'api.deliveries', 'api.status', 'app.info', 'backup.keyStatus', 'stores.list']);
   expect(w.backup.getState()).toMatchObject({ status: 'loaded', hasRecoveryPassphrase: false, stores: [{ id: 'st-aaaaaa' }] });
 });
 

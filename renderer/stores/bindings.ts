@@ -4,6 +4,7 @@ import { useAccountsStore } from './accountsStore';
 import { isConnectionError, setConnectionListener } from './api';
 import { useAppStore } from './appStore';
 import { useBackupStore } from './backupStore';
+import { useLocalApiStore } from './localApiStore';
 import { useNoticesStore } from './noticesStore';
 
 /** How often to ask main again while it is unreachable (the web bridge reconnects by itself). */
@@ -47,6 +48,8 @@ export function bindStores(): () => void {
     // A store or the passphrase changed, maybe in another window: every window shows it without a reload.
     window.api.on('stores.changed', (list) => useBackupStore.getState().replaceStores(list)),
     window.api.on('backup.changed', (key) => useBackupStore.getState().receiveKeyStatus(key)),
+    window.api.on('api.changed', (status) => useLocalApiStore.getState().receive(status)),
+    window.api.on('api.delivery', (delivery) => useLocalApiStore.getState().receiveDelivery(delivery)),
   ];
   return () => {
     offs.forEach((off) => off());
@@ -57,5 +60,5 @@ export function bindStores(): () => void {
 
 /** Loads every store's first state (again after a reconnect); the events above keep it current. */
 export async function loadStores(): Promise<void> {
-  await Promise.all([useAccountsStore.getState().load(), useAppStore.getState().loadInfo(), useBackupStore.getState().load()]);
+  await Promise.all([useAccountsStore.getState().load(), useAppStore.getState().loadInfo(), useBackupStore.getState().load(), useLocalApiStore.getState().load()]);
 }
