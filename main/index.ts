@@ -26,6 +26,9 @@ import { createLogger, type Logger } from './log';
 import { acquireDataLock, type DataLock } from './dataLock';
 import { privateDataFolder } from './fileModes';
 import { createAccountView, type AccountView } from './accountView';
+import { ApiService } from './api/ApiService';
+import { apiHandlers } from './api/commands';
+import { ApiRepo } from './db/ApiRepo';
 import { createActivityView, type ActivityView } from './accountActivity';
 import { MessageNoticeRepo } from './db/MessageNoticeRepo';
 
@@ -58,6 +61,8 @@ export interface App {
   /** Exports waiting to be fetched once (the web host serves them at EXPORT_PATH). */
   transfers: FileTransfers;
   events: EventHub;
+  /** The local API for scripts (off until the user turns it on). */
+  api: ApiService;
   info(): AppInfo;
   /** An account as the contract sends it, with its backup status. */
   account(id: string): Account;
@@ -107,7 +112,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   stores.on('changed', (list) => events.emit('stores.changed', list));
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
   const info = (): AppInfo => appInfo(opts);
-  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, info }), log);
+  const api = new ApiService({ repo: new ApiRepo(database.db), accounts, messaging: accounts.messaging, backup, log, version: packageVersion('app') });
+  api.on('changed', (status) => events.emit('api.changed', status));
+  api.on('delivery', (delivery) => events.emit('api.delivery', delivery));
+  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info }), log);
 
   let stopped = false;
   return {
@@ -115,12 +123,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     accounts,
     backup,
     transfers,
+    api,
     events,
     info,
     account: (id) => view.get(id),
     async start() {
       // Backup follows the accounts' states before the first of them starts.
       backup.start();
+      await api.start();
       if (opts.autoStart !== false) void accounts.start().catch((err: unknown) => log.error('starting accounts failed', { error: String(err) }));
     },
     async stop() {
@@ -130,6 +140,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // browsers (a closed profile is consistent), then the last backups, then the database. Each step
       // has its own budget and together they fit STOP_BUDGET_MS.
       await backup.releaseLeases();
+      // Scripts stop being served before their accounts go away.
+      await api.stop();
       await accounts.stop();
       await backup.stop();
       unguard();
@@ -175,6 +187,7 @@ interface Services {
   stores: StoreRegistry;
   view: AccountView;
   activity: ActivityView;
+  api: ApiService;
   info: () => AppInfo;
 }
 
@@ -183,7 +196,7 @@ interface Services {
  * backup status. Commands that change an account run one at a time per account (main/ipc/perAccount.ts);
  * Back up now is left out: its upload may take minutes and needs no more than its consistent copy.
  */
-function commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, info }: Services): Handlers {
+function commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info }: Services): Handlers {
   const queue = new PerAccountQueue();
   const one = <T,>(id: string, work: () => Promise<T> | T) => queue.run(id, work);
   return {
@@ -224,6 +237,7 @@ function commandHandlers({ accounts, backup, restores, files, transfers, stores,
     'backup.export': (input) => one(input.accountId, () => files.exportAccount(input)),
     'backup.exportRead': ({ exportId, offset }) => transfers.readExport(exportId, offset),
     'app.info': () => info(),
+    ...apiHandlers(api),
   };
 }
 
