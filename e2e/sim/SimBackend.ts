@@ -56,8 +56,7 @@ export class SimBackend {
   addPhone(init: PhoneInit): Phone {
     if (!/^\d{6,15}$/.test(init.number)) throw new SimError('PHONE_UNKNOWN', 'A phone number is 6-15 digits, international format without "+", e.g. 15550000002.');
     if (this.phones.has(init.number)) throw new SimError('PHONE_EXISTS', 'A phone with this number already exists in the simulator.');
-    const phone = new Phone(init, this.maxLinkedDevices);
-    this.phones.set(init.number, phone);
+    const phone = this.createPhone(init);
     this.changed();
     return phone;
   }
@@ -76,7 +75,8 @@ export class SimBackend {
   /** Brings back a snapshot before any page connects: its devices are offline until their pages log in again. */
   restore(saved: SimSnapshot): void {
     for (const p of saved.phones) {
-      const phone = this.phones.get(p.number) ?? this.addPhone({ number: p.number, pushname: p.pushname });
+      // Not addPhone(): bringing the file back is no change to save (a second demo refused by the host writes nothing).
+      const phone = this.phones.get(p.number) ?? this.createPhone({ number: p.number, pushname: p.pushname });
       phone.conversations.restore(p.conversations);
     }
     for (const d of saved.devices) {
@@ -323,6 +323,12 @@ export class SimBackend {
     });
     this.emit('linked', { deviceId, deviceKey: conn.deviceKey, number: phone.number, via });
     return this.devices().find((d) => d.deviceId === deviceId) as DeviceInfo;
+  }
+
+  private createPhone(init: PhoneInit): Phone {
+    const phone = new Phone(init, this.maxLinkedDevices);
+    this.phones.set(init.number, phone);
+    return phone;
   }
 
   private onlineDevices(phone: Phone): OnlineDevice[] {

@@ -104,6 +104,18 @@ describe('SimServer state file', () => {
     await next('login-rejected');
   });
 
+  it('a simulator that only loaded the file never writes it back (a second demo on the folder, refused by the host)', async () => {
+    const first = await startSim();
+    first.sim.addPhone({ number: '15550000032', pushname: 'Second' });
+    await first.sim.stop();
+    const running = await startSim();
+    const idle = await startSim();
+    const session = await linkPage(running.sim, '15550000032');
+    await expect.poll(() => readFileSync(file, 'utf8').includes(session.deviceId), { timeout: 3_000 }).toBe(true);
+    await idle.sim.stop();
+    expect(readFileSync(file, 'utf8')).toContain(session.deviceId);
+  });
+
   it('a missing file starts empty and says so', async () => {
     const { sim, logs } = await startSim();
     expect(sim.devices()).toEqual([]);
