@@ -30,6 +30,8 @@ import { ApiService } from './api/ApiService';
 import { apiHandlers } from './api/commands';
 import { ApiRepo } from './db/ApiRepo';
 import { createActivityView, type ActivityView } from './accountActivity';
+import { appDiagnostics, type DiagnosticsExporter } from './diagnostics/DiagnosticsExporter';
+import type { LogFile } from './logFile';
 import { MessageNoticeRepo } from './db/MessageNoticeRepo';
 
 export interface AppOptions {
@@ -52,6 +54,8 @@ export interface AppOptions {
   /** Protects the backup key and store secrets: Electron passes safeStorage; default: a key file (0600). */
   keyProtector?: KeyProtector;
   backup?: Partial<BackupSettings>;
+  /** The log file the host's logger writes to: opened in <data folder>/logs once the folder is ours, closed by stop(). */
+  logFile?: LogFile;
 }
 
 export interface App {
@@ -87,6 +91,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Private before anything is written; one app per data folder, whatever the host (main/dataLock.ts).
   privateDataFolder(opts.dataDir);
   const lock = acquireDataLock(opts.dataDir);
+  opts.logFile?.open(join(opts.dataDir, 'logs'));
   const database = openDatabase(opts.dataDir, lock);
   const events = new EventHub(log);
   const sessionsDir = join(opts.dataDir, 'sessions');
@@ -112,10 +117,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   stores.on('changed', (list) => events.emit('stores.changed', list));
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
   const info = (): AppInfo => appInfo(opts);
+  const diagnostics = appDiagnostics({ ...opts, info, view, accounts, stores, log });
   const api = new ApiService({ repo: new ApiRepo(database.db), accounts, messaging: accounts.messaging, backup, log, version: packageVersion('app') });
   api.on('changed', (status) => events.emit('api.changed', status));
   api.on('delivery', (delivery) => events.emit('api.delivery', delivery));
-  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info }), log);
+  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }), log);
 
   let stopped = false;
   return {
@@ -147,6 +153,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       unguard();
       database.close();
       lock.release();
+      await opts.logFile?.close();
     },
   };
 }
@@ -189,6 +196,7 @@ interface Services {
   activity: ActivityView;
   api: ApiService;
   info: () => AppInfo;
+  diagnostics: DiagnosticsExporter;
 }
 
 /**
@@ -196,7 +204,7 @@ interface Services {
  * backup status. Commands that change an account run one at a time per account (main/ipc/perAccount.ts);
  * Back up now is left out: its upload may take minutes and needs no more than its consistent copy.
  */
-function commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info }: Services): Handlers {
+function commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }: Services): Handlers {
   const queue = new PerAccountQueue();
   const one = <T,>(id: string, work: () => Promise<T> | T) => queue.run(id, work);
   return {
@@ -237,6 +245,7 @@ function commandHandlers({ accounts, backup, restores, files, transfers, stores,
     'backup.export': (input) => one(input.accountId, () => files.exportAccount(input)),
     'backup.exportRead': ({ exportId, offset }) => transfers.readExport(exportId, offset),
     'app.info': () => info(),
+    'app.exportDiagnostics': () => diagnostics.export(),
     ...apiHandlers(api),
   };
 }

@@ -54,11 +54,17 @@ export class LogFile {
    */
   open(dir: string): void {
     if (this.stream || this.closed) return;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (process.platform !== 'win32') {
-      chmodSync(dir, 0o700);
-      // An older file keeps whatever mode it was created with; new ones get `mode` below.
-      for (const file of this.paths(dir)) chmodSync(file, 0o600);
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      if (process.platform !== 'win32') {
+        chmodSync(dir, 0o700);
+        // An older file keeps whatever mode it was created with; new ones get `mode` below.
+        for (const file of this.paths(dir)) chmodSync(file, 0o600);
+      }
+    } catch (err) {
+      // The app runs without its log file rather than not at all (stderr still has every line).
+      this.warn(`The log folder ${dir} cannot be used (${(err as Error).message}); logging goes to stderr only.`);
+      return;
     }
     const stream = createStream(LOG_FILE_NAME, {
       path: dir,

@@ -145,6 +145,8 @@ export const CommandErrorCode = z.enum([
   'DATABASE_TOO_NEW',
   /** Another instance of the app (any host) is using the data folder. */
   'DATA_FOLDER_IN_USE',
+  /** "Export diagnostics" could not write its zip (disk full, folder not writable). */
+  'DIAGNOSTICS_FAILED',
   /** Restoring over an account that exists here must be confirmed. */
   'CONFIRM_REQUIRED',
   'NOT_LINKED',
@@ -289,6 +291,20 @@ export const PhoneNumber = z
   .string({ error: 'Type the phone number' })
   .transform((s) => s.replace(/[\s()+-]/g, ''))
   .refine((s) => /^\d{7,15}$/.test(s), 'Type the full number with its country code, e.g. +1 555 000 0001');
+
+/** The web host's answer carries the zip itself up to this size (base64 in one WebSocket message). */
+export const DIAGNOSTICS_INLINE_MAX_BYTES = 8 * 1024 * 1024;
+
+/** A diagnostics zip (main/diagnostics): logs, versions, settings and timelines, with no secrets, numbers, QRs or messages. */
+export const DiagnosticsFile = z.object({
+  /** Where it was written, on the computer that runs the app (its data folder's diagnostics/). */
+  path: z.string(),
+  fileName: z.string(),
+  size: z.number(),
+  /** The zip, base64, for the page to save (web host, up to DIAGNOSTICS_INLINE_MAX_BYTES); null in the desktop app. */
+  data: z.string().nullable(),
+});
+export type DiagnosticsFile = z.infer<typeof DiagnosticsFile>;
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -476,6 +492,8 @@ export const commands = {
     output: z.object({ data: z.string(), done: z.boolean() }),
   },
   'app.info': { input: NoInput, output: AppInfo },
+  /** Writes a diagnostics zip to send with a problem report; the web host's answer includes the zip. */
+  'app.exportDiagnostics': { input: NoInput, output: DiagnosticsFile },
   'api.status': { input: NoInput, output: ApiStatus },
   /** Turns the local API on or off, or moves it to another port; answers once it listens (or why it cannot). */
   'api.configure': { input: ApiSettings.partial().strict(), output: ApiStatus },

@@ -6,7 +6,8 @@ import { appBrowserFinder } from '../browser/findBrowser';
 import { noBrowserLine } from '../browser/installCommand';
 import { devHooks, type DevHooks } from '../devHooks';
 import { createApp, stopBudgetMs, type App } from '../index';
-import { createLogger } from '../log';
+import { createLogger, stderrSink, teeSink } from '../log';
+import { LogFile } from '../logFile';
 import { TimeoutError, withTimeout } from '../util/time';
 import { serveAppRequest } from './appProtocol';
 import { forwardAttention } from './attentionNotices';
@@ -21,7 +22,9 @@ import { createMainWindow, focusWindow, guardWebContents, hardenSession } from '
 const preloadPath = path.join(__dirname, '../preload/index.cjs');
 const rendererDir = path.join(__dirname, '../renderer');
 
-const log = createLogger();
+// Every line also goes to <data folder>/logs (size-capped), which createApp opens once the folder is ours.
+const logFile = new LogFile();
+const log = createLogger(teeSink(stderrSink, logFile.sink));
 let mainWindow: BrowserWindow | null = null;
 let core: App | null = null;
 let detachTransport: (() => void) | null = null;
@@ -75,6 +78,7 @@ async function start(): Promise<void> {
       host: 'electron',
       versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
       log,
+      logFile,
       engine: hooks.engine,
       browserPath,
       bundledBrowserDir,

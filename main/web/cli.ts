@@ -6,7 +6,8 @@ import { appBrowserFinder } from '../browser/findBrowser';
 import { noBrowserLine } from '../browser/installCommand';
 import { devEngineFromEnv } from '../devHooks';
 import { createApp } from '../index';
-import { createLogger } from '../log';
+import { createLogger, stderrSink, teeSink } from '../log';
+import { LogFile } from '../logFile';
 import { WebHost } from './WebHost';
 
 const USAGE = 'Usage: node dist/main/web.cjs [--port N] [--host 127.0.0.1] [--data-dir DIR]';
@@ -35,10 +36,12 @@ async function main(): Promise<void> {
     console.error(`--port must be a whole number from 0 to 65535 (got "${values.port}").\n${USAGE}`);
     process.exit(2);
   }
-  const log = createLogger();
+  // Every line also goes to <data folder>/logs (size-capped), which createApp opens once the folder is ours.
+  const logFile = new LogFile();
+  const log = createLogger(teeSink(stderrSink, logFile.sink));
   const dataDir = resolve(values['data-dir'] ?? process.env.WA_ACCOUNTS_DATA_DIR ?? defaultDataDir());
   const browserPath = process.env.WA_ACCOUNTS_BROWSER ?? null;
-  const app = await createApp({ dataDir, host: 'web', log, engine: devEngineFromEnv(), browserPath });
+  const app = await createApp({ dataDir, host: 'web', log, logFile, engine: devEngineFromEnv(), browserPath });
   const host = new WebHost({
     registry: app.registry,
     events: app.events,

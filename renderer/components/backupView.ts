@@ -120,6 +120,7 @@ const FAILING_CAUSES: Record<CommandErrorCode, string> = {
   CONFIRM_REQUIRED: 'a confirmation is missing',
   DATABASE_TOO_NEW: 'the data folder is from a newer version of the app',
   DATA_FOLDER_IN_USE: 'another copy of the app is using the data folder',
+  DIAGNOSTICS_FAILED: 'a file could not be written in the data folder',
   INVALID_INPUT: 'the backup settings are not valid',
   UNKNOWN_COMMAND: 'the app asked for something it does not know',
   NOT_FOUND: 'the account or its store is gone',
