@@ -53,6 +53,16 @@ describe('Messaging', () => {
     expect(activity.at(-1)).toEqual({ unread: 0, lastActivityAt: 120_000 });
   });
 
+  it('an unread_count that comes while the chat list is read wins over the older list', async () => {
+    const { m, session } = setup();
+    let answer!: (chats: unknown[]) => void;
+    const bob = { id: { _serialized: '15550000003@c.us' }, name: 'Bob', unreadCount: 1, timestamp: 80 };
+    session.ready({ getChats: () => new Promise((r) => (answer = r)) });
+    session.emit('wa', 'unread_count', [chat(5, 130)]);
+    answer([chat(4), bob]);
+    await expect.poll(() => m.activity('acc-1').unread).toBe(6);
+  });
+
   it('tells own messages from incoming ones: message_create fromMe is `sent`, acks only for own messages', () => {
     const { m, session } = setup();
     const heard: string[] = [];

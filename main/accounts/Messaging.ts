@@ -29,6 +29,9 @@ interface Tracked {
   session: AccountSession;
   /** Unread count per chat id, as the page last reported it. */
   unread: Map<string, number>;
+  /** Counts every unread_count; per chat, the count at its last one (a chat list read meanwhile is older). */
+  seq: number;
+  changedAt: Map<string, number>;
   lastActivityAt: number | null;
 }
 
@@ -46,7 +49,7 @@ export class Messaging extends EventEmitter<MessagingEvents> implements Accounts
 
   /** Follows a session (AccountManager calls it for each one it creates; a replaced session is forgotten). */
   attach(id: string, session: AccountSession): void {
-    const t: Tracked = { session, unread: new Map(), lastActivityAt: this.tracked.get(id)?.lastActivityAt ?? null };
+    const t: Tracked = { session, unread: new Map(), seq: 0, changedAt: new Map(), lastActivityAt: this.tracked.get(id)?.lastActivityAt ?? null };
     this.tracked.set(id, t);
     const mine = () => this.tracked.get(id) === t;
     session.on('wa', (name, args) => {
@@ -76,9 +79,10 @@ export class Messaging extends EventEmitter<MessagingEvents> implements Accounts
 
   async chats(accountId: string): Promise<ChatSummary[]> {
     const client = this.readyClient(accountId);
+    const since = this.tracked.get(accountId)?.seq ?? 0;
     const chats = (await this.guard(accountId, 'chats', () => client.getChats())) as WaChat[];
     const list = chats.map(toChatSummary).filter((c): c is ChatSummary => c !== null);
-    this.absorb(accountId, list);
+    this.absorb(accountId, list, since);
     return list;
   }
 
@@ -153,10 +157,14 @@ export class Messaging extends EventEmitter<MessagingEvents> implements Accounts
     }
   }
 
-  private absorb(id: string, chats: ChatSummary[]): void {
+  /** A chat list read since `since`: its counts, except for chats an unread_count changed while it was read. */
+  private absorb(id: string, chats: ChatSummary[], since: number): void {
     const t = this.tracked.get(id);
     if (!t) return;
-    t.unread = new Map(chats.filter((c) => c.unreadCount > 0).map((c) => [c.id, c.unreadCount]));
+    const newer = (chatId: string) => (t.changedAt.get(chatId) ?? -1) >= since;
+    const unread = new Map([...t.unread].filter(([chatId]) => newer(chatId)));
+    for (const c of chats) if (c.unreadCount > 0 && !newer(c.id)) unread.set(c.id, c.unreadCount);
+    t.unread = unread;
     const latest = Math.max(...chats.map((c) => c.lastMessageAt ?? 0), t.lastActivityAt ?? 0);
     t.lastActivityAt = latest > 0 ? latest : null;
     this.announce(id);
@@ -164,7 +172,9 @@ export class Messaging extends EventEmitter<MessagingEvents> implements Accounts
 
   private setUnread(id: string, chatId: string, count: number): void {
     const t = this.tracked.get(id);
-    if (!t || (t.unread.get(chatId) ?? 0) === count) return;
+    if (!t) return;
+    t.changedAt.set(chatId, t.seq++);
+    if ((t.unread.get(chatId) ?? 0) === count) return;
     if (count > 0) t.unread.set(chatId, count);
     else t.unread.delete(chatId);
     this.announce(id);
