@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { selectInfo, useAppStore } from '../stores/appStore';
 import { versionRows } from './aboutView';
+import { DiagnosticsButton } from './DiagnosticsButton';
 
 export function AboutFooter() {
   const info = useAppStore(selectInfo);
@@ -25,6 +26,7 @@ export function AboutFooter() {
             ))}
           </dl>
         </details>
+        <DiagnosticsButton />
       </div>
     </footer>
   );
