@@ -34,6 +34,8 @@ function ApiSettingsPanel() {
   const status = useLocalApiStore(selectApiStatus)!;
   const configure = useLocalApiStore((s) => s.configure);
   const { run, pending, error } = useCommand();
+  // Its own command: turning the API on never waits behind a save of the port.
+  const toggle = useCommand();
   const [port, setPort] = useState(String(status.settings.port));
   const [origins, setOrigins] = useState(status.settings.allowedOrigins.join(', '));
   useEffect(() => setPort(String(status.settings.port)), [status.settings.port]);
@@ -47,7 +49,7 @@ function ApiSettingsPanel() {
     <div className="panel backup-panel">
       <h3 className="panel-heading">API for scripts</h3>
       <p className="muted">An HTTP API on this computer only (127.0.0.1), for your own scripts: read account states, send messages, hear events. Web pages cannot call it.</p>
-      <CheckboxField label="Turn on the local API" asSwitch checked={status.settings.enabled} busy={pending} onChange={(enabled) => void run(() => configure({ enabled }))} />
+      <CheckboxField label="Turn on the local API" asSwitch checked={status.settings.enabled} busy={toggle.pending} error={toggle.error} onChange={(enabled) => void toggle.run(() => configure({ enabled }))} />
       <p role="status" className={status.error ? 'result-error' : 'result-ok'}>
         {status.error ?? (status.listening ? `Listening at ${status.listening} (OpenAPI document: ${status.listening}/openapi.json)` : 'Off')}
       </p>
