@@ -3,6 +3,7 @@
 // (which never shows who wrote or what).
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
+import { askNotificationPermission } from '../stores/browserNotices';
 import { lastActivityText, unreadText } from './activityView';
 import { CheckboxField } from './ChoiceFields';
 import { FieldError } from './fieldParts';
@@ -49,7 +50,10 @@ export function AccountMessages({ account }: { account: Account }) {
         checked={use?.notifyMessages ?? false}
         busy={switching.pending}
         error={switching.error}
-        onChange={(enabled) => void switching.run(() => setMessageNotice(account.id, enabled))}
+        onChange={(enabled) => {
+          if (enabled) askNotificationPermission();
+          void switching.run(() => setMessageNotice(account.id, enabled));
+        }}
       />
     </section>
   );

@@ -4,6 +4,7 @@ import { useAccountsStore } from './accountsStore';
 import { isConnectionError, setConnectionListener } from './api';
 import { useAppStore } from './appStore';
 import { useBackupStore } from './backupStore';
+import { showMessageNotice } from './browserNotices';
 import { useLocalApiStore } from './localApiStore';
 import { useNoticesStore } from './noticesStore';
 
@@ -45,6 +46,7 @@ export function bindStores(): () => void {
     window.api.on('accounts.changed', (list) => useAccountsStore.getState().replaceAll(list)),
     window.api.on('accounts.attention', (notice) => useNoticesStore.getState().push(notice)),
     window.api.on('accounts.activity', (list) => useAccountsStore.getState().replaceActivity(list)),
+    window.api.on('accounts.message', (notice) => showMessageNotice(notice)),
     // A store or the passphrase changed, maybe in another window: every window shows it without a reload.
     window.api.on('stores.changed', (list) => useBackupStore.getState().replaceStores(list)),
     window.api.on('backup.changed', (key) => useBackupStore.getState().receiveKeyStatus(key)),
