@@ -10,6 +10,7 @@ import { selectStores, useBackupStore } from '../stores/backupStore';
 import { BackupActivity } from './BackupActivity';
 import { BackupSettings } from './BackupSettings';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ExportDialog } from './ExportDialog';
 import { useBackupSettings } from './useBackupSettings';
 
 export function AccountBackup({ account }: { account: Account }) {
@@ -18,6 +19,7 @@ export function AccountBackup({ account }: { account: Account }) {
   const b = account.backup;
   const headingId = useId();
   const [confirmPlain, setConfirmPlain] = useState(false);
+  const [exporting, setExporting] = useState(false);
   // Shown in the select while nothing is chosen yet: the store that switching on will use.
   const storeId = b.storeId ?? stores[0]?.id ?? '';
 
@@ -33,6 +35,14 @@ export function AccountBackup({ account }: { account: Account }) {
         <BackupSettings account={account} stores={stores} storeId={storeId} settings={settings} onAskPlain={() => setConfirmPlain(true)} />
       )}
       <BackupActivity account={account} showStatus={stores.length > 0 || !!b.storeId || !!b.last} />
+      {account.linked ? (
+        <div className="actions">
+          <button type="button" className="button small" onClick={() => setExporting(true)}>
+            Export to a file…
+          </button>
+        </div>
+      ) : null}
+      {exporting ? <ExportDialog account={account} onClose={() => setExporting(false)} /> : null}
       {confirmPlain ? (
         <ConfirmDialog
           title={

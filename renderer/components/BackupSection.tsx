@@ -5,16 +5,19 @@ import { useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
 import { accountHeadingId } from './AccountCard';
 import { PassphrasePanel } from './PassphrasePanel';
+import { ImportFileDialog } from './ImportFileDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { StoresPanel } from './StoresPanel';
 
 export function BackupSection() {
   const [restoring, setRestoring] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const openRef = useRef<HTMLButtonElement>(null);
 
   function closed(account: Account | null) {
     setRestoring(false);
+    setImporting(false);
     if (!account) return void requestAnimationFrame(() => openRef.current?.focus());
     setAnnouncement(`Restored ${account.label}. It is starting with its saved session.`);
     // The card is rendered from the store's update: focus it once it is there.
@@ -36,6 +39,9 @@ export function BackupSection() {
               <button ref={openRef} type="button" className="button" onClick={() => setRestoring(true)}>
                 Restore from backup…
               </button>
+              <button type="button" className="button" onClick={() => setImporting(true)}>
+                Import from a file…
+              </button>
             </div>
             <p className="result-ok" role="status">
               {announcement}
@@ -45,6 +51,7 @@ export function BackupSection() {
         </div>
       </div>
       {restoring ? <RestoreDialog onClose={closed} /> : null}
+      {importing ? <ImportFileDialog onClose={closed} /> : null}
     </section>
   );
 }

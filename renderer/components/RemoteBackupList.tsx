@@ -32,6 +32,12 @@ export function RemoteBackupList({ backups, accountId, disabled, onChoose }: Rem
               <span className="remote-meta">
                 Newest {when.format(newest.createdAt)} · {sizeText(newest.size)} · {newest.encrypted ? 'encrypted' : 'not encrypted'}
               </span>
+              {b.originalName !== null ? (
+                <span className="remote-meta">
+                  Named “<span className="label-text">{b.originalName}</span>” in the store; restored as {b.accountId}
+                </span>
+              ) : null}
+              {b.origin === 'remoteauth' ? <span className="remote-meta">Saved by RemoteAuth as {b.session}</span> : null}
               {b.existsHere ? <span className="remote-here">Already on this computer: restoring replaces its session</span> : null}
             </label>
           </div>

@@ -9,7 +9,7 @@ import { selectStores, useBackupStore } from '../stores/backupStore';
 import { SelectField } from './ChoiceFields';
 import { FieldError } from './fieldParts';
 import { RemoteBackupList } from './RemoteBackupList';
-import { ListingStatus, ReplaceQuestion, RestoreActions, RestoreProgress, VersionField } from './restoreSteps';
+import { ListingStatus, PlainQuestion, ReplaceQuestion, RestoreActions, RestoreProgress, SkippedList, VersionField } from './restoreSteps';
 import { TextField } from './TextField';
 import { useModal } from './useModal';
 import { useRemoteListing } from './useRemoteListing';
@@ -30,7 +30,8 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
   const { pending } = restore;
   const modal = useModal(pending, () => onClose(null));
   const name = chosen ? chosen.label ?? chosen.accountId : null;
-  const run = (replace: boolean) => void restore.run(chosen && version ? { storeId, accountId: chosen.accountId, versionId: version.id, passphrase } : null, replace);
+  const target = chosen && version ? { storeId, accountId: chosen.accountId, versionId: version.id, passphrase, session: chosen.session, origin: chosen.origin } : null;
+  const run = (replace: boolean) => void restore.run(target, replace);
 
   return (
     <dialog ref={modal.ref} className="dialog dialog-wide" aria-labelledby={titleId} aria-busy={pending || undefined} onCancel={modal.onCancel}>
@@ -56,6 +57,7 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
           />
         )}
         <ListingStatus listing={listing} />
+        {listing.state === 'loaded' ? <SkippedList skipped={listing.skipped} /> : null}
         {backups.length > 0 ? (
           <RemoteBackupList
             backups={backups}
@@ -64,6 +66,7 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
             onChoose={(id) => {
               chooseAccount(id);
               restore.clearPassError();
+              if (restore.phase === 'confirm-plain') restore.keep();
             }}
           />
         ) : null}
@@ -84,10 +87,11 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
           />
         ) : null}
         {restore.phase === 'confirm-replace' ? <ReplaceQuestion name={name ?? ''} text={restore.replaceText} keepRef={restore.keepRef} onReplace={() => run(true)} onKeep={restore.keep} /> : null}
+        {restore.phase === 'confirm-plain' ? <PlainQuestion text={restore.plainText} keepRef={restore.keepRef} onImport={() => restore.importPlain(target)} onKeep={restore.keep} /> : null}
       </div>
       <RestoreProgress pending={pending} name={name ?? ''} />
       <FieldError place="dialog" message={restore.error} />
-      <RestoreActions name={name} pending={pending} blocked={!chosen || restore.phase === 'confirm-replace'} onCancel={() => onClose(null)} onRestore={() => run(false)} />
+      <RestoreActions name={name} pending={pending} blocked={!chosen || restore.phase === 'confirm-replace' || restore.phase === 'confirm-plain'} onCancel={() => onClose(null)} onRestore={() => run(false)} />
     </dialog>
   );
 }

@@ -1,7 +1,8 @@
 // The parts of "Restore from backup", in the order the user meets them: what the store holds (or why
-// it could not be read), the version, the replace question, the progress, and the dialog's buttons.
+// it could not be read) and what it passed over, the version, the replace question, the question
+// whether to import an unencrypted backup, the progress, and the dialog's buttons.
 import type { Ref } from 'react';
-import type { RemoteBackup } from '../../preload/contract';
+import type { RemoteBackup, SkippedBackup } from '../../preload/contract';
 import { sizeText } from './backupView';
 import { SelectField } from './ChoiceFields';
 import { FieldError } from './fieldParts';
@@ -23,6 +24,53 @@ export function ListingStatus({ listing }: { listing: Listing }) {
       </div>
       <FieldError message={listing.state === 'failed' ? listing.message : null} />
     </>
+  );
+}
+
+/** Files and folders the store holds that are not listed above, each with why: nothing is left out without a word. */
+export function SkippedList({ skipped }: { skipped: SkippedBackup[] }) {
+  if (skipped.length === 0) return null;
+  return (
+    <details className="restore-skipped">
+      <summary>{skipped.length === 1 ? '1 item in this store cannot be restored' : `${skipped.length} items in this store cannot be restored`}</summary>
+      <ul aria-label="Not restorable">
+        {skipped.map((s) => (
+          <li key={s.name}>
+            <span className="label-text">{s.name}</span>: {s.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export interface PlainQuestionProps {
+  /** Main's words on why this backup cannot be verified. */
+  text: string;
+  keepRef: Ref<HTMLButtonElement>;
+  onImport(): void;
+  onKeep(): void;
+}
+
+/** Asked before a plain (or unverifiable) archive is sent again with allowPlain: what importing it means. */
+export function PlainQuestion({ text, keepRef, onImport, onKeep }: PlainQuestionProps) {
+  return (
+    <div className="notice-box tone-warn" role="alert">
+      <p className="panel-title">Import an unencrypted backup?</p>
+      <p>{text}</p>
+      <p>
+        <strong>Anyone who could write to this store could have put it there; import only a backup you made</strong> (for example a session you saved yourself with RemoteAuth, or one
+        made here with encryption off). Whoever made it can read this account’s messages.
+      </p>
+      <div className="actions">
+        <button type="button" className="button danger" onClick={onImport}>
+          Import an unencrypted backup
+        </button>
+        <button ref={keepRef} type="button" className="button" onClick={onKeep}>
+          Don’t import it
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { RemoteBackup } from '../../preload/contract';
+import type { RemoteBackup, SkippedBackup } from '../../preload/contract';
 import { useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
 
-export type Listing = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; backups: RemoteBackup[] };
+export type Listing = { state: 'idle' } | { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; backups: RemoteBackup[]; skipped: SkippedBackup[] };
 
 /**
- * What a store holds, asked again whenever the store changes (an answer about a store no longer chosen
+ * What a store holds (in the app's layout and RemoteAuth's, and what it passed over), asked again whenever the store changes (an answer about a store no longer chosen
  * is dropped), and which account and version are chosen: at first the first account's newest version.
  */
 export function useRemoteListing(storeId: string) {
-  const listRemote = useBackupStore((s) => s.listRemote);
+  const scanRemote = useBackupStore((s) => s.scanRemote);
   const [listing, setListing] = useState<Listing>({ state: 'idle' });
   const [accountId, setAccountId] = useState('');
   const [versionId, setVersionId] = useState('');
@@ -19,11 +19,11 @@ export function useRemoteListing(storeId: string) {
     if (!storeId) return;
     let current = true;
     setListing({ state: 'loading' });
-    void listRemote(storeId).then((result) => {
+    void scanRemote(storeId).then((result) => {
       if (!current) return;
       if (!result.ok) return setListing({ state: 'failed', message: errorText(result.error) });
-      const backups = result.value.filter((b) => b.versions.length > 0).map((b) => ({ ...b, versions: b.versions.slice().sort((x, y) => y.createdAt - x.createdAt) }));
-      setListing({ state: 'loaded', backups });
+      const backups = result.value.backups.filter((b) => b.versions.length > 0).map((b) => ({ ...b, versions: b.versions.slice().sort((x, y) => y.createdAt - x.createdAt) }));
+      setListing({ state: 'loaded', backups, skipped: result.value.skipped });
       const first = backups[0];
       setAccountId(first?.accountId ?? '');
       setVersionId(first?.versions[0]?.id ?? '');
@@ -31,7 +31,7 @@ export function useRemoteListing(storeId: string) {
     return () => {
       current = false;
     };
-  }, [storeId, listRemote]);
+  }, [storeId, scanRemote]);
 
   const backups = listing.state === 'loaded' ? listing.backups : [];
   const chosen = backups.find((b) => b.accountId === accountId);

@@ -3,19 +3,23 @@ import type { Account } from '../../preload/contract';
 import { useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
 
-export type RestorePhase = 'choose' | 'restoring' | 'confirm-replace';
+export type RestorePhase = 'choose' | 'restoring' | 'confirm-replace' | 'confirm-plain';
 
 export interface RestoreTarget {
   storeId: string;
   accountId: string;
   versionId: string;
   passphrase: string;
+  /** The session's name in the store, and its layout (RemoteBackup.session, .origin). */
+  session: string;
+  origin: 'app' | 'remoteauth';
 }
 
 /**
  * Runs the restore and puts its failure where it belongs: "replace the account here?" becomes a
  * question (its safe answer focused), a passphrase that does not open the backup an error beside the
- * passphrase, anything else the dialog's own error.
+ * passphrase, "this backup is not encrypted" the question whether to import it as such (only then is it
+ * sent again, with allowPlain), anything else the dialog's own error.
  */
 export function useRestoreRun(onRestored: (account: Account) => void) {
   const restore = useBackupStore((s) => s.restore);
@@ -25,16 +29,26 @@ export function useRestoreRun(onRestored: (account: Account) => void) {
   const [passError, setPassError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [replaceText, setReplaceText] = useState('');
+  const [plainText, setPlainText] = useState('');
+  // The question about a plain backup comes after the one about replacing: its answer keeps that one's.
+  const [replaced, setReplaced] = useState(false);
 
-  async function run(target: RestoreTarget | null, replace: boolean) {
+  async function run(target: RestoreTarget | null, replace: boolean, plain = false) {
     if (phase === 'restoring' || !target) return;
     setPhase('restoring');
     setError(null);
     setPassError(null);
-    const { passphrase, ...which } = target;
-    const result = await restore({ ...which, ...(passphrase ? { passphrase } : {}), ...(replace ? { replace: true } : {}) });
+    setReplaced(replace);
+    const { passphrase, session, origin, ...which } = target;
+    const from = origin === 'remoteauth' || session !== `RemoteAuth-${which.accountId}` ? { session, origin } : {};
+    const result = await restore({ ...which, ...from, ...(passphrase ? { passphrase } : {}), ...(replace ? { replace: true } : {}), ...(plain ? { allowPlain: true } : {}) });
     if (result.ok) return onRestored(result.value);
     const e = result.error;
+    if (e.code === 'BACKUP_NOT_ENCRYPTED' || e.code === 'BACKUP_UNVERIFIED') {
+      setPlainText(errorText(e));
+      setPhase('confirm-plain');
+      return void requestAnimationFrame(() => keepRef.current?.focus());
+    }
     if (e.code === 'CONFIRM_REQUIRED') {
       setReplaceText(errorText(e));
       setPhase('confirm-replace');
@@ -55,10 +69,13 @@ export function useRestoreRun(onRestored: (account: Account) => void) {
     passError,
     error,
     replaceText,
+    plainText,
     passRef,
     keepRef,
     run,
     keep: () => setPhase('choose'),
+    /** "Import an unencrypted backup": the same restore again, accepting a plain archive. */
+    importPlain: (target: RestoreTarget | null) => void run(target, replaced, true),
     clearPassError: () => setPassError(null),
     clearError: () => setError(null),
   };

@@ -6,7 +6,7 @@
 // current; this store never writes there. Listing and restoring what a store holds are one-off
 // questions, so they are returned to the dialog that asked, not kept here.
 import { create } from 'zustand';
-import type { Account, ApiError, CommandInput, CommandOutput, EventPayload, RemoteBackup, Result, StoreView } from '../../preload/contract';
+import { UPLOAD_CHUNK_BYTES, type Account, type ApiError, type CommandInput, type CommandOutput, type EventPayload, type ExportFile, type RemoteBackup, type Result, type StoreView } from '../../preload/contract';
 import { call } from './api';
 
 export type StoreDraft = CommandInput<'stores.save'>;
@@ -35,6 +35,13 @@ export interface BackupState {
   /** Answers when the backup is done (seconds); main broadcasts "running" meanwhile. */
   runNow(accountId: string): Promise<Result<Account>>;
   listRemote(storeId: string): Promise<Result<RemoteBackup[]>>;
+  /** What listRemote lists, and what the store holds that cannot be restored, with why. */
+  scanRemote(storeId: string): Promise<Result<CommandOutput<'backup.scanRemote'>>>;
+  /** Sends a file to main's tmp/ in pieces; the answer's uploadId is what importFile takes. */
+  upload(file: Blob, onProgress?: (sent: number) => void): Promise<Result<{ uploadId: string; size: number }>>;
+  importFile(input: CommandInput<'backup.importFile'>): Promise<Result<Account>>;
+  /** Writes the account's session to a file in main, then fetches it (once) as a Blob for the page to save. */
+  exportAccount(input: CommandInput<'backup.export'>): Promise<Result<{ file: ExportFile; blob: Blob }>>;
   /** The restored account reaches the accounts store through accounts.changed, sent before this answers. */
   restore(input: CommandInput<'backup.restore'>): Promise<Result<Account>>;
 }
@@ -94,7 +101,52 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
   listRemote: (storeId) => call('backup.listRemote', { storeId }),
 
   restore: (input) => call('backup.restore', input),
+
+  scanRemote: (storeId) => call('backup.scanRemote', { storeId }),
+
+  upload: async (file, onProgress) => {
+    let uploadId: string | undefined;
+    let last: Result<{ uploadId: string; size: number }> | undefined;
+    for (let at = 0; at < file.size || !last; at += UPLOAD_CHUNK_BYTES) {
+      const data = base64(new Uint8Array(await file.slice(at, at + UPLOAD_CHUNK_BYTES).arrayBuffer()));
+      last = await call('backup.upload', uploadId ? { uploadId, data } : { data });
+      if (!last.ok) return last;
+      uploadId = last.value.uploadId;
+      onProgress?.(last.value.size);
+    }
+    return last;
+  },
+
+  importFile: (input) => call('backup.importFile', input),
+
+  exportAccount: async (input) => {
+    const made = await call('backup.export', input);
+    if (!made.ok) return made;
+    const blob = await fetchExport(made.value);
+    return blob.ok ? { ok: true, value: { file: made.value, blob: blob.value } } : blob;
+  },
 }));
+
+/** Over HTTP where the host serves it (the web host: no large file on the socket), else in pieces over the bridge (Electron). */
+async function fetchExport(file: ExportFile): Promise<Result<Blob>> {
+  if (typeof window !== 'undefined' && window.api?.fetchExport) return window.api.fetchExport(file.exportId);
+  const parts: BlobPart[] = [];
+  let offset = 0;
+  for (;;) {
+    const piece = await call('backup.exportRead', { exportId: file.exportId, offset });
+    if (!piece.ok) return piece;
+    const bytes = Uint8Array.from(atob(piece.value.data), (c) => c.charCodeAt(0));
+    parts.push(bytes);
+    offset += bytes.length;
+    if (piece.value.done) return { ok: true, value: new Blob(parts, { type: 'application/octet-stream' }) };
+  }
+}
+
+function base64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
 
 function applyAnswer(since: number, change: (stores: StoreView[]) => StoreView[]): void {
   useBackupStore.setState((s) => (s.revision === since ? { stores: change(s.stores) } : {}));
