@@ -11,8 +11,16 @@ import { noBrowserLine } from '../main/browser/installCommand';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'nobrowser-'));
 const children: ChildProcess[] = [];
+/** Ends a child and everything it started (tsx runs the script in a child of its own). */
+function endGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children) endGroup(c, 'SIGKILL');
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -25,7 +33,7 @@ beforeAll(() => {
 
 /** Starts a command and collects its stdout lines until one matches `until`. */
 function linesUntil(cmd: string, args: string[], until: RegExp): Promise<{ lines: string[]; child: ChildProcess }> {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, WA_ACCOUNTS_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, WA_ACCOUNTS_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push(child);
   const lines: string[] = [];
   return new Promise((resolve, reject) => {
@@ -50,7 +58,7 @@ it('npm run web with no browser: one line with the install command, then the add
   expect(noBrowserLine()).toMatch(/Install one: /);
   const url = lines.find((l) => l.startsWith('Open '))!.slice('Open '.length).split('#')[0]!;
   expect((await fetch(url)).status).toBe(200);
-  child.kill('SIGTERM');
+  endGroup(child);
 }, 40_000);
 
 it('npm run demo with no browser: the same line, the address and the simulated phone', async () => {
@@ -58,7 +66,7 @@ it('npm run demo with no browser: the same line, the address and the simulated p
   const { lines, child } = await linesUntil(process.execPath, [tsx, 'scripts/demo.mts', '--data-dir', path.join(tmp, 'demo')], /^Phone /);
   expect(lines).toContain(noBrowserLine());
   expect(lines.some((l) => /^Open http/.test(l))).toBe(true);
-  child.kill('SIGTERM');
+  endGroup(child);
 }, 40_000);
 
 it('a second web host on the same data folder is refused in one line, and the first keeps serving', async () => {
@@ -69,5 +77,5 @@ it('a second web host on the same data folder is refused in one line, and the fi
   expect(second.status).toBe(1);
   expect(second.stderr.trim()).toBe(`Another WA Accounts (process ${child.pid}) is already using the data folder ${dataDir}. Close it first, or start this one with another data folder.`);
   expect((await fetch(url)).status).toBe(200);
-  child.kill('SIGTERM');
+  endGroup(child);
 }, 40_000);
