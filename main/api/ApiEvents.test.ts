@@ -1,23 +1,17 @@
 // What scripts hear: a QR and a state change with its reason, messages and acks, and a saved backup.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { ApiEvents } from './ApiEvents';
+import { ApiEvents, type BackupSaved } from './ApiEvents';
 import type { ApiEvent } from './schemas';
 import { FakeAccounts, FakeMessaging } from './testing/harness';
 
-class FakeBackup extends EventEmitter<{ status: [string] }> {
-  last: { at: number; size: number } | null = null;
-  status() {
-    return { last: this.last };
-  }
-}
+class FakeBackup extends EventEmitter<{ saved: [BackupSaved] }> {}
 
 function setup() {
   const accounts = new FakeAccounts();
   accounts.add('acc-a');
   const messaging = new FakeMessaging(accounts);
   const backup = new FakeBackup();
-  backup.last = { at: 1, size: 10 };
   const events = new ApiEvents({ accounts, messaging, backup });
   const got: ApiEvent[] = [];
   events.on('event', (e) => got.push(e));
@@ -43,15 +37,13 @@ describe('API events', () => {
     ]);
   });
 
-  it('forwards messages and acks, and a newer backup as remote_session_saved', () => {
+  it('forwards messages and acks, and a stored backup as remote_session_saved', () => {
     const { messaging, backup, got, events } = setup();
     messaging.incoming('acc-a', 'hello');
     messaging.emit('ack', 'acc-a', { id: 'm1', chatId: '15550000002@c.us', ack: 3 });
-    backup.emit('status', 'acc-a'); // same backup as before: not news
-    backup.last = { at: 2, size: 20 };
-    backup.emit('status', 'acc-a');
+    backup.emit('saved', { accountId: 'acc-a', versionId: 'v2', size: 20, at: 2, encrypted: true });
     expect(got.map((e) => e.type)).toEqual(['message', 'message_ack', 'remote_session_saved']);
-    expect(got[2]!.data).toEqual({ at: 2, size: 20 });
+    expect(got[2]).toMatchObject({ accountId: 'acc-a', data: { versionId: 'v2', size: 20, at: 2, encrypted: true } });
     events.stop();
     messaging.incoming('acc-a', 'after stop');
     expect(got).toHaveLength(3);

@@ -7,16 +7,22 @@ import type { AccountsMessaging, MessagingEvents } from '../accounts/MessagingPo
 import type { ApiEvent } from './schemas';
 
 export interface ApiAccountEvents {
-  list(): { id: string }[];
   on(event: 'state', listener: (id: string, state: SessionState) => void): unknown;
   off(event: 'state', listener: (id: string, state: SessionState) => void): unknown;
 }
 
-/** Backup as the API sees it: an account's last saved backup, and a signal when its status changed. */
+/** What backup tells of a stored backup (BackupService's `saved`, RemoteAuth's remote_session_saved). */
+export interface BackupSaved {
+  accountId: string;
+  versionId: string;
+  size: number;
+  at: number;
+  encrypted: boolean;
+}
+
 export interface ApiBackupEvents {
-  status(accountId: string): { last: { at: number; size: number } | null };
-  on(event: 'status', listener: (accountId: string) => void): unknown;
-  off(event: 'status', listener: (accountId: string) => void): unknown;
+  on(event: 'saved', listener: (saved: BackupSaved) => void): unknown;
+  off(event: 'saved', listener: (saved: BackupSaved) => void): unknown;
 }
 
 export interface ApiEventsDeps {
@@ -40,7 +46,6 @@ export function stateReason(state: SessionState): string {
 export class ApiEvents extends EventEmitter<{ event: [ApiEvent] }> {
   private readonly offs: (() => void)[] = [];
   private readonly lastState = new Map<string, string>();
-  private readonly lastBackupAt = new Map<string, number | null>();
   private readonly now: () => number;
 
   constructor(private readonly deps: ApiEventsDeps) {
@@ -62,10 +67,9 @@ export class ApiEvents extends EventEmitter<{ event: [ApiEvent] }> {
       this.offs.push(() => messaging.off('message', onMessage), () => messaging.off('ack', onAck));
     }
     if (backup) {
-      for (const { id } of accounts.list()) this.lastBackupAt.set(id, this.lastBackup(backup, id)?.at ?? null);
-      const onStatus = (id: string) => this.onBackupStatus(backup, id);
-      backup.on('status', onStatus);
-      this.offs.push(() => backup.off('status', onStatus));
+      const onSaved = ({ accountId, versionId, size, at, encrypted }: BackupSaved) => this.publish('remote_session_saved', accountId, { versionId, size, at, encrypted });
+      backup.on('saved', onSaved);
+      this.offs.push(() => backup.off('saved', onSaved));
     }
   }
 
@@ -80,23 +84,6 @@ export class ApiEvents extends EventEmitter<{ event: [ApiEvent] }> {
     this.lastState.set(id, key);
     if (state.kind === 'qr') this.publish('qr', id, { qr: state.qr, qrImage: state.qrImage, expiresAt: state.expiresAt });
     this.publish('state', id, { state, reason });
-  }
-
-  /** BackupService says only "status changed": a newer `last` is a backup that was saved. */
-  private onBackupStatus(backup: ApiBackupEvents, id: string): void {
-    const last = this.lastBackup(backup, id);
-    if (last === undefined) return; // the account was just removed
-    const seen = this.lastBackupAt.get(id);
-    this.lastBackupAt.set(id, last?.at ?? null);
-    if (last && last.at !== seen) this.publish('remote_session_saved', id, { at: last.at, size: last.size });
-  }
-
-  private lastBackup(backup: ApiBackupEvents, id: string): { at: number; size: number } | null | undefined {
-    try {
-      return backup.status(id).last;
-    } catch {
-      return undefined;
-    }
   }
 
   private publish(type: ApiEventKind, accountId: string, data: unknown): void {

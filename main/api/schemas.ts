@@ -30,7 +30,7 @@ export const EventData = {
   state: z.object({ state: SessionState, reason: z.string() }),
   message: MessageSummary,
   message_ack: z.object({ id: z.string(), chatId: z.string(), ack: AckLevel }),
-  remote_session_saved: z.object({ at: z.number(), size: z.number() }),
+  remote_session_saved: z.object({ versionId: z.string(), size: z.number(), at: z.number(), encrypted: z.boolean() }),
 } as const satisfies Record<ApiEventKind, z.ZodType>;
 
 /** One event, as the stream sends it (`data:` of an SSE frame) and a webhook receives it (the body). */
