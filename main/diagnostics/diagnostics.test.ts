@@ -1,6 +1,6 @@
 // "Export diagnostics" through the command a window calls: what the zip holds, and what it must never
 // hold (phone numbers, QR payloads, tokens, keys, passwords). The simulator version, with a linked
-// account and a received message, is diagnostics.int.test.ts.
+// account and a received message, is e2e/engine/diagnostics.int.test.ts.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

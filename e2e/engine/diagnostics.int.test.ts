@@ -2,13 +2,13 @@
 // app has seen a QR payload, a phone number and a push name), a message received from a contact, a
 // store secret and a recovery passphrase; the exported zip must hold none of them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EngineHarness, FAST_SIM, fastEngine, call } from '../../e2e/engine/harness';
-import { SimServer } from '../../e2e/sim/SimServer';
-import { testBrowserSetting } from '../../e2e/testBrowser';
-import { createApp } from '../index';
-import { createLogger } from '../log';
-import { LogFile } from '../logFile';
-import { leaks, readZip } from './testing/readZip';
+import { EngineHarness, FAST_SIM, fastEngine, call } from './harness';
+import { SimServer } from '../sim/SimServer';
+import { testBrowserSetting } from '../testBrowser';
+import { createApp } from '../../main/index';
+import { createLogger } from '../../main/log';
+import { LogFile } from '../../main/logFile';
+import { leaks, readZip } from '../../main/diagnostics/testing/readZip';
 
 const CONTACT = '15550000002';
 const MESSAGE = 'meet me at the blue door at nine';
