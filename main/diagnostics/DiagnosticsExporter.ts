@@ -17,7 +17,10 @@ export interface DiagnosticsExporterOptions {
   sources: DiagnosticsSources;
   /**
    * Whether the answer carries the zip itself (base64): the web host's page saves it in the browser,
-   * which may be on another device than the data folder.
+   * which may be on another device than the data folder. Bytes in the answer rather than a one-time
+   * download route: the zip stays small (the log is capped at 3 x 2 MB of JSON lines, which deflate
+   * about tenfold; timelines keep 200 rows per account), so one WebSocket message carries it, and no
+   * second authenticated HTTP path, with its own expiry and clean-up, is needed for it.
    */
   inline: boolean;
   /** Lets the log file write what it has queued, so the export holds the lines logged just before. */
