@@ -65,6 +65,6 @@ describe('LogFile', () => {
 
   it('refuses limits that cannot work', () => {
     expect(() => new LogFile({ maxBytes: 0, files: 3 })).toThrow(/size cap/);
-    expect(() => new LogFile({ maxBytes: 100, files: 0 })).toThrow(/at least one file/);
+    expect(() => new LogFile({ maxBytes: 100, files: 1 })).toThrow(/at least two files/);
   });
 });

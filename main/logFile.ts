@@ -14,7 +14,7 @@ export const LOG_FILE_NAME = 'app.log';
 export interface LogFileLimits {
   /** A file is rotated once it reaches this size (it may exceed it by the one line that crossed it). */
   maxBytes: number;
-  /** Files kept in all, the current one included. */
+  /** Files kept in all, the current one included (at least 2). */
   files: number;
 }
 
@@ -34,7 +34,8 @@ export class LogFile {
     private readonly warn: (message: string) => void = (m) => process.stderr.write(m + '\n'),
   ) {
     if (!Number.isInteger(limits.maxBytes) || limits.maxBytes < 1) throw new Error('The log file size cap must be a positive whole number of bytes.');
-    if (!Number.isInteger(limits.files) || limits.files < 1) throw new Error('The log must keep at least one file.');
+    // One file would mean rotating-file-stream's time-stamped names, which it never deletes: keep at least two.
+    if (!Number.isInteger(limits.files) || limits.files < 2) throw new Error('The log must keep at least two files (the current one and one before it).');
   }
 
   /** Hand this to createLogger (with teeSink for stderr as well). */
@@ -69,7 +70,7 @@ export class LogFile {
     const stream = createStream(LOG_FILE_NAME, {
       path: dir,
       size: `${this.limits.maxBytes}B`,
-      ...(this.limits.files > 1 ? { rotate: this.limits.files - 1 } : {}),
+      rotate: this.limits.files - 1,
       mode: 0o600,
     });
     stream.on('error', (err: Error) => {
