@@ -8,6 +8,7 @@ import { BackupError } from './errors';
 import { openImportFile } from './fileImport';
 import type { FileTransfers } from './FileTransfers';
 import { accountIdFor, clientIdOf } from './remoteListing';
+import { storeError } from './StoreRegistry';
 
 const ASK_AGAIN: BackupErrorCode[] = ['KEY_MISMATCH', 'WRONG_PASSPHRASE', 'BACKUP_NOT_ENCRYPTED', 'BACKUP_UNVERIFIED'];
 
@@ -33,12 +34,16 @@ export class AccountFiles {
     if (!account.linked) throw new AppError('NOT_LINKED', 'This account is not linked, so there is no session to export. Link it first.');
     if (!input.plain && !input.passphrase) throw new AppError('INVALID_INPUT', 'Choose a passphrase for the file, or export it unencrypted.', 'passphrase');
     const phoneNumber = account.session.kind === 'ready' ? account.session.phoneNumber : undefined;
-    return this.deps.transfers.exportAccount({
+    return this.deps.transfers
+      .exportAccount({
       accountId: account.id,
       profileDir: this.deps.accounts.profileDir(account.id),
       ...(phoneNumber ? { phoneNumber } : {}),
       ...(input.plain ? {} : { passphrase: input.passphrase }),
-    });
+      })
+      .catch((err: unknown) => {
+        throw storeError(err);
+      });
   }
 
   async importFile(input: { uploadId: string; fileName?: string; label?: string; passphrase?: string; allowPlain?: boolean }): Promise<AccountRecord> {
@@ -58,7 +63,7 @@ export class AccountFiles {
     } catch (err) {
       // Answers that ask the user something (a passphrase, "import it unencrypted?") keep the file for the retry.
       keep = err instanceof BackupError && ASK_AGAIN.includes(err.code);
-      throw err;
+      throw storeError(err);
     } finally {
       if (!keep) await this.deps.transfers.dropUpload(input.uploadId);
     }

@@ -57,7 +57,8 @@ export function zipFileSession(name: string, size: number, modifiedMs: number): 
   if (!kind) return null;
   if ('skip' in kind) return { name, reason: kind.skip };
   if (size === 0) return { name, reason: EMPTY_FILE };
-  return { session: kind.session, where: name, versions: [{ id: importVersionId(modifiedMs, name), size, createdAt: modifiedMs, meta: { format: 'zip', source: 'remoteauth' } }] };
+  const at = Math.floor(modifiedMs); // file times carry fractions of a millisecond; version times are whole
+  return { session: kind.session, where: name, versions: [{ id: importVersionId(at, name), size, createdAt: at, meta: { format: 'zip', source: 'remoteauth' } }] };
 }
 
 export function isSkipped(x: ImportedSession | SkippedEntry): x is SkippedEntry {
