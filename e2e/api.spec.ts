@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startReceiver() {
+async function startReceiver(port = 0) {
   const got: { headers: IncomingHttpHeaders; body: string }[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -41,7 +41,7 @@ async function startReceiver() {
       res.writeHead(204).end();
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return { got, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, stop: () => new Promise((r) => server.close(r)) };
 }
 
@@ -65,14 +65,9 @@ function followStream(url: string, key: string) {
   return { events, ready, stop: () => controller.abort() };
 }
 
-test('a key and a webhook made in the UI: phone messages reach the webhook signed and the stream, the log fills, and the API sends to the phone', async ({ page, host, sim }, testInfo) => {
-  test.setTimeout(120_000);
-  const receiver = await startReceiver();
-  await openApp(page, host.url);
-  await linkedAccount(page, sim, 'Work');
+/** Turns the API on at a free port through the UI; answers its address. */
+async function turnApiOn(page: Page): Promise<{ area: Locator; base: string }> {
   const area = page.getByRole('region', { name: 'Local API' });
-  await expect(area.getByRole('status').first()).toHaveText('Off');
-
   const port = await freePort();
   await area.getByLabel('Port', { exact: true }).fill(String(port));
   await area.getByRole('button', { name: 'Save API settings' }).click();
@@ -81,6 +76,52 @@ test('a key and a webhook made in the UI: phone messages reach the webhook signe
   await expect(onOff).toBeChecked();
   const base = `http://127.0.0.1:${port}`;
   await expect(area.getByText(`Listening at ${base}`)).toBeVisible();
+  return { area, base };
+}
+
+async function addWebhook(area: Locator, label: string, url: string): Promise<string> {
+  const form = area.getByRole('form', { name: 'Add a webhook' });
+  await form.getByLabel('Account', { exact: true }).selectOption({ label });
+  await form.getByLabel('Webhook URL').fill(url);
+  await form.getByRole('button', { name: 'Add webhook' }).click();
+  const secretValue = area.getByLabel('Signing secret value');
+  await expect(secretValue).toHaveText(/^whsec_/);
+  const secret = (await secretValue.textContent())!;
+  await area.getByRole('group', { name: 'Signing secret' }).getByRole('button', { name: 'Done' }).click();
+  await expect(area.getByRole('list', { name: 'Webhooks' })).toContainText(url);
+  return secret;
+}
+
+test('a webhook whose receiver is down gets the message once it is back, after the host restarted in between', async ({ page, host, sim }) => {
+  test.setTimeout(120_000);
+  await openApp(page, host.url);
+  await linkedAccount(page, sim, 'Work');
+  const { area } = await turnApiOn(page);
+  const port = await freePort(); // nothing listens there yet
+  const secret = await addWebhook(area, 'Work', `http://127.0.0.1:${port}/hook`);
+  sim.sendToAccount({ from: ALICE, body: 'are you there?' });
+  const log = area.getByRole('list', { name: 'Webhook deliveries' });
+  await expect(log).toContainText(/failed 1×: The receiver could not be reached \(ECONNREFUSED\), retrying/);
+
+  await host.restart(true);
+  await openApp(page, host.url);
+  await expect(log).toContainText('retrying');
+  const receiver = await startReceiver(port);
+  const received = () => receiver.got.map((g) => new Webhook(secret).verify(g.body, g.headers as Record<string, string>) as { type: string; data: { body?: string } });
+  await expect.poll(() => received().filter((e) => e.type === 'message').map((e) => e.data.body), { timeout: 30_000 }).toEqual(['are you there?']);
+  // In order: the message, then the state changes of the restart that came after it.
+  expect(received()[0]).toMatchObject({ type: 'message', data: { body: 'are you there?' } });
+  await expect(log).toContainText('delivered (HTTP 204)');
+  await receiver.stop();
+});
+
+test('a key and a webhook made in the UI: phone messages reach the webhook signed and the stream, the log fills, and the API sends to the phone', async ({ page, host, sim }, testInfo) => {
+  test.setTimeout(120_000);
+  const receiver = await startReceiver();
+  await openApp(page, host.url);
+  await linkedAccount(page, sim, 'Work');
+  await expect(page.getByRole('region', { name: 'Local API' }).getByRole('status').first()).toHaveText('Off');
+  const { area, base } = await turnApiOn(page);
 
   await area.getByLabel('Key name').fill('my script');
   await area.getByRole('button', { name: 'Create key' }).click();
@@ -91,15 +132,7 @@ test('a key and a webhook made in the UI: phone messages reach the webhook signe
   await expect(area.getByRole('list', { name: 'API keys' })).toContainText('my script');
   await expect(area.getByText(key)).toHaveCount(0); // shown once
 
-  const form = area.getByRole('form', { name: 'Add a webhook' });
-  await form.getByLabel('Account', { exact: true }).selectOption({ label: 'Work' });
-  await form.getByLabel('Webhook URL').fill(receiver.url);
-  await form.getByRole('button', { name: 'Add webhook' }).click();
-  const secretValue = area.getByLabel('Signing secret value');
-  await expect(secretValue).toHaveText(/^whsec_/);
-  const secret = (await secretValue.textContent())!;
-  await area.getByRole('group', { name: 'Signing secret' }).getByRole('button', { name: 'Done' }).click();
-  await expect(area.getByRole('list', { name: 'Webhooks' })).toContainText(receiver.url);
+  const secret = await addWebhook(area, 'Work', receiver.url);
 
   // The key works: the account is there, Ready.
   const accounts = (await (await fetch(`${base}/v1/accounts`, { headers: { authorization: `Bearer ${key}` } })).json()) as { accounts: { id: string; label: string; session: { kind: string } }[] };

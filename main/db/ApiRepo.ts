@@ -115,10 +115,12 @@ export class ApiRepo {
     return this.db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes > 0;
   }
 
+  /** A new delivery waits behind the webhook's pending ones (due no earlier than they are), so order holds. */
   insertDelivery(d: { id: string; webhookId: string; event: ApiEventKind; payload: string; createdAt: number }): DeliveryView {
     this.db
-      .prepare('INSERT INTO webhook_deliveries (id, webhook_id, event, payload, created_at, next_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(d.id, d.webhookId, d.event, d.payload, d.createdAt, d.createdAt);
+      .prepare(`INSERT INTO webhook_deliveries (id, webhook_id, event, payload, created_at, next_at)
+                VALUES (?, ?, ?, ?, ?, max(?, coalesce((SELECT max(next_at) FROM webhook_deliveries WHERE webhook_id = ? AND delivered_at IS NULL), 0)))`)
+      .run(d.id, d.webhookId, d.event, d.payload, d.createdAt, d.createdAt, d.webhookId);
     return this.delivery(d.id)!;
   }
 
