@@ -80,6 +80,22 @@ describe('database', () => {
     d.close();
   });
 
+  it('migration 6 keeps accounts as not temporary, stores a proxy per account, and drops it with its account', () => {
+    const v5 = AppDatabase.open(dir, MIGRATIONS.slice(0, 5));
+    v5.db.prepare("INSERT INTO accounts (id, label, created_at, position) VALUES ('acc-1', 'Work', 1, 1)").run();
+    v5.close();
+    const d = AppDatabase.open(dir, MIGRATIONS.slice(0, 6));
+    expect(d.db.prepare('SELECT label, temporary FROM accounts').get()).toEqual({ label: 'Work', temporary: 0 });
+    expect(() => d.db.prepare("UPDATE accounts SET temporary = 2 WHERE id = 'acc-1'").run()).toThrow(/CHECK/);
+    d.db.prepare("INSERT INTO account_proxy VALUES ('acc-1', 'http', '127.0.0.1', 3128, 'ann')").run();
+    expect(() => d.db.prepare("INSERT INTO account_proxy VALUES ('acc-1', 'ftp', 'x', 1, NULL)").run()).toThrow(/CHECK/);
+    expect(() => d.db.prepare("INSERT INTO account_proxy VALUES ('nope', 'http', 'x', 1, NULL)").run()).toThrow(/FOREIGN KEY/);
+    expect(columns(d.db, 'account_proxy')).not.toContain('password');
+    d.db.prepare("DELETE FROM accounts WHERE id = 'acc-1'").run();
+    expect(d.db.prepare('SELECT count(*) FROM account_proxy').pluck().get()).toBe(0);
+    d.close();
+  });
+
   it('keeps data across re-opening and applies only what is new', () => {
     const first = AppDatabase.open(dir, MIGRATIONS.slice(0, 1));
     first.db.prepare("INSERT INTO accounts VALUES ('acc-1', 'Work', 1, 1)").run();

@@ -129,4 +129,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'temporary accounts and per-account proxy',
+    up(db) {
+      // The proxy's password is not here: it lives in the secret store (keys/secrets.json) under `proxy:<account id>`.
+      db.exec(`
+        ALTER TABLE accounts ADD COLUMN temporary INTEGER NOT NULL DEFAULT 0 CHECK (temporary IN (0, 1));
+        CREATE TABLE account_proxy (
+          account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+          scheme     TEXT NOT NULL CHECK (scheme IN ('http', 'https', 'socks5')),
+          host       TEXT NOT NULL CHECK (length(host) BETWEEN 1 AND 255),
+          port       INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+          username   TEXT
+        ) STRICT;
+      `);
+    },
+  },
 ];
