@@ -33,6 +33,7 @@ import { createActivityView, type ActivityView } from './accountActivity';
 import { appDiagnostics, type DiagnosticsExporter } from './diagnostics/DiagnosticsExporter';
 import type { LogFile } from './logFile';
 import { MessageNoticeRepo } from './db/MessageNoticeRepo';
+import { browserModeUpdateCheck, type DesktopOptions } from './desktop/updateCheck';
 
 export interface AppOptions {
   /** Absolute path of the data folder (Electron: userData). Everything the app writes lives under it. */
@@ -54,6 +55,8 @@ export interface AppOptions {
   /** Protects the backup key and store secrets: Electron passes safeStorage; default: a key file (0600). */
   keyProtector?: KeyProtector;
   backup?: Partial<BackupSettings>;
+  /** Only the desktop app has these: its update check and whether its build was code-signed (main/desktop/). */
+  desktop?: DesktopOptions;
   /** The log file the host's logger writes to: opened in <data folder>/logs once the folder is ours, closed by stop(). */
   logFile?: LogFile;
 }
@@ -121,7 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const api = new ApiService({ repo: new ApiRepo(database.db), accounts, messaging: accounts.messaging, backup, log, version: packageVersion('app') });
   api.on('changed', (status) => events.emit('api.changed', status));
   api.on('delivery', (delivery) => events.emit('api.delivery', delivery));
-  const registry = new CommandRegistry(commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }), log);
+  const registry = new CommandRegistry({ ...commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }), 'app.checkForUpdates': opts.desktop?.checkForUpdates ?? browserModeUpdateCheck }, log);
 
   let stopped = false;
   return {
@@ -204,7 +207,7 @@ interface Services {
  * backup status. Commands that change an account run one at a time per account (main/ipc/perAccount.ts);
  * Back up now is left out: its upload may take minutes and needs no more than its consistent copy.
  */
-function commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }: Services): Handlers {
+function commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }: Services): Omit<Handlers, 'app.checkForUpdates'> {
   const queue = new PerAccountQueue();
   const one = <T,>(id: string, work: () => Promise<T> | T) => queue.run(id, work);
   return {
@@ -256,6 +259,7 @@ function appInfo(opts: AppOptions): AppInfo {
     version: packageVersion('app'),
     dataDir: opts.dataDir,
     host: opts.host,
+    codeSigning: opts.host === 'web' ? null : (opts.desktop?.codeSigning ?? 'development'),
     versions: {
       node: process.versions.node,
       electron: opts.versions?.electron ?? null,

@@ -317,8 +317,22 @@ export const AppInfo = z.object({
     chrome: z.string().nullable(),
     whatsappWebJs: z.string(),
   }),
+  /**
+   * Whether this desktop build was code-signed when it was packaged (main/desktop/buildInfo.ts);
+   * 'development' when it runs unpackaged; null in browser mode, which is no build of its own.
+   */
+  codeSigning: z.enum(['signed', 'unsigned', 'development']).nullable().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** The answer of "Check for updates" (About area): what the update server said, in a sentence for the user. */
+export const UpdateCheck = z.object({
+  state: z.enum(['up-to-date', 'available', 'not-configured', 'failed']),
+  /** The newest version the update server offers (up-to-date, available). */
+  version: z.string().optional(),
+  message: z.string(),
+});
+export type UpdateCheck = z.infer<typeof UpdateCheck>;
 
 /** The local API's event kinds, as its stream and webhooks name them (main/api/). */
 export const ApiEventKind = z.enum(['qr', 'state', 'message', 'message_ack', 'remote_session_saved']);
@@ -492,6 +506,8 @@ export const commands = {
     output: z.object({ data: z.string(), done: z.boolean() }),
   },
   'app.info': { input: NoInput, output: AppInfo },
+  /** Asks the update server (desktop app: electron-updater, generic provider) whether a newer version exists. */
+  'app.checkForUpdates': { input: NoInput, output: UpdateCheck },
   /** Writes a diagnostics zip to send with a problem report; the web host's answer includes the zip. */
   'app.exportDiagnostics': { input: NoInput, output: DiagnosticsFile },
   'api.status': { input: NoInput, output: ApiStatus },

@@ -1,11 +1,12 @@
 // main.ts wired against a stand-in 'electron' module (no binary here) and the real engine
 // (createApp with a temp data folder): what the desktop app does at start, on a call, on quit.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT, IPC_INVOKE, type Result } from '../../preload/contract';
+import { trayIconPng } from '../desktop/trayIcon';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 type Handler = (event: unknown, command: unknown, input?: unknown) => Promise<Result<unknown>>;
@@ -36,6 +37,8 @@ function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: bool
     static getAllWindows = () => windows;
     webContents = new FakeContents();
     loaded: string | null = null;
+    visible = true;
+    overlay: string | null = null;
     constructor(public options: { webPreferences: Record<string, unknown> }) {
       super();
       windows.push(this);
@@ -52,14 +55,67 @@ function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: bool
       return false;
     }
     isVisible() {
-      return true;
+      return this.visible;
     }
     focus() {
       calls.push('focus');
     }
     restore() {}
-    show() {}
+    show() {
+      this.visible = true;
+    }
+    hide() {
+      this.visible = false;
+      calls.push('hide');
+    }
+    setOverlayIcon(_icon: unknown, description: string) {
+      this.overlay = description || null;
+    }
+    /** What clicking the window's close button does: 'close' (which may be prevented), then 'closed'. */
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      windows.splice(windows.indexOf(this), 1);
+      this.emit('closed');
+      if (windows.length === 0) app.emit('window-all-closed');
+    }
   }
+  type Template = Array<{ id?: string; label?: string; type?: string; enabled?: boolean; checked?: boolean; click?: (item: { checked: boolean }) => void }>;
+  class FakeTray extends EventEmitter {
+    menu: Template = [];
+    tooltip = '';
+    destroyed = false;
+    constructor(public image: unknown) {
+      super();
+      trays.push(this);
+    }
+    setContextMenu(m: { template: Template }) {
+      this.menu = m.template;
+    }
+    setToolTip(t: string) {
+      this.tooltip = t;
+    }
+    setImage(image: unknown) {
+      this.image = image;
+    }
+    displayBalloon() {}
+    destroy() {
+      this.destroyed = true;
+    }
+    /** Clicks the menu item `id` (a checkbox flips, as Electron flips it before the click). */
+    choose(id: string) {
+      const item = this.menu.find((i) => i.id === id);
+      if (!item?.click || item.enabled === false) throw new Error(`menu item ${id} cannot be clicked`);
+      item.click({ checked: item.type === 'checkbox' ? !item.checked : false });
+    }
+    labels() {
+      return this.menu.filter((i) => i.label).map((i) => i.label!);
+    }
+  }
+  const trays: FakeTray[] = [];
+  const notifications: Array<{ title: string; body: string }> = [];
+  const loginItems: unknown[] = [];
 
   const paths: Record<string, string> = { userData: opts.userData };
   const app = Object.assign(new EventEmitter(), {
@@ -74,6 +130,11 @@ function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: bool
     isReady: () => true,
     getPath: (name: string) => paths[name] ?? `/nonexistent/${name}`,
     exit: vi.fn((code: number) => calls.push(`exit ${code}`)),
+    getVersion: () => '0.1.0',
+    setBadgeCount: vi.fn(() => true),
+    dock: { setBadge: vi.fn() },
+    getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
+    setLoginItemSettings: (settings: unknown) => loginItems.push(settings),
     quit: vi.fn(() => {
       let prevented = false;
       app.emit('before-quit', { preventDefault: () => (prevented = true) });
@@ -123,11 +184,20 @@ function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: bool
     ipcMain: { handle: (c: string, h: Handler) => handlers.set(c, h), removeHandler: (c: string) => handlers.delete(c) },
     protocol,
     session: { defaultSession: session },
-    dialog: { showErrorBox: (title: string) => calls.push(`error box ${title}`) },
-    Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
+    dialog: { showErrorBox: (title: string) => calls.push(`error box ${title}`), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    Notification: class {
+      static isSupported = () => true;
+      constructor(private readonly options: { title: string; body: string }) {}
+      on() {}
+      show() {
+        notifications.push(this.options);
+      }
+    },
+    Tray: FakeTray,
+    nativeImage: { createFromBuffer: (buffer: Buffer) => ({ png: buffer.length }) },
     safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
   };
-  return { module, app, calls, windows, handlers, session, menu, ready };
+  return { module, app, calls, windows, handlers, session, menu, ready, trays, notifications, loginItems };
 }
 
 const dirs: string[] = [];
@@ -267,5 +337,142 @@ describe('Electron main process', () => {
     const info = await fake.handlers.get(IPC_INVOKE)!({ sender: contents, senderFrame: contents.mainFrame }, 'app.info');
     expect(info).toMatchObject({ ok: true, value: { dataDir: fake.app.getPath('userData') } });
     expect(fake.app.exit).not.toHaveBeenCalled();
+  });
+});
+
+describe('Electron main process: keeps running behind the tray', () => {
+  const invoke = (fake: ReturnType<typeof fakeElectron>, command: string, input?: unknown) => {
+    const contents = fake.windows[0]!.webContents;
+    return fake.handlers.get(IPC_INVOKE)!({ sender: contents, senderFrame: contents.mainFrame }, command, input);
+  };
+  const prefsFile = (fake: ReturnType<typeof fakeElectron>) => JSON.parse(readFileSync(path.join(fake.app.getPath('userData'), 'desktop.json'), 'utf8')) as Record<string, unknown>;
+
+  it('closing the window hides it and the accounts keep running; the first close says where the app went, once', async () => {
+    const fake = await boot();
+    await invoke(fake, 'accounts.add', { label: 'Work' });
+    const win = fake.windows[0]!;
+    win.close();
+    expect(fake.windows).toEqual([win]);
+    expect(win.visible).toBe(false);
+    // (Other notifications may come from the account, which has no browser here.)
+    const stillRunning = () => fake.notifications.filter((n) => n.title === 'WA Accounts is still running');
+    expect(stillRunning()).toEqual([{ title: 'WA Accounts is still running', body: expect.stringMatching(/stay linked/) }]);
+    expect(fake.app.quit).not.toHaveBeenCalled();
+    // The engine still answers, the account is still running.
+    expect(await invoke(fake, 'accounts.list')).toMatchObject({ ok: true, value: [{ label: 'Work', running: true }] });
+    win.show();
+    win.close();
+    expect(stillRunning()).toHaveLength(1);
+    expect(prefsFile(fake)).toMatchObject({ closeNoticeShown: true });
+    // A second launch brings the hidden window back.
+    fake.app.emit('second-instance');
+    expect(win.visible).toBe(true);
+  });
+
+  it('the last window going away never quits by itself (it did on Windows and Linux)', async () => {
+    const fake = await boot();
+    fake.app.emit('window-all-closed');
+    expect(fake.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('the tray shows how many accounts are ready and need attention, and its Quit stops the engine before quitting', async () => {
+    const fake = await boot();
+    const tray = fake.trays[0]!;
+    expect(tray.labels().slice(0, 1)).toEqual(['No accounts yet']);
+    expect(tray.labels()).toEqual(expect.arrayContaining(['Show WA Accounts', 'Add account', 'Pause all', 'Resume all', 'Quit WA Accounts']));
+    await invoke(fake, 'accounts.add', { label: 'Work' });
+    await vi.waitFor(() => expect(tray.labels().slice(0, 2)).toEqual(['0 of 1 account ready', expect.stringMatching(/attention/)]));
+    expect(tray.tooltip).toMatch(/^WA Accounts: 0 of 1 ready/);
+    // The account has no browser here: it failed, so the icon and the badge show attention.
+    await vi.waitFor(() => expect(tray.tooltip).toMatch(/1 needs attention/));
+    expect(tray.image).toEqual({ png: trayIconPng('attention', 32).length });
+    if (process.platform === 'darwin') expect(fake.app.dock.setBadge).toHaveBeenLastCalledWith('!');
+    else if (process.platform === 'win32') expect(fake.windows[0]!.overlay).toBe('1 account needs attention');
+    else expect(fake.app.setBadgeCount).toHaveBeenLastCalledWith(0);
+    tray.choose('quit');
+    expect(fake.calls).toContain('quit held');
+    await vi.waitFor(() => expect(fake.calls.at(-1)).toBe('quit'));
+    expect(tray.destroyed).toBe(true);
+    expect(fake.handlers.has(IPC_INVOKE)).toBe(false);
+  });
+
+  it('Add account from the tray adds one, named for the count, and shows the window', async () => {
+    const fake = await boot();
+    fake.windows[0]!.close();
+    fake.trays[0]!.choose('add-account');
+    await vi.waitFor(async () => expect(await invoke(fake, 'accounts.list')).toMatchObject({ ok: true, value: [{ label: 'Account 1' }] }));
+    await vi.waitFor(() => expect(fake.windows[0]!.visible).toBe(true));
+  });
+
+  it('Pause all stops the running accounts and remembers them; Resume all starts exactly those again', async () => {
+    const fake = await boot();
+    const a = (await invoke(fake, 'accounts.add', { label: 'A' })) as { ok: true; value: { id: string } };
+    const b = (await invoke(fake, 'accounts.add', { label: 'B' })) as { ok: true; value: { id: string } };
+    await invoke(fake, 'accounts.stop', { id: b.value.id });
+    const tray = fake.trays[0]!;
+    await vi.waitFor(() => expect(tray.labels()).toContain('Pause all (1 running)'));
+    tray.choose('pause-all');
+    await vi.waitFor(() => expect(tray.labels()).toContain('Resume all (1 paused)'));
+    expect(prefsFile(fake)).toMatchObject({ pausedIds: [a.value.id] });
+    expect(await invoke(fake, 'accounts.list')).toMatchObject({ value: [{ label: 'A', running: false }, { label: 'B', running: false }] });
+    tray.choose('resume-all');
+    await vi.waitFor(() => expect(tray.labels()).toContain('Pause all (1 running)'));
+    expect(await invoke(fake, 'accounts.list')).toMatchObject({ value: [{ label: 'A', running: true }, { label: 'B', running: false }] });
+    expect(prefsFile(fake)).toMatchObject({ pausedIds: [] });
+  });
+
+  it('with "keep running" unticked, closing the window quits, stopping the engine first', async () => {
+    const fake = await boot();
+    fake.trays[0]!.choose('keep-running');
+    expect(prefsFile(fake)).toMatchObject({ closeBehaviour: 'quit' });
+    fake.windows[0]!.close();
+    expect(fake.calls).toContain('quit held');
+    await vi.waitFor(() => expect(fake.calls.at(-1)).toBe('quit'));
+    expect(fake.notifications.filter((n) => /still running/.test(n.title))).toEqual([]);
+  });
+
+  it('start at login: a development run registers nothing; an installed app registers itself', async () => {
+    const config = mkdtempSync(path.join(tmpdir(), 'xdg-config-'));
+    dirs.push(config);
+    vi.stubEnv('XDG_CONFIG_HOME', config);
+    const dev = await boot();
+    dev.trays[0]!.choose('start-at-login');
+    expect(prefsFile(dev)).toMatchObject({ startAtLogin: true });
+    expect(dev.loginItems).toEqual([]);
+    expect(existsSync(path.join(config, 'autostart'))).toBe(false);
+    dev.app.quit();
+    await vi.waitFor(() => expect(dev.calls.at(-1)).toBe('quit'));
+    vi.resetModules();
+
+    const packaged = await boot(true, { packaged: true });
+    packaged.trays[0]!.choose('start-at-login');
+    if (process.platform === 'linux') expect(readFileSync(path.join(config, 'autostart', 'wa-accounts.desktop'), 'utf8')).toMatch(/^Exec=.* --hidden$/m);
+    else expect(packaged.loginItems.at(-1)).toMatchObject({ openAtLogin: true });
+  });
+
+  it('started with --hidden (at login), opens no window until Show is chosen', async () => {
+    process.argv.push('--hidden');
+    try {
+      const fake = await boot(true, { window: false });
+      await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
+      expect(fake.windows).toHaveLength(0);
+      fake.trays[0]!.choose('show');
+      expect(fake.windows).toHaveLength(1);
+    } finally {
+      process.argv.splice(process.argv.indexOf('--hidden'), 1);
+    }
+  });
+
+  it('Check for updates: a development build says it does not check, and About calls it a development build', async () => {
+    const fake = await boot();
+    expect(await invoke(fake, 'app.checkForUpdates')).toEqual({ ok: true, value: { state: 'not-configured', message: 'This is a development build: it does not check for updates.' } });
+    expect(await invoke(fake, 'app.info')).toMatchObject({ ok: true, value: { codeSigning: 'development' } });
+  });
+
+  it('Check for updates: a packaged build without an update server says so, and an unsigned build is called unsigned', async () => {
+    const fake = await boot(true, { packaged: true });
+    const answer = await invoke(fake, 'app.checkForUpdates');
+    expect(answer).toMatchObject({ ok: true, value: { state: 'not-configured', message: expect.stringMatching(/WA_ACCOUNTS_UPDATE_URL/) } });
+    expect(await invoke(fake, 'app.info')).toMatchObject({ ok: true, value: { codeSigning: 'unsigned' } });
   });
 });

@@ -11,12 +11,14 @@ import { LogFile } from '../logFile';
 import { TimeoutError, withTimeout } from '../util/time';
 import { serveAppRequest } from './appProtocol';
 import { forwardAttention } from './attentionNotices';
-import { forwardUnreadBadge } from './unreadBadge';
 import { keychainProtector } from './safeStorageProtector';
 import { closeDevToolsWhenOpened, packagedMenuTemplate } from './devTools';
 import { attachIpcTransport } from './ipcTransport';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security';
 import { createMainWindow, focusWindow, guardWebContents, hardenSession } from './window';
+import { DesktopPrefsFile } from '../desktop/desktopPrefs';
+import { startDesktopShell, type DesktopShell } from './desktopShell';
+import { desktopOptions } from './updater';
 
 // dist/main/electron.cjs -> dist/preload/index.cjs and dist/renderer/
 const preloadPath = path.join(__dirname, '../preload/index.cjs');
@@ -28,6 +30,7 @@ const log = createLogger(teeSink(stderrSink, logFile.sink));
 let mainWindow: BrowserWindow | null = null;
 let core: App | null = null;
 let detachTransport: (() => void) | null = null;
+let shell: DesktopShell | null = null;
 let quitState: 'running' | 'stopping' | 'stopped' = 'running';
 // A packaged app ignores the WA_ACCOUNTS_* variables (main/devHooks.ts says why). In development a
 // malformed one is reported by start() like any other reason the app cannot start.
@@ -53,11 +56,28 @@ app.enableSandbox();
 
 function openWindow(): BrowserWindow {
   const win = createMainWindow(preloadPath, log, { packaged: app.isPackaged });
+  // Closing keeps the accounts running behind the tray (main/desktop/closePolicy.ts decides).
+  win.on('close', (event) => {
+    const decision = shell?.onClose(quitState !== 'running') ?? { action: 'close' };
+    if (decision.action === 'close') return;
+    event.preventDefault();
+    if (decision.action === 'quit') app.quit();
+    else win.hide();
+  });
+  // Windows logging off or shutting down: quit in order instead of hiding.
+  win.on('session-end', () => app.quit());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
   mainWindow = win;
+  shell?.refresh();
   return win;
+}
+
+/** Tray "Show", a notification's click, a second launch, the Dock: the window, opened if needed, in front. */
+function showWindow(): void {
+  if (mainWindow) focusWindow(mainWindow);
+  else if (app.isReady() && core) openWindow();
 }
 
 async function start(): Promise<void> {
@@ -84,6 +104,7 @@ async function start(): Promise<void> {
       bundledBrowserDir,
       // Backup key and store secrets behind the OS keychain where there is one (else a 0600 key file).
       ...keychainOption(),
+      desktop: desktopOptions(log),
     });
     await core.start();
   } catch (err) {
@@ -113,10 +134,11 @@ async function start(): Promise<void> {
       n.on('click', onClick);
       n.show();
     },
-    () => (mainWindow ? focusWindow(mainWindow) : openWindow()),
+    showWindow,
   );
-  forwardUnreadBadge(core.events, (count) => app.setBadgeCount(count));
-  openWindow();
+  // The tray, its menu and the badge (attention and unread totals), start at login: desktop.json in the data folder.
+  shell = await startDesktopShell({ core, prefs: DesktopPrefsFile.inDataFolder(app.getPath('userData'), log), log, platform: process.platform, getWindow: () => mainWindow, show: showWindow });
+  if (!shell.startHidden) openWindow();
 }
 
 function keychainOption(): { keyProtector?: NonNullable<ReturnType<typeof keychainProtector>> } {
@@ -128,6 +150,8 @@ function keychainOption(): { keyProtector?: NonNullable<ReturnType<typeof keycha
 async function shutdown(): Promise<void> {
   detachTransport?.();
   detachTransport = null;
+  shell?.stop();
+  shell = null;
   if (!core) return;
   try {
     // The engine says what its stop needs (leases, browsers, last backups); give it that and a second more.
@@ -142,23 +166,19 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance owns the data folder; it gets 'second-instance' and comes to the front.
   app.exit(0);
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow) focusWindow(mainWindow);
-    else if (app.isReady() && core) openWindow();
-  });
+  app.on('second-instance', showWindow);
 
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents);
     if (app.isPackaged) closeDevToolsWhenOpened(contents);
   });
 
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
+  // Listening is what keeps Electron from quitting when the last window goes: the accounts keep running
+  // behind the tray. A quit on close is asked for by the window's 'close' (closePolicy), never here.
+  app.on('window-all-closed', () => {});
 
-  app.on('activate', () => {
-    if (app.isReady() && core && BrowserWindow.getAllWindows().length === 0) openWindow();
-  });
+  // macOS: a click on the Dock icon brings the (possibly hidden) window back.
+  app.on('activate', showWindow);
 
   // Graceful quit: hold the quit until the engine has stopped (accounts closed, database closed).
   app.on('before-quit', (event) => {
