@@ -1,7 +1,8 @@
 // The local API over real HTTP on loopback: off until turned on, keys (401/403), the endpoints, the
 // Origin and body-size guards, the event stream, and logs that never hold a key or a message's text.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './testing/harness';
+import { createServer } from 'node:net';
+import { freePort, startHarness, type Harness } from './testing/harness';
 
 let h: Harness;
 afterEach(async () => {
@@ -151,6 +152,45 @@ describe('local API', () => {
     expect(frame).toMatch(/^event: message$/m);
     const event = JSON.parse(/^data: (.*)$/m.exec(frame)![1]!);
     expect(event).toMatchObject({ type: 'message', accountId: 'acc-a', data: { body: 'Hi from Bob', fromMe: false } });
+  });
+
+  it('ends the event streams of a key when it is revoked', async () => {
+    h = await startHarness();
+    const { key, secret } = h.api.createKey('script', null);
+    const res = await fetch(h.base + '/v1/events', { headers: { authorization: `Bearer ${secret}` } });
+    const reader = res.body!.getReader();
+    await reader.read(); // connected
+    h.api.revokeKey(key.id);
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
+
+  it('moves to another port, and says so plainly when the port is taken', async () => {
+    h = await startHarness();
+    const other = await freePort();
+    expect((await h.api.configure({ port: other })).listening).toBe(`http://127.0.0.1:${other}`);
+    await expect(fetch(h.base + '/openapi.json')).rejects.toThrow();
+    const blocker = createServer();
+    const taken = await freePort();
+    await new Promise<void>((r) => blocker.listen(taken, '127.0.0.1', r));
+    try {
+      const status = await h.api.configure({ port: taken });
+      expect(status).toMatchObject({ listening: null, error: `Port ${taken} is in use by another program. Choose another port.` });
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  });
+
+  it('tells the UI when a key is used, at most once a minute', async () => {
+    h = await startHarness();
+    const { secret } = h.api.createKey('script', null);
+    const changes: (number | null)[] = [];
+    h.api.on('changed', (s) => changes.push(s.keys[0]!.lastUsedAt));
+    await call('/v1/accounts', { key: secret });
+    await call('/v1/accounts', { key: secret });
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toBeGreaterThan(0);
   });
 
   it('writes neither keys nor message text to the log', async () => {

@@ -14,7 +14,7 @@ import { errorBody, errorHandler } from './httpErrors';
 import { checkKey } from './keys';
 import { accountRoutes, messagingRoutes, type ApiAccounts } from './routes';
 import { API_VERSION_PREFIX } from './schemas';
-import { streamRoute } from './stream';
+import { streamRoute, type OpenStreams } from './stream';
 
 export const API_HOST = '127.0.0.1';
 /** A text of 65,536 characters in UTF-8, with room for the JSON around it. */
@@ -30,11 +30,13 @@ export interface ApiServerDeps {
   log: Logger;
   now?: () => number;
   version: string;
+  /** A key was used for the first time in a while (the UI shows when each key was last used). */
+  onKeyUsed?: () => void;
 }
 
 export class ApiServer {
   private app: FastifyInstance | null = null;
-  private readonly streams = new Set<() => void>();
+  private readonly streams: OpenStreams = new Map();
 
   constructor(private readonly deps: ApiServerDeps) {}
 
@@ -55,8 +57,13 @@ export class ApiServer {
   async stop(): Promise<void> {
     const app = this.app;
     this.app = null;
-    [...this.streams].forEach((close) => close());
+    [...this.streams.keys()].forEach((close) => close());
     await app?.close();
+  }
+
+  /** Ends the event streams opened with this key (it was just revoked). */
+  closeStreams(keyId: string): void {
+    for (const [close, id] of [...this.streams]) if (id === keyId) close();
   }
 
   /** The OpenAPI 3.1 document, as GET /openapi.json serves it. */
@@ -87,7 +94,7 @@ export class ApiServer {
         if (req.method === 'OPTIONS') return reply.code(204).header('access-control-allow-headers', 'authorization, content-type').header('access-control-allow-methods', 'GET, POST').send();
       }
       if (req.url === OPENAPI_PATH) return;
-      const check = checkKey(deps.repo, req.headers.authorization, now());
+      const check = checkKey(deps.repo, req.headers.authorization, now(), deps.onKeyUsed);
       if (!check.ok) return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('UNAUTHORIZED', check.message));
       req.apiKey = check.key;
     });

@@ -45,7 +45,7 @@ export class ApiService extends EventEmitter<ApiServiceEvents> {
     this.now = deps.now ?? Date.now;
     this.events = new ApiEvents({ accounts: deps.accounts, messaging: deps.messaging, backup: deps.backup, now: this.now });
     const log = deps.log.child({ area: 'api' });
-    this.server = new ApiServer({ repo: deps.repo, accounts: deps.accounts, messaging: deps.messaging, events: this.events, allowedOrigins: () => deps.repo.settings().allowedOrigins, log, now: this.now, version: deps.version });
+    this.server = new ApiServer({ repo: deps.repo, accounts: deps.accounts, messaging: deps.messaging, events: this.events, allowedOrigins: () => deps.repo.settings().allowedOrigins, log, now: this.now, version: deps.version, onKeyUsed: () => this.announce() });
     this.dispatcher = new WebhookDispatcher(deps.repo, log, deps.delivery ?? DEFAULT_DELIVERY_SETTINGS, this.now);
     this.dispatcher.on('delivery', (d) => this.emit('delivery', d));
     this.events.on('event', (e) => this.dispatcher.enqueue(e));
@@ -86,6 +86,7 @@ export class ApiService extends EventEmitter<ApiServiceEvents> {
   revokeKey(id: string): ApiKeyView {
     const key = this.deps.repo.revokeKey(id, this.now());
     if (!key) throw notFound('That API key');
+    this.server.closeStreams(id);
     this.announce();
     return publicKey(key);
   }

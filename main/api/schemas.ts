@@ -7,8 +7,8 @@ import { AckLevel, ChatId, ChatSummary, MessageSummary, SendText } from '../../p
 
 export const API_VERSION_PREFIX = '/v1';
 
-/** An account as a script sees it: everything the UI sees but the backup settings. */
-export const ApiAccount = Account.omit({ backup: true });
+/** An account as a script sees it: who it is and its session state (not its backup or proxy settings). */
+export const ApiAccount = Account.pick({ id: true, label: true, createdAt: true, running: true, linked: true, session: true });
 export type ApiAccount = z.infer<typeof ApiAccount>;
 
 export const AccountParams = z.object({ accountId: AccountId });

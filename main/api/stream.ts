@@ -12,7 +12,10 @@ import { ErrorBody, type ApiEvent } from './schemas';
 /** A comment line now and then keeps proxies and idle timers from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
 
-export function streamRoute(app: FastifyInstance, events: ApiEvents, open: Set<() => void>): void {
+/** Open streams: how to close each, with the key it was opened with (a revoked key's streams end). */
+export type OpenStreams = Map<() => void, string>;
+
+export function streamRoute(app: FastifyInstance, events: ApiEvents, open: OpenStreams): void {
   app.withTypeProvider<ZodTypeProvider>().get('/events', {
     schema: {
       security: [{ apiKey: [] }],
@@ -48,7 +51,7 @@ export function streamRoute(app: FastifyInstance, events: ApiEvents, open: Set<(
       res.end();
     };
     events.on('event', onEvent);
-    open.add(close);
+    open.set(close, key.id);
     req.raw.on('close', close);
   });
 }

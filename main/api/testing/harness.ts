@@ -21,7 +21,8 @@ import { ApiService } from '../ApiService';
 export class FakeAccounts extends EventEmitter<{ state: [string, SessionState] }> {
   readonly records = new Map<string, AccountRecord>();
   add(id: string, session: SessionState = { kind: 'ready', phoneNumber: '15550000001', pushName: 'Ann' }): void {
-    this.records.set(id, { id, label: id, createdAt: 1, running: true, linked: true, session });
+    // Only what the API reads; the record's other fields (backup, proxy, …) are not the API's business.
+    this.records.set(id, { id, label: id, createdAt: 1, running: true, linked: true, session } as AccountRecord);
   }
   setState(id: string, session: SessionState): void {
     this.records.set(id, { ...this.records.get(id)!, session });
