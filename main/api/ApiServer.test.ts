@@ -131,6 +131,12 @@ describe('local API', () => {
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect((await call('/v1/accounts', { key: secret, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    const preflight = await fetch(h.base + '/v1/accounts', { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const stream = await fetch(h.base + '/v1/events', { headers: { authorization: `Bearer ${secret}`, origin: 'http://localhost:5173' } });
+    expect(stream.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    await stream.body!.cancel();
   });
 
   it('streams events (SSE) of the key’s accounts only', async () => {

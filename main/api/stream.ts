@@ -37,7 +37,8 @@ export function streamRoute(app: FastifyInstance, events: ApiEvents, open: OpenS
     const wanted = types ? new Set(types.split(',')) : null;
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    // Headers set by the hooks (CORS for an allowed origin) go out with the raw head too.
+    res.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write('retry: 2000\n: connected\n\n');
     const onEvent = (event: ApiEvent) => {
       if (!keyAllows(key, event.accountId) || (accountId && event.accountId !== accountId) || (wanted && !wanted.has(event.type))) return;
