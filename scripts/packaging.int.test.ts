@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_INFO_FILE, codeSigningOf } from '../main/desktop/buildInfo';
+import { updateServer } from '../main/desktop/updateCheck';
 
 const root = path.resolve(import.meta.dirname, '..');
 const requireHere = createRequire(import.meta.url);
@@ -15,6 +17,15 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'packaging-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const BUILD_OUTPUT = ['dist/main/electron.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html'];
+/** The update server the test build is given (WA_ACCOUNTS_UPDATE_URL, a build setting). */
+const UPDATE_URL = 'https://updates.example.invalid/wa-accounts';
+
+/** This machine's environment without any signing credential: the packed build must come out unsigned. */
+function unsignedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (/^(CSC_|WIN_CSC_|APPLE_|AZURE_)/.test(name)) delete env[name];
+  return env;
+}
 
 function ensureBuilt(): void {
   if (BUILD_OUTPUT.every((f) => existsSync(path.join(root, f)))) return;
@@ -84,6 +95,28 @@ describe('electron-builder.yml', () => {
     await expect(validate(broken)).rejects.toThrow(/unknown property/);
   });
 
+  it('takes the update server from the build setting WA_ACCOUNTS_UPDATE_URL (generic provider)', async () => {
+    const config = await validate(path.join(root, 'electron-builder.yml'));
+    expect(config.publish).toEqual({ provider: 'generic', url: '${env.WA_ACCOUNTS_UPDATE_URL}' });
+  });
+
+  it('signs and notarizes with what the environment gives, and holds no certificate, password or Apple ID itself', async () => {
+    const config = (await validate(path.join(root, 'electron-builder.yml'))) as Record<string, Record<string, unknown>>;
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: true });
+    expect(config.win).toMatchObject({ verifyUpdateCodeSignature: true, signtoolOptions: { signingHashAlgorithms: ['sha256'] } });
+    // Certificates and passwords come from CSC_LINK/CSC_KEY_PASSWORD, WIN_CSC_LINK/WIN_CSC_KEY_PASSWORD, APPLE_*.
+    const text = readFileSync(path.join(root, 'electron-builder.yml'), 'utf8').replace(/^\s*#.*$/gm, '');
+    expect(text).not.toMatch(/cscLink|cscKeyPassword|certificateFile|certificatePassword|certificateSha1|identity:|appleId|password:/i);
+    expect(existsSync(path.join(root, String(config.afterPack)))).toBe(true);
+  });
+
+  it('refuses a misspelt signing option as well', async () => {
+    const broken = path.join(tmp, 'electron-builder.signing.yml');
+    writeFileSync(broken, readFileSync(path.join(root, 'electron-builder.yml'), 'utf8').replace('  notarize: true', '  notarise: true'));
+    // (Inside mac: the schema answers that the whole section does not match.)
+    await expect(validate(broken)).rejects.toThrow(/configuration\.mac should be/);
+  });
+
   it('names the installers for every platform', async () => {
     const config = (await validate(path.join(root, 'electron-builder.yml'))) as Record<string, { target?: unknown }>;
     expect(config.mac?.target).toEqual(['dmg', 'zip']);
@@ -110,7 +143,7 @@ describe('packed app (--dir --linux, stand-in Electron)', () => {
       process.execPath,
       [cli, '--dir', '--linux', `-c.electronDist=${electronDist}`, '-c.npmRebuild=false', `-c.directories.output=${out}`],
       // No code-signing identity look-ups: nothing here is signed.
-      { cwd: root, encoding: 'utf8', timeout: 240_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+      { cwd: root, encoding: 'utf8', timeout: 240_000, env: { ...unsignedEnv(), CSC_IDENTITY_AUTO_DISCOVERY: 'false', WA_ACCOUNTS_UPDATE_URL: UPDATE_URL } },
     );
     if (r.status !== 0) throw new Error(`electron-builder failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     const resources = path.join(out, 'linux-unpacked', 'resources');
@@ -126,6 +159,18 @@ describe('packed app (--dir --linux, stand-in Electron)', () => {
       const state = wire[fuses.FuseV1Options[option]!];
       expect(state, name).toBe(value ? ENABLED : DISABLED);
     }
+  });
+
+  it('packs app-update.yml naming the update server the build was given, which the app reads back', () => {
+    const config = readFileSync(path.join(out, 'linux-unpacked', 'resources', 'app-update.yml'), 'utf8');
+    expect(config).toMatch(/^provider: generic$/m);
+    expect(updateServer(config)).toBe(UPDATE_URL);
+  });
+
+  it('packs build-info.json saying this build is not code-signed, which the About area then says', () => {
+    const text = readFileSync(path.join(out, 'linux-unpacked', 'resources', BUILD_INFO_FILE), 'utf8');
+    expect(JSON.parse(text)).toEqual({ platform: 'linux', codeSigned: false, notarized: false });
+    expect(codeSigningOf({ packaged: true, text })).toBe('unsigned');
   });
 
   it('holds main, preload, renderer and package.json', () => {
