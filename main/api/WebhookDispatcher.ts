@@ -101,6 +101,8 @@ export class WebhookDispatcher extends EventEmitter<{ delivery: [DeliveryView] }
     if (!hook) return false;
     const at = this.now();
     const outcome = await this.post(hook.url, hook.secret, d, at);
+    // Cut short by stop(): not the receiver's fault; it is tried again at the next start.
+    if (!this.running && outcome.status === null) return false;
     const delivered = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     const nextAt = delivered ? null : this.now() + retryDelay(d.attempts + 1, this.settings);
     const view = this.repo.recordAttempt(d.id, { at: this.now(), status: outcome.status, error: outcome.error, delivered, nextAt });
