@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import { ApiEvents, type ApiAccountEvents, type ApiBackupEvents } from './ApiEvents';
 import { ApiServer } from './ApiServer';
 import { hashKey, newId, newKeySecret, publicKey } from './keys';
+import { openSecret, sealSecret, type SecretWrapper } from './secrets';
 import type { ApiAccounts } from './routes';
 import { DEFAULT_DELIVERY_SETTINGS, WebhookDispatcher, type DeliverySettings } from './WebhookDispatcher';
 
@@ -22,6 +23,8 @@ export interface ApiServiceDeps {
   log: Logger;
   version: string;
   delivery?: DeliverySettings;
+  /** Wraps webhook secrets before they are stored (the app's key protector). */
+  protector?: SecretWrapper;
   now?: () => number;
 }
 
@@ -46,7 +49,8 @@ export class ApiService extends EventEmitter<ApiServiceEvents> {
     this.events = new ApiEvents({ accounts: deps.accounts, messaging: deps.messaging, backup: deps.backup, now: this.now });
     const log = deps.log.child({ area: 'api' });
     this.server = new ApiServer({ repo: deps.repo, accounts: deps.accounts, messaging: deps.messaging, events: this.events, allowedOrigins: () => deps.repo.settings().allowedOrigins, log, now: this.now, version: deps.version, onKeyUsed: () => this.announce() });
-    this.dispatcher = new WebhookDispatcher(deps.repo, log, deps.delivery ?? DEFAULT_DELIVERY_SETTINGS, this.now);
+    const protector = deps.protector ?? null;
+    this.dispatcher = new WebhookDispatcher(deps.repo, log, deps.delivery ?? DEFAULT_DELIVERY_SETTINGS, this.now, (stored) => openSecret(stored, protector));
     this.dispatcher.on('delivery', (d) => this.emit('delivery', d));
     this.events.on('event', (e) => this.dispatcher.enqueue(e));
   }
@@ -91,10 +95,10 @@ export class ApiService extends EventEmitter<ApiServiceEvents> {
     return publicKey(key);
   }
 
-  addWebhook(input: { accountId: string; url: string; events: ApiEventKind[] }): { webhook: WebhookView; secret: string } {
+  async addWebhook(input: { accountId: string; url: string; events: ApiEventKind[] }): Promise<{ webhook: WebhookView; secret: string }> {
     if (!this.deps.accounts.find(input.accountId)) throw notFound('That account');
     const secret = `whsec_${randomBytes(24).toString('base64')}`;
-    const hook = { id: newId('wh'), accountId: input.accountId, url: input.url, events: [...new Set(input.events)], secret, createdAt: this.now() };
+    const hook = { id: newId('wh'), accountId: input.accountId, url: input.url, events: [...new Set(input.events)], secret: await sealSecret(secret, this.deps.protector ?? null), createdAt: this.now() };
     this.deps.repo.insertWebhook(hook);
     this.announce();
     return { webhook: publicWebhook(hook), secret };

@@ -38,6 +38,8 @@ export class WebhookDispatcher extends EventEmitter<{ delivery: [DeliveryView] }
     private readonly log: Logger,
     private readonly settings: DeliverySettings = DEFAULT_DELIVERY_SETTINGS,
     private readonly now: () => number = Date.now,
+    /** The stored secret as it signs (stored secrets may be wrapped: main/api/secrets.ts). */
+    private readonly openSecret: (stored: string) => Promise<string> = async (s) => s,
   ) {
     super();
   }
@@ -100,7 +102,8 @@ export class WebhookDispatcher extends EventEmitter<{ delivery: [DeliveryView] }
     const hook = this.repo.webhook(hookId);
     if (!hook) return false;
     const at = this.now();
-    const outcome = await this.post(hook.url, hook.secret, d, at);
+    const secret = await this.openSecret(hook.secret).catch(() => null);
+    const outcome = secret === null ? { status: null, error: 'The webhook’s secret cannot be opened on this computer: remove the webhook and add it again' } : await this.post(hook.url, secret, d, at);
     // Cut short by stop(): not the receiver's fault; it is tried again at the next start.
     if (!this.running && outcome.status === null) return false;
     const delivered = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;

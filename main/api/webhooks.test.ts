@@ -33,8 +33,11 @@ describe('webhooks', () => {
   it('delivers a message event signed with the webhook’s secret within 2 s', async () => {
     h = await startHarness();
     const r = await receiver();
-    const { secret } = h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
+    const { secret } = await h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
     expect(secret).toMatch(/^whsec_/);
+    // Kept wrapped by the key protector: the database alone does not hold it.
+    expect(JSON.stringify(h.db.db.prepare('SELECT * FROM webhooks').all())).not.toContain(secret.slice(6));
+    expect(JSON.stringify(h.api.status())).not.toContain(secret.slice(6));
     const started = Date.now();
     h.messaging.incoming('acc-a', 'Hi from Bob');
     await until(() => r.got.length > 0, 2_000);
@@ -51,7 +54,7 @@ describe('webhooks', () => {
   it('sends only the kinds a webhook asked for, and only for its account', async () => {
     h = await startHarness();
     const r = await receiver();
-    h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['state'] });
+    await h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['state'] });
     h.messaging.incoming('acc-a', 'not asked for');
     h.accounts.setState('acc-b', { kind: 'stopped' });
     h.accounts.setState('acc-a', { kind: 'failed', code: 'CONFLICT', message: 'Opened elsewhere' });
@@ -64,7 +67,7 @@ describe('webhooks', () => {
     h = await startHarness();
     const r = await receiver();
     r.status = 503;
-    h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
+    await h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
     h.messaging.incoming('acc-a', 'first');
     h.messaging.incoming('acc-a', 'second');
     await until(() => h.api.deliveries(undefined).some((d) => d.attempts >= 2), 3_000);
@@ -81,7 +84,7 @@ describe('webhooks', () => {
     const r = await receiver();
     const port = r.port;
     await r.stop(); // nothing listens there now
-    h.api.addWebhook({ accountId: 'acc-a', url: `http://127.0.0.1:${port}/hook`, events: ['message'] });
+    await h.api.addWebhook({ accountId: 'acc-a', url: `http://127.0.0.1:${port}/hook`, events: ['message'] });
     h.messaging.incoming('acc-a', 'while you were out');
     await until(() => h.api.deliveries(undefined)[0]?.attempts === 1, 2_000);
     expect(h.api.deliveries(undefined)[0]!.lastError).toMatch(/could not be reached/);
@@ -96,7 +99,7 @@ describe('webhooks', () => {
     h = await startHarness();
     const r = await receiver();
     r.status = 500;
-    h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
+    await h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
     h.messaging.incoming('acc-a', 'first');
     await until(() => h.api.deliveries(undefined)[0]?.attempts === 1, 2_000);
     r.status = 200;
@@ -108,7 +111,7 @@ describe('webhooks', () => {
   it('sends nothing while the API is off', async () => {
     h = await startHarness();
     const r = await receiver();
-    h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
+    await h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
     await h.api.configure({ enabled: false });
     h.messaging.incoming('acc-a', 'quiet');
     await new Promise((res) => setTimeout(res, 300));

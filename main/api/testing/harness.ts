@@ -93,6 +93,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** A stand-in for the app's key protector: reversible, and never the plain bytes. */
+export const testProtector = {
+  wrap: async (plain: Buffer) => Buffer.from(plain.map((b) => b ^ 0x5a)),
+  unwrap: async (wrapped: Buffer) => Buffer.from(wrapped.map((b) => b ^ 0x5a)),
+};
+
 export async function startHarness(opts: { accounts?: string[]; enable?: boolean; dir?: string } = {}): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'wa-api-'));
   const logLines: string[] = [];
@@ -104,7 +110,7 @@ export async function startHarness(opts: { accounts?: string[]; enable?: boolean
     if (!new AccountsRepo(db.db).get(id)) new AccountsRepo(db.db).insert({ id, label: id, createdAt: 1 });
   }
   const messaging = new FakeMessaging(accounts);
-  const build = () => new ApiService({ repo: new ApiRepo(db.db), accounts, messaging, backup: null, log, version: '0.0.0-test', delivery: { baseDelayMs: 100, maxDelayMs: 400, timeoutMs: 1_000 } });
+  const build = () => new ApiService({ repo: new ApiRepo(db.db), accounts, messaging, backup: null, log, version: '0.0.0-test', delivery: { baseDelayMs: 100, maxDelayMs: 400, timeoutMs: 1_000 }, protector: testProtector });
   const port = await freePort();
   const h: Harness = {
     dir, db, accounts, messaging, logLines, port,
