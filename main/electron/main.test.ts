@@ -11,7 +11,7 @@ import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 type Handler = (event: unknown, command: unknown, input?: unknown) => Promise<Result<unknown>>;
 
-function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: boolean }) {
+function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: boolean; trayFails?: boolean }) {
   const calls: string[] = [];
   const windows: FakeWindow[] = [];
   const handlers = new Map<string, Handler>();
@@ -88,6 +88,7 @@ function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: bool
     destroyed = false;
     constructor(public image: unknown) {
       super();
+      if (opts.trayFails) throw new Error('no status area on this desktop');
       trays.push(this);
     }
     setContextMenu(m: { template: Template }) {
@@ -216,14 +217,14 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function boot(gotLock = true, { packaged = false, window = gotLock } = {}) {
+async function boot(gotLock = true, { packaged = false, window = gotLock, trayFails = false } = {}) {
   // No browser in these tests: an added account must not try to reach WhatsApp (it reports what to install).
   vi.stubEnv('WA_ACCOUNTS_BROWSER', 'none');
   const userData = mkdtempSync(path.join(tmpdir(), 'electron-main-'));
   dirs.push(userData);
   // Where a packaged app's resources are (Electron sets it; plain Node has none).
   if (packaged) Object.assign(process, { resourcesPath: path.join(userData, 'no-resources') });
-  const fake = fakeElectron({ gotLock, userData, packaged });
+  const fake = fakeElectron({ gotLock, userData, packaged, trayFails });
   booted.push(fake);
   vi.doMock('electron', () => fake.module);
   await import('./main');
@@ -367,6 +368,15 @@ describe('Electron main process: keeps running behind the tray', () => {
     // A second launch brings the hidden window back.
     fake.app.emit('second-instance');
     expect(win.visible).toBe(true);
+  });
+
+  it('without a tray icon (it could not be created) the window still opens, and closing it quits as before', async () => {
+    const fake = await boot(true, { trayFails: true });
+    expect(fake.windows).toHaveLength(1);
+    fake.windows[0]!.close();
+    if (process.platform === 'darwin') return;
+    expect(fake.calls).toContain('quit held');
+    await vi.waitFor(() => expect(fake.calls.at(-1)).toBe('quit'));
   });
 
   it('the last window going away never quits by itself (it did on Windows and Linux)', async () => {

@@ -137,8 +137,13 @@ async function start(): Promise<void> {
     showWindow,
   );
   // The tray, its menu and the badge (attention and unread totals), start at login: desktop.json in the data folder.
-  shell = await startDesktopShell({ core, prefs: DesktopPrefsFile.inDataFolder(app.getPath('userData'), log), log, platform: process.platform, getWindow: () => mainWindow, show: showWindow });
-  if (!shell.startHidden) openWindow();
+  try {
+    shell = await startDesktopShell({ core, prefs: DesktopPrefsFile.inDataFolder(app.getPath('userData'), log), log, platform: process.platform, getWindow: () => mainWindow, show: showWindow });
+  } catch (err) {
+    // Without a tray a hidden window could not be found again: closing it then quits, as before.
+    log.error('could not create the tray icon', { error: err instanceof Error ? err.message : String(err) });
+  }
+  if (!shell?.startHidden) openWindow();
 }
 
 function keychainOption(): { keyProtector?: NonNullable<ReturnType<typeof keychainProtector>> } {
@@ -175,7 +180,9 @@ if (!app.requestSingleInstanceLock()) {
 
   // Listening is what keeps Electron from quitting when the last window goes: the accounts keep running
   // behind the tray. A quit on close is asked for by the window's 'close' (closePolicy), never here.
-  app.on('window-all-closed', () => {});
+  app.on('window-all-closed', () => {
+    if (!shell && quitState === 'running' && process.platform !== 'darwin') app.quit();
+  });
 
   // macOS: a click on the Dock icon brings the (possibly hidden) window back.
   app.on('activate', showWindow);
