@@ -2,6 +2,7 @@
 // How electron-updater's answer reads is main/desktop/updateCheck.ts (unit-tested with a stand-in); this
 // file only finds the packed files and loads electron-updater when a check is really made.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { app } from 'electron';
 import { BUILD_INFO_FILE, codeSigningOf } from '../desktop/buildInfo';
@@ -19,9 +20,14 @@ function readPacked(name: string): string | null {
   }
 }
 
-/** electron-updater's autoUpdater, loaded on first use: creating it needs a running Electron app. */
+const requireHere = createRequire(__filename);
+
+/**
+ * electron-updater's autoUpdater, loaded on first use: creating it needs a running Electron app. Through
+ * require: the package is CommonJS whose autoUpdater is a lazy getter, which an ESM import() may not expose.
+ */
 async function loadUpdater(log: Logger): Promise<Updater> {
-  const { autoUpdater } = await import('electron-updater');
+  const { autoUpdater } = requireHere('electron-updater') as typeof import('electron-updater');
   // Its log lines go to the app's log (it logs addresses and versions, never a secret).
   autoUpdater.logger = {
     info: (m?: unknown) => log.info('updater', { detail: String(m) }),
