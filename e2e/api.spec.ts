@@ -15,7 +15,7 @@ const ALICE = '15550000002';
 async function linkedAccount(page: Page, sim: SimServer, label: string): Promise<Locator> {
   await page.getByLabel('Account name').fill(label);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const c = card(page, label);
+  const c = await card(page, label);
   await expect(chip(c)).toHaveText('Waiting for scan', { timeout: 30_000 });
   await expect.poll(() => sim.pendingQrs().length).toBeGreaterThan(0);
   sim.scan(sim.pendingQrs()[0]!.qr);
