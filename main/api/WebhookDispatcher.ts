@@ -19,6 +19,9 @@ export interface DeliverySettings {
   timeoutMs: number;
 }
 
+/** Made deliveries stay in the log this long. */
+export const DELIVERED_KEPT_MS = 7 * 24 * 3600_000;
+
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = { baseDelayMs: 2_000, maxDelayMs: 10 * 60_000, timeoutMs: 10_000 };
 
 export function retryDelay(attempts: number, s: DeliverySettings, random = Math.random): number {
@@ -46,6 +49,7 @@ export class WebhookDispatcher extends EventEmitter<{ delivery: [DeliveryView] }
 
   start(): void {
     this.running = true;
+    this.repo.pruneDelivered(this.now() - DELIVERED_KEPT_MS);
     this.kick();
   }
 

@@ -119,6 +119,18 @@ describe('webhooks', () => {
     expect(h.api.deliveries(undefined)).toEqual([]);
   });
 
+  it('forgets deliveries made over a week ago at the next start, and keeps pending ones whatever their age', async () => {
+    h = await startHarness();
+    const r = await receiver();
+    const hook = await h.api.addWebhook({ accountId: 'acc-a', url: r.url, events: ['message'] });
+    const insert = h.db.db.prepare("INSERT INTO webhook_deliveries (id, webhook_id, event, payload, created_at, next_at, delivered_at) VALUES (?, ?, 'message', '{}', 1, ?, ?)");
+    insert.run('msg_old', hook.webhook.id, null, Date.now() - 8 * 24 * 3600_000);
+    insert.run('msg_recent', hook.webhook.id, null, Date.now() - 3600_000);
+    insert.run('msg_pending', hook.webhook.id, Date.now() + 3600_000, null);
+    await h.restart();
+    expect(h.api.deliveries(undefined).map((d) => d.id).sort()).toEqual(['msg_pending', 'msg_recent']);
+  });
+
   it('waits longer after each failure, up to the cap', () => {
     const s = { baseDelayMs: 1_000, maxDelayMs: 8_000, timeoutMs: 1 };
     expect([1, 2, 3, 4, 5, 6].map((n) => retryDelay(n, s, () => 0.5))).toEqual([1_000, 2_000, 4_000, 8_000, 8_000, 8_000]);

@@ -154,6 +154,11 @@ export class ApiRepo {
     this.db.prepare('UPDATE webhook_deliveries SET next_at = max(next_at, ?) WHERE webhook_id = ? AND delivered_at IS NULL').run(until, webhookId);
   }
 
+  /** Forgets deliveries made before `before` (the log shows recent ones; pending ones are always kept). */
+  pruneDelivered(before: number): number {
+    return this.db.prepare('DELETE FROM webhook_deliveries WHERE delivered_at IS NOT NULL AND delivered_at < ?').run(before).changes;
+  }
+
   deliveries(webhookId: string | undefined, limit: number): DeliveryView[] {
     const rows = webhookId === undefined
       ? this.db.prepare('SELECT * FROM webhook_deliveries ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit)
