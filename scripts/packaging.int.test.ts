@@ -173,6 +173,11 @@ describe('packed app (--dir --linux, stand-in Electron)', () => {
     expect(codeSigningOf({ packaged: true, text })).toBe('unsigned');
   });
 
+  it('holds electron-updater and its runtime, which the update check loads', () => {
+    expect(entries).toContain('/node_modules/electron-updater/out/main.js');
+    expect(entries).toContain('/node_modules/builder-util-runtime/package.json');
+  });
+
   it('holds main, preload, renderer and package.json', () => {
     for (const f of [...BUILD_OUTPUT, 'package.json']) expect(entries, f).toContain('/' + f);
   });
