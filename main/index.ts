@@ -225,6 +225,13 @@ function commandHandlers({ accounts, backup, restores, files, transfers, stores,
     'accounts.activity': () => activity.list(),
     'accounts.markRead': ({ id }) => activity.markRead(id),
     'accounts.setMessageNotice': ({ id, enabled }) => one(id, () => activity.setMessageNotice(id, enabled)),
+    'accounts.openWindow': ({ id }) => one(id, async () => ({ ...(await accounts.windows.open(id)), account: view.get(id) })),
+    'accounts.closeWindow': ({ id }) => one(id, async () => {
+      await accounts.windows.close(id);
+      return view.get(id);
+    }),
+    // Not queued: a picture only reads the page, every few seconds, and must not wait behind a restart.
+    'accounts.picture': ({ id }) => accounts.windows.picture(id),
     'stores.list': () => stores.list(),
     'stores.save': (input) => stores.save(input),
     'stores.remove': ({ id }) => stores.remove(id),

@@ -75,7 +75,13 @@ export const SessionState = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('qr-paused'), shown: z.number().int() }),
   z.object({ kind: z.literal('pairing-code'), code: z.string(), expiresAt: z.number() }),
   z.object({ kind: z.literal('syncing'), percent: z.number().min(0).max(100) }),
-  z.object({ kind: z.literal('ready'), phoneNumber: z.string(), pushName: z.string() }),
+  z.object({
+    kind: z.literal('ready'),
+    phoneNumber: z.string(),
+    pushName: z.string(),
+    /** 'window': the account's browser shows WhatsApp Web in a visible window ("Open WhatsApp"); absent: hidden. */
+    display: z.enum(['hidden', 'window']).optional(),
+  }),
   z.object({ kind: z.literal('reconnecting'), attempt: z.number().int(), nextTryAt: z.number(), reason: z.string() }),
   z.object({ kind: z.literal('logged-out'), reason: LogoutReason, message: z.string() }),
   z.object({ kind: z.literal('failed'), code: SessionFailureCode, message: z.string() }),
@@ -422,6 +428,15 @@ export const commands = {
   'accounts.markRead': { input: z.object({ id: AccountId }).strict(), output: AccountUse },
   /** Turns the "New message on <account>" notification on or off (it never shows the message's text). */
   'accounts.setMessageNotice': { input: z.object({ id: AccountId, enabled: z.boolean() }).strict(), output: AccountUse },
+  /**
+   * "Open WhatsApp" on a Ready account: with a display, its browser restarts as a visible window on the same
+   * profile (no QR); without one (a server), the card shows `accounts.picture` instead, and `why` says so.
+   */
+  'accounts.openWindow': { input: z.object({ id: AccountId }).strict(), output: z.object({ shownAs: z.enum(['window', 'picture']), why: z.string().optional(), account: Account }) },
+  /** Puts an account's visible window back to the hidden browser; the session stays linked. */
+  'accounts.closeWindow': { input: z.object({ id: AccountId }).strict(), output: Account },
+  /** A read-only picture of what a Ready account's WhatsApp Web page shows now (data:image/png URL); never logged. */
+  'accounts.picture': { input: z.object({ id: AccountId }).strict(), output: z.object({ image: z.string(), takenAt: z.number() }) },
   'stores.list': { input: NoInput, output: z.array(StoreView) },
   /** Adds a store (no id) or edits one; an omitted secret keeps the stored one. */
   'stores.save': {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { SessionFailureCode, SessionState, TimelineEntry } from '../../preload/contract';
-import type { BrowserChoice } from '../browser/findBrowser';
+import type { BrowserFinder } from '../browser/findBrowser';
 import type { AccountsRepo, StoredAccount } from '../db/AccountsRepo';
 import { notFound } from '../errors';
 import type { Logger } from '../log';
 import { AccountSession, type SessionSettings } from './AccountSession';
 import { ALWAYS_START, type AccountRecord, type AccountsForBackup, type StartGate } from './AccountsPort';
+import { AccountWindows } from './AccountWindows';
 import { Messaging } from './Messaging';
 import { deleteProfile, emptyTrash, profileDir } from './sessionFolder';
 
@@ -15,7 +16,7 @@ export interface AccountManagerDeps {
   /** LocalAuth's dataPath, under the data folder. */
   sessionsDir: string;
   settings: SessionSettings;
-  findBrowser: () => BrowserChoice | null;
+  findBrowser: BrowserFinder;
   log: Logger;
   /** Accounts started at once when the app starts (each start loads a browser: CPU-bound). */
   startConcurrency?: number;
@@ -40,10 +41,13 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
   private readonly gate: StartGate;
   /** Send, list chats, mark seen, and hear messages (MessagingPort.ts), over each Ready session. */
   readonly messaging: Messaging;
+  /** "Open WhatsApp": a visible window, or a picture where there is no display (AccountWindows.ts). */
+  readonly windows: AccountWindows;
 
   constructor(private readonly deps: AccountManagerDeps) {
     super();
     this.messaging = new Messaging(deps.log);
+    this.windows = new AccountWindows({ session: (id) => this.session(id), findBrowser: deps.findBrowser, now: deps.now });
     this.now = deps.now ?? Date.now;
     this.gate = deps.startGate ?? ALWAYS_START;
     for (const stored of deps.repo.list()) this.attach(stored);

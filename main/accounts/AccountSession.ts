@@ -1,26 +1,27 @@
 import { EventEmitter } from 'node:events';
-import QRCode from 'qrcode';
 import type { SessionFailureCode, SessionState } from '../../preload/contract';
-import { browserInstallHint, type BrowserChoice } from '../browser/findBrowser';
+import { browserInstallHint, type BrowserChoice, type BrowserFinder } from '../browser/findBrowser';
 import type { Logger } from '../log';
 import { withTimeout } from '../util/time';
 import { EffectQueue } from './EffectQueue';
 import { releaseStaleProfile } from './profileLock';
-import { ATTEMPT_TIMERS, type MachineState, type SessionEffect, type SessionEvent } from './sessionEvents';
+import { listenToBrowser, listenToClient, type WaEventName } from './clientEvents';
+import { ATTEMPT_TIMERS, type Display, type MachineState, type SessionEffect, type SessionEvent } from './sessionEvents';
 import { deleteProfile, profileDir } from './sessionFolder';
 import { initialState, next } from './sessionMachine';
 import type { SessionSettings } from './sessionSettings';
 import { Timers } from './Timers';
-import { closeClient, createClient, disarmLogoutReinit, errText, ignorePipeErrors, refreshQrIfIdle, signedInAs, type Client, type ClientOptions } from './wwebjsClient';
+import { closeClient, createClient, errText, refreshQrIfIdle, type Client, type ClientOptions } from './wwebjsClient';
 
 export { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './sessionSettings';
+export { WA_EVENTS, type WaEventName } from './clientEvents';
 
 export interface AccountSessionDeps {
   id: string;
   /** LocalAuth's dataPath: `<data folder>/sessions`. */
   sessionsDir: string;
   settings: SessionSettings;
-  findBrowser: () => BrowserChoice | null;
+  findBrowser: BrowserFinder;
   linked: boolean;
   log: Logger;
   now?: () => number;
@@ -36,10 +37,6 @@ export interface AccountSessionEvents {
   /** A message-related event of the current client (Messaging.ts reads them); never one of an older client. */
   wa: [name: WaEventName, args: unknown[]];
 }
-
-/** whatsapp-web.js's message events Messaging.ts follows; their arguments pass as the library gives them. */
-export const WA_EVENTS = ['message', 'message_create', 'message_ack', 'unread_count'] as const;
-export type WaEventName = (typeof WA_EVENTS)[number];
 
 /**
  * One account: one whatsapp-web.js Client with its own Chromium, supervised. What happens when is
@@ -122,6 +119,27 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     await over;
   }
 
+  /** "Open WhatsApp": a Ready account's browser restarts as a visible window on the same profile (AccountWindows.ts checks for a display). */
+  openWindow(): Promise<void> {
+    return this.send({ type: 'open-window' }).done;
+  }
+
+  /** Back to the hidden browser, still linked. */
+  closeWindow(): Promise<void> {
+    return this.send({ type: 'close-window' }).done;
+  }
+
+  /** A window was asked for (it may still be opening). */
+  get display(): Display {
+    return this.machine.display;
+  }
+
+  /** What the Ready page shows now, as PNG bytes; undefined when the account is not Ready. */
+  async picture(): Promise<Uint8Array | undefined> {
+    const page = this.readyClient?.pupPage;
+    return page ? await page.screenshot({ type: 'png' }) : undefined;
+  }
+
   /** Refuses to start (e.g. another computer holds the account's lease): the user decides. */
   block(code: SessionFailureCode, message: string): Promise<void> {
     return this.send({ type: 'block', code, message }).done;
@@ -176,13 +194,14 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     switch (e.type) {
       case 'destroy': return this.destroy();
       case 'find-browser': {
-        this.browser = this.deps.findBrowser() ?? undefined;
+        this.browser = this.deps.findBrowser(e.full ? 'full' : 'any') ?? undefined;
         this.send(this.browser ? { type: 'browser-found' } : { type: 'browser-missing', hint: browserInstallHint() }, e.gen);
         return;
       }
       // Not awaited: ending orphan browsers takes seconds, and a stop meanwhile must not wait for it.
       case 'prepare-profile': return void this.prepareProfile(e.wipe, e.gen);
-      case 'launch': return this.launch(e.gen, e.restoreOnly, e.pairPhone);
+      case 'launch': return this.launch(e.gen, e.restoreOnly, e.pairPhone, e.visible);
+      case 'focus-window': return void this.client?.pupPage?.bringToFront().catch(() => undefined);
       case 'arm': return this.timers.arm(e.timer, e.ms, () => this.send({ type: 'timer', name: e.timer }, e.gen));
       case 'clear': return this.timers.clear(e.timer);
       case 'refresh-qr': {
@@ -235,7 +254,7 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
     }
   }
 
-  private launch(gen: number, restoreOnly: boolean, pairPhone?: string): void {
+  private launch(gen: number, restoreOnly: boolean, pairPhone?: string, visible?: boolean): void {
     const { settings, id, sessionsDir } = this.deps;
     if (!this.browser) throw new Error('launch before a browser was found');
     const client = (this.deps.createClient ?? createClient)({
@@ -246,42 +265,15 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
       extraChromiumArgs: settings.extraChromiumArgs,
       pageTimeoutMs: settings.timeouts.pageMs,
       ...(pairPhone ? { pairWithPhone: { phoneNumber: pairPhone, intervalMs: settings.pairingIntervalMs } } : {}),
+      ...(visible ? { visible: true } : {}),
     });
     this.client = client;
-    this.listen(client, gen);
+    const send = (event: SessionEvent) => this.send(event, gen);
+    listenToClient(client, { send, relay: (name, args) => this.relay(name, args, gen), log: this.deps.log });
     client.initialize().then(
-      () => {
-        ignorePipeErrors(client);
-        client.pupBrowser?.on('disconnected', () => this.send({ type: 'browser-exited' }, gen));
-      },
-      (err: unknown) => this.send({ type: 'launch-failed', error: errText(err) }, gen),
+      () => listenToBrowser(client, send),
+      (err: unknown) => send({ type: 'launch-failed', error: errText(err) }),
     );
-  }
-
-  /** The client's events, as machine events of its generation. */
-  private listen(client: Client, gen: number): void {
-    const on = (name: string, toEvent: (arg: unknown) => SessionEvent) => client.on(name, (arg: unknown) => this.send(toEvent(arg), gen));
-    client.on('qr', (qr: string) => {
-      // The payload is shown on screen only, never logged.
-      QRCode.toDataURL(qr, { margin: 1, width: 288, errorCorrectionLevel: 'M' }).then(
-        (qrImage) => this.send({ type: 'qr', qr, qrImage }, gen),
-        (err: unknown) => this.deps.log.warn('could not draw the QR code', { error: errText(err) }),
-      );
-    });
-    on('code', (code) => ({ type: 'code', code: String(code) }));
-    on('loading_screen', (percent) => ({ type: 'loading', percent: Number(percent) }));
-    on('authenticated', () => ({ type: 'authenticated' }));
-    on('ready', () => ({ type: 'ready', ...signedInAs(client) }));
-    on('change_state', (state) => ({ type: 'change-state', state: String(state) }));
-    on('auth_failure', () => ({ type: 'auth-failure' }));
-    for (const name of WA_EVENTS) client.on(name, (...args: unknown[]) => this.relay(name, args, gen));
-    // Disarmed at once, not through the effect queue: the library re-injects right after emitting
-    // (docs/whatsapp-web.js.md, "Phone unlink re-injects into the same browser"). Whatever the machine
-    // then decides, this client is closed next.
-    client.on('disconnected', (reason: unknown) => {
-      disarmLogoutReinit(client);
-      this.send({ type: 'disconnected', reason: String(reason) }, gen);
-    });
   }
 
   private async unlinkPhone(gen: number): Promise<void> {

@@ -57,7 +57,14 @@ export interface MachineState {
   loggingOut: boolean;
   /** The ready state to show again when a lost connection comes back. */
   resume?: ReadyView;
+  /**
+   * How the current (or next) client shows its page: hidden (headless), or in a visible window the person
+   * asked for with "Open WhatsApp". Back to hidden when the window closes, on a retry, a stop or a start.
+   */
+  display: Display;
 }
+
+export type Display = 'hidden' | 'window';
 
 export type SessionEvent =
   // The user's commands (through AccountManager) and the app's.
@@ -68,6 +75,9 @@ export type SessionEvent =
   | { type: 'logout' }
   | { type: 'block'; code: SessionFailureCode; message: string }
   | { type: 'dispose' }
+  /** "Open WhatsApp" with a display: the same profile in a visible browser; "Close window": hidden again. */
+  | { type: 'open-window' }
+  | { type: 'close-window' }
   // What the runner's effects found.
   | { type: 'browser-found' }
   | { type: 'browser-missing'; hint: string }
@@ -86,15 +96,17 @@ export type SessionEvent =
   | { type: 'disconnected'; reason: string }
   | { type: 'auth-failure' }
   | { type: 'browser-exited' }
+  /** The client's page closed (a visible window's tab or window was closed by the person). */
+  | { type: 'page-closed' }
   | { type: 'timer'; name: TimerName };
 
 /** An event's row key in the transition table: its type, a timer by its name. */
 export type EventKey = Exclude<SessionEvent['type'], 'timer'> | `timer:${TimerName}`;
 
 export const EVENT_KEYS = [
-  'start', 'retry', 'link', 'stop', 'logout', 'block', 'dispose',
+  'start', 'retry', 'link', 'stop', 'logout', 'block', 'dispose', 'open-window', 'close-window',
   'browser-found', 'browser-missing', 'profile-ready', 'profile-held', 'launch-failed', 'qr-refresh-failed', 'phone-unlinked',
-  'qr', 'code', 'loading', 'authenticated', 'ready', 'change-state', 'disconnected', 'auth-failure', 'browser-exited',
+  'qr', 'code', 'loading', 'authenticated', 'ready', 'change-state', 'disconnected', 'auth-failure', 'browser-exited', 'page-closed',
   'timer:page', 'timer:qr', 'timer:sync', 'timer:ready', 'timer:retry', 'timer:logout',
 ] as const satisfies readonly EventKey[];
 // Fails to compile when an event is missing from the list above.
@@ -108,12 +120,17 @@ export function eventKey(e: SessionEvent): EventKey {
 export type SessionEffect =
   /** Close the client (if any) and wait for its browser to exit; clear the attempt's timers. */
   | { type: 'destroy' }
-  /** Look for a browser; answers browser-found or browser-missing. */
-  | { type: 'find-browser'; gen: number }
+  /** Look for a browser (`full`: one that can show a window, not a headless shell); answers browser-found or browser-missing. */
+  | { type: 'find-browser'; gen: number; full?: true }
   /** End orphan browsers on the profile, then (for a new link) empty it; answers profile-ready or profile-held. */
   | { type: 'prepare-profile'; gen: number; wipe: boolean }
-  /** Create and initialize a client; its events come back tagged with `gen` (launch-failed if initialize rejects). */
-  | { type: 'launch'; gen: number; restoreOnly: boolean; pairPhone?: string }
+  /**
+   * Create and initialize a client; its events come back tagged with `gen` (launch-failed if initialize
+   * rejects). `visible`: a browser window instead of headless.
+   */
+  | { type: 'launch'; gen: number; restoreOnly: boolean; pairPhone?: string; visible?: true }
+  /** Bring the account's visible window to the front. */
+  | { type: 'focus-window' }
   | { type: 'arm'; timer: TimerName; ms: number; gen: number }
   | { type: 'clear'; timer: TimerName }
   /** Ask the page whether it went idle and, if so, for a new QR; answers qr-refresh-failed if that fails. */
@@ -150,5 +167,5 @@ export interface Step {
 }
 
 export function initialState(linked: boolean): MachineState {
-  return { phase: 'stopped', view: { kind: 'stopped' }, gen: 0, linked, qrShown: 0, retries: 0, loggingOut: false };
+  return { phase: 'stopped', view: { kind: 'stopped' }, gen: 0, linked, qrShown: 0, retries: 0, loggingOut: false, display: 'hidden' };
 }

@@ -16,6 +16,9 @@ const only = (phases: readonly Phase[], to: Phase | 'same'): Expect => (p) => (p
 const alive = (to: Phase | 'same') => only(ALIVE, to);
 const client = (to: Phase) => only(CLIENT_PHASES, to);
 const SIGNING_IN: Phase[] = ['finding-browser', 'preparing-profile', ...CLIENT_PHASES, 'qr-paused'];
+/** Phases where a window the person asked for may be open or opening. */
+const WINDOWED: Phase[] = ['finding-browser', 'preparing-profile', ...CLIENT_PHASES];
+const inWindow = { display: 'window' } as const;
 
 interface Case {
   name: string;
@@ -66,6 +69,14 @@ const IDLE: Case[] = [
   c('disconnected LOGOUT', { type: 'disconnected', reason: 'LOGOUT' }, client('logged-out')),
   c('auth_failure', { type: 'auth-failure' }, client('logged-out')),
   c('browser exited', { type: 'browser-exited' }, client('waiting-retry')),
+  // The person closed the visible window: headless again on the same profile, no failure, no retry used.
+  c('browser exited, in a window', { type: 'browser-exited' }, client('finding-browser'), inWindow),
+  c('open a window', { type: 'open-window' }, only(['ready'], 'finding-browser')),
+  c('open a window, one is open', { type: 'open-window' }, only(['ready'], 'same'), inWindow),
+  c('close the window', { type: 'close-window' }, only(WINDOWED, 'finding-browser'), inWindow),
+  c('close the window, none open', { type: 'close-window' }, () => 'ignored'),
+  c('page closed, in a window', { type: 'page-closed' }, client('finding-browser'), inWindow),
+  c('page closed, hidden', { type: 'page-closed' }, () => 'ignored'),
   c('page timer', timer('page'), only(['starting'], 'waiting-retry')),
   c('page timer, retries spent', timer('page'), only(['starting'], 'failed'), spent),
   c('qr timer', timer('qr'), only(['qr'], 'qr')),
@@ -91,6 +102,7 @@ const LOGGING_OUT: Case[] = [
   ...['NAVIGATION', 'CONFLICT', 'LOGOUT'].map((reason) => c(`disconnected ${reason}`, { type: 'disconnected', reason }, () => 'ignored')),
   ...(['page', 'sync', 'ready'] as const).map((name) => c(`${name} timer`, timer(name), () => 'ignored')),
   c('QR refresh failed', { type: 'qr-refresh-failed', error: 'closed' }, () => 'ignored'),
+  ...(['open-window', 'close-window', 'page-closed'] as const).map((type) => c(`${type} in a window`, { type }, () => 'ignored', inWindow)),
   c('qr', { type: 'qr', qr: '2@new', qrImage: 'data:' }, client('qr')),
   c('ready', { type: 'ready', phoneNumber: '1', pushName: 'A' }, client('unlinking')),
   c('phone unlinked', { type: 'phone-unlinked' }, only(['unlinking'], 'logged-out')),

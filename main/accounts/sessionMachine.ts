@@ -64,6 +64,10 @@ const qrLimitReached: Guard = { text: 'QR limit reached', test: (s, _e, env) => 
 const LOST = ['TIMEOUT', 'OPENING', 'PAIRING'];
 const lost: Guard<EventOf<'change-state'>> = { text: `state is ${LOST.join(', ')}`, test: (_s, e) => LOST.includes(e.state) };
 const connected: Guard<EventOf<'change-state'>> = { text: 'state is CONNECTED', test: (_s, e) => e.state === 'CONNECTED' };
+const hidden: Guard = { text: 'hidden', test: (s) => s.display === 'hidden' };
+const inWindow: Guard = { text: 'in a window', test: (s) => s.display === 'window' };
+/** Phases where a window was asked for and may be open, or about to. */
+const WINDOWED = ['finding-browser', 'preparing-profile', ...CLIENT_PHASES] as const satisfies readonly Phase[];
 
 /** The two rows of a failure worth retrying: a wait and a fresh client, or failed once retries ran out. */
 function retrying<K extends EventKey>(from: readonly Phase[], on: K, cause: (e: EventOf<K>, env: MachineEnv) => { code: SessionFailureCode; message: string }, guards: readonly Guard<EventOf<K>>[] = []): Transition[] {
@@ -96,6 +100,11 @@ export const TRANSITIONS: readonly Transition[] = [
   row({ from: ALIVE, on: 'logout', when: [loggingOut], to: 'same', does: [], run: (s) => ({ state: s, effects: [] }) }),
   row({ from: ALIVE, on: 'dispose', when: [idle], to: 'disposed', does: ['destroy', 'dispose'], run: (s) => step.dispose(s) }),
   row({ from: ALIVE, on: 'dispose', when: [loggingOut], to: 'disposed', does: ['destroy', 'logout-done', 'dispose'], run: (s) => step.dispose(s) }),
+  // "Open WhatsApp": the same profile in a visible browser; closing its window (or the page) puts it back to headless.
+  row({ from: ['ready'], on: 'open-window', when: [idle, hidden], to: 'finding-browser', does: ['destroy', 'find-browser'], run: (s) => step.redisplay(s, 'window') }),
+  row({ from: ['ready'], on: 'open-window', when: [idle, inWindow], to: 'same', does: ['focus-window'], run: (s) => ({ state: s, effects: [{ type: 'focus-window' }] }) }),
+  row({ from: WINDOWED, on: 'close-window', when: [idle, inWindow], to: 'finding-browser', does: ['destroy', 'find-browser'], run: (s) => step.redisplay(s, 'hidden') }),
+  row({ from: CLIENT_PHASES, on: ['page-closed', 'browser-exited'], when: [idle, inWindow], to: 'finding-browser', does: ['destroy', 'find-browser'], run: (s) => step.redisplay(s, 'hidden') }),
 
   // Launching: a browser, a profile nobody else holds, then a client.
   row({ from: ['finding-browser'], on: 'browser-found', to: 'preparing-profile', does: ['emit starting', 'prepare-profile'], run: (s) => step.browserFound(s) }),
@@ -125,7 +134,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // Ready, and what can end it.
   row({ from: ['ready'], on: 'change-state', when: [lost], to: 'connection-lost', does: ['emit reconnecting'], run: (s, e, env) => step.connectionLost(s, e.state, env) }),
   row({ from: ['connection-lost'], on: 'change-state', when: [connected], to: 'ready', does: ['emit ready'], run: (s) => step.connectionBack(s) }),
-  ...retrying(CLIENT_PHASES, 'browser-exited', () => ({ code: 'BROWSER_EXITED', message: "This account's browser closed unexpectedly." })),
+  ...retrying(CLIENT_PHASES, 'browser-exited', () => ({ code: 'BROWSER_EXITED', message: "This account's browser closed unexpectedly." }), [hidden]),
   ...retrying(CLIENT_PHASES, 'disconnected', (e) => disconnectCause(e.reason), [outcome('transient')]),
   row({ from: CLIENT_PHASES, on: 'disconnected', when: [idle, outcome('terminal')], to: 'failed', does: FAIL, run: (s, e) => failedBy(s, disconnectCause(e.reason)) }),
   row({ from: CLIENT_PHASES, on: 'disconnected', when: [idle, outcome('logged-out')], to: 'logged-out', does: GONE, run: (s, e) => step.loggedOut(s, 'unlinked-from-phone', `disconnected: ${e.reason}`, 'Logged out from your phone') }),

@@ -4,7 +4,7 @@
 import type { LogoutReason, SessionFailureCode, SessionState } from '../../preload/contract';
 import { backoffStep } from './Backoff';
 import { LOGOUT_MESSAGES } from './disconnectReasons';
-import type { MachineEnv, MachineState, Phase, SessionEffect, Step } from './sessionEvents';
+import type { Display, MachineEnv, MachineState, Phase, SessionEffect, Step } from './sessionEvents';
 
 export function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
@@ -28,17 +28,31 @@ function setLinked(s: MachineState, linked: boolean): Step {
   return { state: { ...s, linked }, effects: s.linked === linked ? [] : [{ type: 'linked', linked }] };
 }
 
-/** A fresh client: on the user's start with fresh attempts, on a retry with the attempts used so far. */
+/** A window needs a full browser: a headless shell cannot show one (main/browser/findBrowser.ts, `kind`). */
+const findBrowser = (gen: number, display: Display): SessionEffect => ({ type: 'find-browser', gen, ...(display === 'window' ? { full: true as const } : {}) });
+
+/** A fresh client: on the user's start with fresh attempts (hidden again), on a retry with the attempts used so far. */
 export function launch(s: MachineState, fresh?: { pairPhone?: string }): Step {
   const gen = s.gen + 1;
   const state: MachineState = { ...s, phase: 'finding-browser', gen, resume: undefined };
-  if (!fresh) return { state, effects: [{ type: 'find-browser', gen }] };
-  return { state: { ...state, retries: 0, qrShown: 0, pairPhone: fresh.pairPhone }, effects: [{ type: 'destroy' }, { type: 'find-browser', gen }] };
+  if (!fresh) return { state, effects: [findBrowser(gen, s.display)] };
+  return { state: { ...state, retries: 0, qrShown: 0, pairPhone: fresh.pairPhone, display: 'hidden' }, effects: [{ type: 'destroy' }, findBrowser(gen, 'hidden')] };
+}
+
+/**
+ * The same linked profile in a fresh client shown as `display`: "Open WhatsApp" restarts the browser as a
+ * visible window, closing that window (or "Close window") restarts it headless. A linked profile restores,
+ * so no QR is ever shown on the way.
+ */
+export function redisplay(s: MachineState, display: Display): Step {
+  const gen = s.gen + 1;
+  return { state: { ...s, phase: 'finding-browser', gen, resume: undefined, display }, effects: [{ type: 'destroy' }, findBrowser(gen, display)] };
 }
 
 export function browserFound(s: MachineState): Step {
   const view: SessionState = { kind: 'starting', phase: s.linked ? 'restore' : 'launch' };
-  const step = show(s, 'preparing-profile', view, s.linked ? 'restoring the saved session' : 'starting to link');
+  const why = s.display === 'window' ? 'opening WhatsApp in a window' : s.linked ? 'restoring the saved session' : 'starting to link';
+  const step = show(s, 'preparing-profile', view, why);
   // A new link always starts from an empty profile: nothing of an unlinked session can leak into it.
   step.effects.push({ type: 'prepare-profile', gen: s.gen, wipe: !s.linked });
   return step;
@@ -48,7 +62,7 @@ export function profileReady(s: MachineState, env: MachineEnv): Step {
   return {
     state: { ...s, phase: 'starting' },
     effects: [
-      { type: 'launch', gen: s.gen, restoreOnly: s.linked, ...(s.pairPhone ? { pairPhone: s.pairPhone } : {}) },
+      { type: 'launch', gen: s.gen, restoreOnly: s.linked, ...(s.pairPhone ? { pairPhone: s.pairPhone } : {}), ...(s.display === 'window' ? { visible: true as const } : {}) },
       { type: 'arm', timer: 'page', ms: env.settings.timeouts.pageMs, gen: s.gen },
     ],
   };
@@ -56,7 +70,7 @@ export function profileReady(s: MachineState, env: MachineEnv): Step {
 
 export function stop(s: MachineState, reason: string): Step {
   const view: SessionState = { kind: 'stopped' };
-  return { state: { ...s, phase: 'stopped', view, gen: s.gen + 1 }, effects: [{ type: 'destroy' }, emit(view, reason)] };
+  return { state: { ...s, phase: 'stopped', view, gen: s.gen + 1, display: 'hidden' }, effects: [{ type: 'destroy' }, emit(view, reason)] };
 }
 
 /** For good: the account is removed or the app quits. A logout under way ends here, its session kept. */
@@ -92,7 +106,8 @@ export function retry(s: MachineState, env: MachineEnv, code: SessionFailureCode
   if (!step) return fail(s, code, `${message} Gave up after ${backoff.maxAttempts} automatic retries; press Retry to try again.`);
   const gen = s.gen + 1;
   const view: SessionState = { kind: 'reconnecting', attempt: step.attempt, nextTryAt: env.now + step.delayMs, reason: message };
-  const shown = show(s, 'waiting-retry', view, `${code}: retry ${step.attempt} in ${seconds(step.delayMs)}`, { gen, retries: step.attempt });
+  // A fresh client after a failure runs hidden: a window that could not start would fail again the same way.
+  const shown = show(s, 'waiting-retry', view, `${code}: retry ${step.attempt} in ${seconds(step.delayMs)}`, { gen, retries: step.attempt, display: 'hidden' });
   return { state: shown.state, effects: [{ type: 'destroy' }, ...shown.effects, { type: 'arm', timer: 'retry', ms: step.delayMs, gen }] };
 }
 
@@ -166,7 +181,8 @@ export function authenticated(s: MachineState, env: MachineEnv): Step {
 
 export function ready(s: MachineState, phoneNumber: string, pushName: string): Step {
   const cleared = then({ state: { ...s, retries: 0, qrShown: 0, pairPhone: undefined }, effects: clear('page', 'qr', 'sync', 'ready') }, (x) => setLinked(x, true));
-  const shown = then(cleared, (x) => show(x, 'ready', { kind: 'ready', phoneNumber, pushName }, 'ready'));
+  const view: SessionState = { kind: 'ready', phoneNumber, pushName, ...(s.display === 'window' ? { display: 'window' as const } : {}) };
+  const shown = then(cleared, (x) => show(x, 'ready', view, s.display === 'window' ? 'ready, open in a window' : 'ready'));
   if (!s.loggingOut) return shown;
   return { state: { ...shown.state, phase: 'unlinking' }, effects: [...shown.effects, ...clear('logout'), { type: 'unlink-phone', gen: s.gen }] };
 }

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import wwebjs from 'whatsapp-web.js';
 import type { BrowserChoice } from '../browser/findBrowser';
-import { launchOptions } from '../browser/launchOptions';
+import { launchOptions, windowed } from '../browser/launchOptions';
 import { withTimeout } from '../util/time';
 
 export type Client = InstanceType<typeof wwebjs.Client>;
@@ -24,6 +24,8 @@ export interface ClientOptions {
   extraChromiumArgs: string[];
   pageTimeoutMs: number;
   pairWithPhone?: { phoneNumber: string; intervalMs: number };
+  /** A visible browser window on the same profile instead of headless ("Open WhatsApp"). */
+  visible?: boolean;
 }
 
 /** One whatsapp-web.js Client for one account, with every path absolute and a fresh options object. */
@@ -33,7 +35,7 @@ export function createClient(o: ClientOptions): Client {
     authStrategy: new Auth({ clientId: o.accountId, dataPath: o.sessionsDir }),
     // Never the library's default './.wwebjs_cache' in the current directory (docs/whatsapp-web.js.md, "The default web cache writes into the current directory").
     webVersionCache: { type: 'none' },
-    puppeteer: launchOptions(o.browser, o.extraChromiumArgs),
+    puppeteer: o.visible ? windowed(launchOptions(o.browser, o.extraChromiumArgs)) : launchOptions(o.browser, o.extraChromiumArgs),
     authTimeoutMs: o.pageTimeoutMs,
     qrMaxRetries: 0,
     takeoverOnConflict: false,

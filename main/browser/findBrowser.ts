@@ -92,7 +92,10 @@ export function browserInstallHint(platform: NodeJS.Platform = process.platform)
  * The app's browser search as the hosts configure it: the user's setting and the bundled folder; the
  * setting 'none' (a development hook) means no browser at all, so accounts explain what to install.
  */
-export function appBrowserFinder(setting?: string | null, bundledDir?: string | null): () => BrowserChoice | null {
+export function appBrowserFinder(setting?: string | null, bundledDir?: string | null): BrowserFinder {
   if (setting === 'none') return () => null;
-  return () => findBrowser({ setting, bundledDir });
+  return (kind) => findBrowser({ setting, bundledDir, kind });
 }
+
+/** What accounts look for: by default any browser, `'full'` for one that can show a window ("Open WhatsApp"). */
+export type BrowserFinder = (kind?: 'any' | 'full') => BrowserChoice | null;

@@ -43,3 +43,11 @@ export function launchOptions(browser: BrowserChoice, extraArgs: readonly string
     args: [...LEAN_ARGS, ...(isRoot ? ['--no-sandbox'] : []), ...extraArgs],
   };
 }
+
+/**
+ * The same browser as a visible window ("Open WhatsApp"): puppeteer's `headless: false`, which needs a
+ * full browser (a headless shell has no window to show).
+ */
+export function windowed(options: LaunchOptions): LaunchOptions {
+  return { ...options, headless: false };
+}

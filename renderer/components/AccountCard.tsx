@@ -1,6 +1,7 @@
 // One account: its name and state chip, the card's own controls (Rename, Remove, Stop/Start, Log out),
 // then the session panel (QR, pairing code, progress, what needs attention), its messages (unread
-// count, last activity, the notification switch), the account's backup and the details disclosure.
+// count, last activity, the notification switch), Open WhatsApp (a window, or a live picture), the
+// account's backup and the details disclosure.
 // The controls come before the panel so a keyboard user meets them in the same place in every state.
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
@@ -11,6 +12,7 @@ import { AccountDetails } from './AccountDetails';
 import { AccountMessages } from './AccountMessages';
 import { FieldError } from './fieldParts';
 import { LogoutDialog } from './LogoutDialog';
+import { OpenWhatsApp } from './OpenWhatsApp';
 import { PhoneLinkSection } from './PhoneLinkSection';
 import { RemoveDialog } from './RemoveDialog';
 import { RenameForm } from './RenameForm';
@@ -111,6 +113,7 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
         {linking && !stale ? <PhoneLinkSection account={account} onStarted={() => panelRef.current?.focus()} /> : null}
       </div>
       {stale ? null : <AccountMessages account={account} />}
+      {stale ? null : <OpenWhatsApp account={account} />}
       <AccountBackup account={account} />
       <AccountDetails account={account} />
       {mode === 'confirm-remove' ? <RemoveDialog account={account} onClose={(removed) => (removed ? onRemoved() : back('remove'))} /> : null}

@@ -19,6 +19,8 @@ function account(session: SessionState, id = Math.random().toString(36).slice(2)
 describe('chip', () => {
   it('says every state in words, with a glyph and a tone', () => {
     expect(chipFor({ kind: 'ready', phoneNumber: '1', pushName: 'A' }, NOW)).toEqual({ text: 'Ready', icon: '✓', tone: 'ok' });
+    expect(chipFor({ kind: 'ready', phoneNumber: '1', pushName: 'A', display: 'hidden' }, NOW).text).toBe('Ready');
+    expect(chipFor({ kind: 'ready', phoneNumber: '1', pushName: 'A', display: 'window' }, NOW)).toEqual({ text: 'Open in a window', icon: '⧉', tone: 'ok' });
     expect(chipFor({ kind: 'qr', qr: 'x', qrImage: '', expiresAt: NOW, shown: 1, limit: 6 }, NOW).text).toBe('Waiting for scan');
     expect(chipFor({ kind: 'syncing', percent: 40.4 }, NOW).text).toBe('Syncing 40 %');
     expect(chipFor({ kind: 'reconnecting', attempt: 2, nextTryAt: NOW + 7_200, reason: '' }, NOW)).toMatchObject({ text: 'Reconnecting · retry 2 in 8 s', tone: 'warn' });

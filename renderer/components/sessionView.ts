@@ -32,6 +32,8 @@ export function chipFor(state: SessionState, now: number): Chip {
     case 'syncing':
       return { text: `Syncing ${Math.round(state.percent)} %`, icon: '↓', tone: 'progress' };
     case 'ready':
+      // Still Ready in every way (messages, backup): the person asked to see it in a window.
+      if (state.display === 'window') return { text: 'Open in a window', icon: '⧉', tone: 'ok' };
       return { text: 'Ready', icon: '✓', tone: 'ok' };
     case 'reconnecting':
       return { text: `Reconnecting · ${retryText(state, now)}`, icon: '↻', tone: 'warn' };

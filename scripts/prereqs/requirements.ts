@@ -50,8 +50,8 @@ export const REQUIREMENTS: Record<RequirementId, Requirement> = {
   },
   xvfb: {
     id: 'xvfb',
-    what: 'Xvfb, a virtual display for the tests that open a visible window',
-    packages: { debian: ['xvfb'], fedora: ['xorg-x11-server-Xvfb'], arch: ['xorg-server-xvfb'], suse: ['xvfb-run'], alpine: ['xvfb'], ...FOR_EVERY_LINUX(['xvfb']) },
+    what: 'Xvfb, a virtual display for the tests that open a visible window (Debian: with xwininfo and ImageMagick\'s import, which look at it)',
+    packages: { debian: ['xvfb', 'x11-utils', 'imagemagick'], fedora: ['xorg-x11-server-Xvfb'], arch: ['xorg-server-xvfb'], suse: ['xvfb-run'], alpine: ['xvfb'], ...FOR_EVERY_LINUX(['xvfb']) },
   },
 };
 
