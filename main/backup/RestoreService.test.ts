@@ -137,3 +137,9 @@ it("a failed restore answers with the engine's code and adopts nothing", async (
   await expect(restores.restore({ storeId: STORE, accountId: 'acc-1', passphrase: 'wrong horse battery' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
   expect(accounts.adopted).toEqual([]);
 });
+
+it("a RemoteAuth session restored without a label is named after its clientId as the store has it", async () => {
+  const { restores } = setup();
+  expect((await restores.restore({ storeId: STORE, accountId: 'front-desk', session: 'RemoteAuth-Front-Desk', origin: 'remoteauth', allowPlain: true })).label).toBe('Front-Desk');
+  expect((await restores.restore({ storeId: STORE, accountId: 'remoteauth', session: 'RemoteAuth', origin: 'remoteauth', allowPlain: true })).label).toBe('RemoteAuth session');
+});

@@ -3,7 +3,7 @@ import type { AccountRecord, AccountsForBackup } from '../accounts/AccountsPort'
 import type { BackupRepo } from '../db/BackupRepo';
 import { AppError } from '../errors';
 import type { BackupEngine } from './BackupEngine';
-import { remoteListing, type ListedSession } from './remoteListing';
+import { clientIdOf, remoteListing, type ListedSession } from './remoteListing';
 import { storeError, type StoreRegistry } from './StoreRegistry';
 
 export interface RestoreServiceDeps {
@@ -55,7 +55,9 @@ export class RestoreService {
     const result = await this.deps.engine.restore({ accountId: id, dataPath: this.deps.sessionsDir, store, ...options }).catch((err: unknown) => {
       throw storeError(err);
     });
-    const label = input.label ?? existing?.label ?? result.version.meta['label'] ?? 'Restored account';
+    // A RemoteAuth session has no label of its own: its clientId as the store names it is the best name there is.
+    const fromStore = input.origin === 'remoteauth' && input.session ? clientIdOf(input.session) || 'RemoteAuth session' : undefined;
+    const label = input.label ?? existing?.label ?? result.version.meta['label'] ?? fromStore ?? 'Restored account';
     return this.deps.accounts.adopt(id, label, () => {
       // Keep backing up to the store it came from.
       const c = this.deps.repo.config(id);

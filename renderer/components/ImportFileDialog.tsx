@@ -45,7 +45,7 @@ export function ImportFileDialog({ onClose }: ImportFileDialogProps) {
         {phase === 'ask-passphrase' || f.passphrase ? (
           <TextField label="Passphrase of the file" name="passphrase" type="password" inputRef={f.passRef} value={f.passphrase} onChange={f.setPassphrase} error={f.passError} />
         ) : null}
-        {phase === 'confirm-plain' ? <PlainQuestion text={f.plainText} keepRef={f.keepRef} onImport={() => void f.run(true)} onKeep={f.keep} /> : null}
+        {phase === 'confirm-plain' ? <PlainQuestion source="file" text={f.plainText} keepRef={f.keepRef} onImport={() => void f.run(true)} onKeep={f.keep} /> : null}
       </div>
       <p className="dialog-progress" role="status">
         {pending ? (

@@ -47,26 +47,30 @@ export function SkippedList({ skipped }: { skipped: SkippedBackup[] }) {
 export interface PlainQuestionProps {
   /** Main's words on why this backup cannot be verified. */
   text: string;
+  /** Where it came from: a store others may write to, or a file chosen from disk. */
+  source?: 'store' | 'file';
   keepRef: Ref<HTMLButtonElement>;
   onImport(): void;
   onKeep(): void;
 }
 
 /** Asked before a plain (or unverifiable) archive is sent again with allowPlain: what importing it means. */
-export function PlainQuestion({ text, keepRef, onImport, onKeep }: PlainQuestionProps) {
+export function PlainQuestion({ text, source = 'store', keepRef, onImport, onKeep }: PlainQuestionProps) {
+  const who = source === 'store' ? 'Anyone who could write to this store could have put it there' : 'Anyone could have made this file';
   return (
     <div className="notice-box tone-warn" role="alert">
       <p className="panel-title">Import an unencrypted backup?</p>
       <p>{text}</p>
       <p>
-        <strong>Anyone who could write to this store could have put it there; import only a backup you made</strong> (for example a session you saved yourself with RemoteAuth, or one
+        <strong>{who}; import only a backup you made</strong> (for example a session you saved yourself with RemoteAuth, or one
         made here with encryption off). Whoever made it can read this account’s messages.
       </p>
       <div className="actions">
         <button type="button" className="button danger" onClick={onImport}>
           Import an unencrypted backup
         </button>
-        <button ref={keepRef} type="button" className="button" onClick={onKeep}>
+        {/* Its safe answer takes the focus as it appears (it may be below the fold of a small window). */}
+        <button ref={keepRef} type="button" className="button" onClick={onKeep} autoFocus>
           Don’t import it
         </button>
       </div>

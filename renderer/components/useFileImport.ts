@@ -46,7 +46,8 @@ export function useFileImport(onImported: (account: Account) => void) {
     if (result.ok) return onImported(result.value);
     const e = result.error;
     if (e.code === 'BACKUP_NOT_ENCRYPTED' || e.code === 'BACKUP_UNVERIFIED') {
-      setPlainText(errorText(e));
+      // main's words for an old, unverifiable archive; for a plain one the question says the rest.
+      setPlainText(e.code === 'BACKUP_UNVERIFIED' ? errorText(e) : 'This file is not encrypted, so the app cannot tell who made it.');
       setPhase('confirm-plain');
       return void requestAnimationFrame(() => keepRef.current?.focus());
     }

@@ -45,7 +45,8 @@ export function useRestoreRun(onRestored: (account: Account) => void) {
     if (result.ok) return onRestored(result.value);
     const e = result.error;
     if (e.code === 'BACKUP_NOT_ENCRYPTED' || e.code === 'BACKUP_UNVERIFIED') {
-      setPlainText(errorText(e));
+      // main's words for an old, unverifiable archive; for a plain one the question says the rest.
+      setPlainText(e.code === 'BACKUP_UNVERIFIED' ? errorText(e) : 'This backup is not encrypted, so the app cannot tell who made it.');
       setPhase('confirm-plain');
       return void requestAnimationFrame(() => keepRef.current?.focus());
     }

@@ -21,7 +21,7 @@ export class FakeAccounts extends EventEmitter<AccountsForBackupEvents> implemen
   }
 
   add(id: string, label = 'Work', over: Partial<AccountRecord> = {}): AccountRecord {
-    const record: AccountRecord = { id, label, createdAt: 1, running: true, linked: true, session: { kind: 'stopped' }, ...over };
+    const record: AccountRecord = { id, label, createdAt: 1, running: true, linked: true, temporary: false, proxy: null, session: { kind: 'stopped' }, ...over };
     if (!this.records.has(id)) this.onAdd(id, label);
     this.records.set(id, record);
     return record;
