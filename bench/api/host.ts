@@ -130,6 +130,12 @@ async function main(): Promise<void> {
       });
       return;
     }
+    if (m.call.op === 'gc') {
+      // The runner forks hosts with --expose-gc.
+      (globalThis as { gc?: () => void }).gc?.();
+      tell({ type: 'reply', reqId: m.reqId, ok: true, value: null });
+      return;
+    }
     host.call(m.call).then(
       (value) => tell({ type: 'reply', reqId: m.reqId, ok: true, value }),
       (err: unknown) => tell({ type: 'reply', reqId: m.reqId, ok: false, error: err instanceof Error ? err.message : String(err) }),

@@ -8,6 +8,9 @@ import type { Phone } from '../../e2e/sim/Phone';
 import type { SimServer } from '../../e2e/sim/SimServer';
 import type { HostCall, HostJob, HostMessage } from './protocol';
 
+/** USER_HZ: 100 on every Linux the benchmark runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_S = 100;
+
 /** Hosts still running; the runner kills these by pid on error or signal. */
 export const liveHosts = new Set<ChildProcess>();
 
@@ -20,7 +23,7 @@ export class HostProcess {
   private readonly ready: Promise<string[]>;
 
   constructor(readonly job: HostJob, sim: SimServer, phones: Phone[]) {
-    this.child = fork(join(__dirname, 'host.ts'), [JSON.stringify(job)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(join(__dirname, 'host.ts'), [JSON.stringify(job)], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     liveHosts.add(this.child);
     this.ready = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${job.variant} host: not ready within ${job.timeoutMs} ms`)), job.timeoutMs);
@@ -97,13 +100,21 @@ export class HostProcess {
     return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
   }
 
-  /** Samples the RSS every `everyMs` while `work` runs; answers its result and the peak. */
-  async peakWhile<T>(work: Promise<T>, everyMs = 100): Promise<{ value: T; peakMiB: number }> {
+  /** CPU time the host process itself has used (user + system, not its browsers), ms; /proc/<pid>/stat counts in clock ticks. */
+  cpuMs(): number {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  }
+
+  /** Samples the RSS every `everyMs` while `work` runs; answers its result, the peak and the host's CPU time meanwhile. */
+  async peakWhile<T>(work: () => Promise<T>, everyMs = 100): Promise<{ value: T; peakMiB: number; cpuMs: number }> {
     let peakMiB = this.rssMiB();
+    const cpu0 = this.cpuMs();
     const timer = setInterval(() => (peakMiB = Math.max(peakMiB, this.rssMiB())), everyMs);
     try {
-      const value = await work;
-      return { value, peakMiB: Math.max(peakMiB, this.rssMiB()) };
+      const value = await work();
+      return { value, peakMiB: Math.max(peakMiB, this.rssMiB()), cpuMs: this.cpuMs() - cpu0 };
     } finally {
       clearInterval(timer);
     }

@@ -44,6 +44,8 @@ export type HostCall =
   | { op: 'latency'; count: number; to: string[]; perMessageTimeoutMs: number }
   | { op: 'burst'; count: number; concurrency: number; to: string[]; timeoutMs: number }
   | { op: 'apiOn'; port: number }
+  /** A full garbage collection, so an idle RSS is not whatever garbage the last phase left. */
+  | { op: 'gc' }
   | { op: 'stop' };
 
 /** Runner -> host. */

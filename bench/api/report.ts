@@ -18,6 +18,8 @@ export interface RunStats {
   latencySamples: number;
   /** Burst: messages per second per account (median over the accounts), to every message delivered. */
   burstPerAccountPerSec: number;
+  /** The host process's own CPU time (not its browsers') over the burst, per message sent: what each path costs the host, whatever the machine's load. */
+  hostCpuMsPerMessage: number;
   /** Host RSS peak while the burst ran, MiB. */
   burstPeakRssMiB: number;
   errors: string[];
@@ -64,15 +66,17 @@ export function latencyPercentiles(rounds: RoundResult[]): Pick<RunStats, 'accep
   return { acceptedP50, acceptedP99, deliveredP50, deliveredP99, readP50, readP99, latencySamples: all.length };
 }
 
-export function runStats(o: { path: Path; n: number; run: number; latency: RoundResult[]; burst: RoundResult[]; burstPeakRssMiB: number; burstCount: number }): RunStats {
+export function runStats(o: { path: Path; n: number; run: number; latency: RoundResult[]; burst: RoundResult[]; burstPeakRssMiB: number; burstCpuMs: number; burstCount: number }): RunStats {
   const rates = o.burst.map((r) => (r.elapsedMs ? o.burstCount / (r.elapsedMs / 1000) : NaN));
+  const sent = o.burst.reduce((k, r) => k + r.samples.length, 0);
   return {
-    path: o.path, n: o.n, run: o.run, ...latencyPercentiles(o.latency), burstPerAccountPerSec: round(median(rates)), burstPeakRssMiB: round(o.burstPeakRssMiB),
+    path: o.path, n: o.n, run: o.run, ...latencyPercentiles(o.latency), burstPerAccountPerSec: round(median(rates)),
+    hostCpuMsPerMessage: sent ? round(o.burstCpuMs / sent, 2) : NaN, burstPeakRssMiB: round(o.burstPeakRssMiB),
     errors: [...o.latency, ...o.burst].flatMap((r) => r.errors.map((e) => `account ${r.account + 1}: ${e}`)),
   };
 }
 
-export const METRICS = ['acceptedP50', 'acceptedP99', 'deliveredP50', 'deliveredP99', 'readP50', 'readP99', 'burstPerAccountPerSec'] as const;
+export const METRICS = ['acceptedP50', 'acceptedP99', 'deliveredP50', 'deliveredP99', 'readP50', 'readP99', 'burstPerAccountPerSec', 'hostCpuMsPerMessage'] as const;
 type Metric = (typeof METRICS)[number];
 const LABELS: Record<Metric, string> = {
   acceptedP50: 'send -> accepted p50 (ms)',
@@ -82,6 +86,7 @@ const LABELS: Record<Metric, string> = {
   readP50: 'send -> ack 3 p50 (ms)',
   readP99: 'send -> ack 3 p99 (ms)',
   burstPerAccountPerSec: 'burst msgs/s/account (median)',
+  hostCpuMsPerMessage: 'host CPU ms/message (median)',
 };
 
 export const PATHS: Path[] = ['api', 'direct', 'stock'];
@@ -99,7 +104,10 @@ export function mediansOf(stats: RunStats[], latency: Map<string, RoundResult[]>
       const m: Medians[Path][number] = { runs: mine.length };
       if (mine.length) {
         const { latencySamples: _n, ...pooled } = latencyPercentiles(latency.get(latencyKey(path, n)) ?? []);
-        Object.assign(m, pooled, { burstPerAccountPerSec: round(median(mine.map((s) => s.burstPerAccountPerSec)), 2) });
+        Object.assign(m, pooled, {
+          burstPerAccountPerSec: round(median(mine.map((s) => s.burstPerAccountPerSec)), 2),
+          hostCpuMsPerMessage: round(median(mine.map((s) => s.hostCpuMsPerMessage)), 2),
+        });
       }
       out[path][n] = m;
     }

@@ -77,8 +77,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Median of a few RSS samples over a second: one GC or allocation spike is not the idle size. */
+/** After a full GC, the median of a few RSS samples over a second: neither garbage nor a spike is the idle size. */
 async function idleRss(host: HostProcess): Promise<number> {
+  await host.call({ op: 'gc' }, 10_000);
   const xs: number[] = [];
   for (let i = 0; i < 5; i++) {
     xs.push(host.rssMiB());
@@ -108,7 +109,7 @@ async function drain(sim: SimServer, phones: string[]): Promise<void> {
 }
 
 /** One path's latency round, then its burst (RSS sampled from the host meanwhile). */
-async function measurePath(sim: SimServer, p: Pair, path: Path, to: string[]): Promise<{ latency: RoundResult[]; burst: RoundResult[]; peakMiB: number }> {
+async function measurePath(sim: SimServer, p: Pair, path: Path, to: string[]): Promise<{ latency: RoundResult[]; burst: RoundResult[]; peakMiB: number; cpuMs: number }> {
   const host = path === 'stock' ? p.stock : p.ours;
   const phones = p.phones[path === 'stock' ? 'stock' : 'ours'];
   const latencyLimit = messageTimeoutMs * latencyCount + 10_000;
@@ -124,11 +125,11 @@ async function measurePath(sim: SimServer, p: Pair, path: Path, to: string[]): P
     autoRead = false;
     await drain(sim, phones);
     p.oursAcks.clear();
-    const burst = await host.peakWhile(path === 'api'
+    const burst = await host.peakWhile(() => (path === 'api'
       ? burstRound(p.api.send, p.oursAcks, to, burstCount, concurrency, burstTimeoutMs)
-      : host.call<RoundResult[]>({ op: 'burst', count: burstCount, concurrency, to, timeoutMs: burstTimeoutMs }, burstLimit));
+      : host.call<RoundResult[]>({ op: 'burst', count: burstCount, concurrency, to, timeoutMs: burstTimeoutMs }, burstLimit)));
     await drain(sim, phones);
-    return { latency, burst: burst.value, peakMiB: burst.peakMiB };
+    return { latency, burst: burst.value, peakMiB: burst.peakMiB, cpuMs: burst.cpuMs };
   } finally {
     autoRead = false;
     if (path === 'api') p.api.closeStream();
@@ -144,8 +145,9 @@ async function measureRun(sim: SimServer, p: Pair, n: number, run: number, peaks
     const r = await measurePath(sim, p, path, to);
     peaks[path] = Math.max(peaks[path], r.peakMiB);
     latencyByPath.set(latencyKey(path, n), [...(latencyByPath.get(latencyKey(path, n)) ?? []), ...r.latency]);
-    const stats = runStats({ path, n, run, latency: r.latency, burst: r.burst, burstPeakRssMiB: r.peakMiB, burstCount });
-    progress(`${path} n=${n} run ${run}: ack 2 p50 ${stats.deliveredP50} ms, ack 3 p50 ${stats.readP50} ms, burst ${stats.burstPerAccountPerSec} msgs/s/account, peak RSS ${stats.burstPeakRssMiB} MiB, errors ${stats.errors.length}`);
+    const stats = runStats({ path, n, run, latency: r.latency, burst: r.burst, burstPeakRssMiB: r.peakMiB, burstCpuMs: r.cpuMs, burstCount });
+    progress(`${path} n=${n} run ${run}: ack 2 p50 ${stats.deliveredP50} ms, ack 3 p50 ${stats.readP50} ms, burst ${stats.burstPerAccountPerSec} msgs/s/account, ` +
+      `host CPU ${stats.hostCpuMsPerMessage} ms/message, peak RSS ${stats.burstPeakRssMiB} MiB, errors ${stats.errors.length}`);
     out.push(stats);
   }
   return out;
