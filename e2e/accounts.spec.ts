@@ -1,19 +1,15 @@
 // The accounts screen end to end against the web host: what a user does with the list, by mouse and
 // by keyboard, and what they see when something is wrong.
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { card, openApp } from './ui';
+import { accountEntry, accountList, card, openApp } from './ui';
 
 const XSS = '<img src=x onerror=alert(1)>';
-
-function accountList(page: Page): Locator {
-  return page.getByRole('list', { name: 'Accounts' });
-}
 
 async function addAccount(page: Page, label: string): Promise<void> {
   await page.getByLabel('Account name').fill(label);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(card(page, label.trim())).toBeVisible();
+  await expect(await card(page, label.trim())).toBeVisible();
 }
 
 test('an empty app says what to do, then adds, renames and removes an account', async ({ page, host }) => {
@@ -33,15 +29,15 @@ test('an empty app says what to do, then adds, renames and removes an account', 
   await expect(nameInput).toHaveValue('Work');
   await nameInput.fill('Personal');
   await nameInput.press('Enter');
-  await expect(card(page, 'Personal')).toBeVisible();
-  await expect(card(page, 'Work')).toHaveCount(0);
+  await expect(await card(page, 'Personal')).toBeVisible();
+  await expect(accountEntry(page, 'Work')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Rename Personal' })).toBeFocused();
 
   // Escape cancels without saving.
   await page.getByRole('button', { name: 'Rename Personal' }).click();
   await page.getByRole('textbox', { name: 'New name for Personal' }).fill('Not this');
   await page.keyboard.press('Escape');
-  await expect(card(page, 'Personal')).toBeVisible();
+  await expect(await card(page, 'Personal')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Rename Personal' })).toBeFocused();
 
   // Remove asks first and names the account; Cancel (and Escape) keep it.
@@ -53,19 +49,19 @@ test('an empty app says what to do, then adds, renames and removes an account', 
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  await expect(card(page, 'Personal')).toBeVisible();
+  await expect(await card(page, 'Personal')).toBeVisible();
   await expect(removeButton).toBeFocused();
 
   await removeButton.click();
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(card(page, 'Personal')).toBeVisible();
+  await expect(await card(page, 'Personal')).toBeVisible();
 
   await removeButton.click();
   await dialog.getByRole('button', { name: 'Remove account' }).click();
   await expect(dialog).toBeHidden();
-  await expect(card(page, 'Personal')).toHaveCount(0);
+  await expect(accountEntry(page, 'Personal')).toHaveCount(0);
   await expect(page.getByText('No accounts yet. Add one to link a WhatsApp account.')).toBeVisible();
 
   // The removal is main's, not just the page's.
@@ -80,13 +76,13 @@ test('the list survives a host restart', async ({ page, host }) => {
   await page.getByRole('button', { name: 'Rename Family' }).click();
   await page.getByRole('textbox', { name: 'New name for Family' }).fill('Home');
   await page.keyboard.press('Enter');
-  await expect(card(page, 'Home')).toBeVisible();
+  await expect(await card(page, 'Home')).toBeVisible();
 
   await host.restart();
   await openApp(page, host.url);
-  await expect(accountList(page).getByRole('listitem')).toHaveCount(2);
-  await expect(card(page, 'Work')).toBeVisible();
-  await expect(card(page, 'Home')).toBeVisible();
+  await expect(accountList(page).getByRole('option')).toHaveCount(2);
+  await expect(await card(page, 'Work')).toBeVisible();
+  await expect(await card(page, 'Home')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('2 accounts');
 });
 
@@ -114,7 +110,7 @@ test('an invalid label shows the error next to the field and keeps what was type
   await input.fill('y'.repeat(64));
   await expect(input).not.toHaveAttribute('aria-invalid', 'true');
   await add.click();
-  await expect(card(page, 'y'.repeat(64))).toBeVisible();
+  await expect(await card(page, 'y'.repeat(64))).toBeVisible();
 
   // The same holds for rename, next to its own field.
   await page.getByRole('button', { name: `Rename ${'y'.repeat(64)}` }).click();
@@ -125,7 +121,7 @@ test('an invalid label shows the error next to the field and keeps what was type
   await expect(rename).toHaveAccessibleDescription(/give the account a name/i);
   await expect(rename).toHaveValue(' ');
   await rename.press('Escape');
-  await expect(card(page, 'y'.repeat(64))).toBeVisible();
+  await expect(await card(page, 'y'.repeat(64))).toBeVisible();
 });
 
 test('a label is shown as text: markup in it is not run', async ({ page, host }) => {
@@ -136,21 +132,21 @@ test('a label is shown as text: markup in it is not run', async ({ page, host })
   });
   await openApp(page, host.url);
   await addAccount(page, XSS);
-  await expect(card(page, XSS).getByRole('heading')).toHaveText(XSS);
+  await expect((await card(page, XSS)).getByRole('heading')).toHaveText(XSS);
   await expect(page.getByRole('button', { name: `Remove ${XSS}` })).toBeVisible();
 
   await page.getByRole('button', { name: `Rename ${XSS}` }).click();
   const other = '"><svg onload=alert(2)>';
   await page.getByRole('textbox', { name: `New name for ${XSS}` }).fill(other);
   await page.keyboard.press('Enter');
-  await expect(card(page, other)).toBeVisible();
+  await expect(await card(page, other)).toBeVisible();
 
   await page.getByRole('button', { name: `Remove ${other}` }).click();
   await expect(page.getByRole('dialog')).toContainText(other);
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
   await page.reload();
-  await expect(card(page, other)).toBeVisible();
+  await expect(await card(page, other)).toBeVisible();
   // The only images are the app's own QR codes (the account is linking): nothing from the label became an element.
   await expect(page.locator('main svg, main img:not(.qr-image[src^="data:image/png;base64,"])')).toHaveCount(0);
   expect(dialogs).toEqual([]);
@@ -162,11 +158,20 @@ test('keyboard only: add, rename and cancel a removal', async ({ page, host }) =
   await expect(page.getByLabel('Account name')).toBeFocused();
   await page.keyboard.type('Keyboard');
   await page.keyboard.press('Enter');
-  await expect(card(page, 'Keyboard')).toBeVisible();
+  await expect(await card(page, 'Keyboard')).toBeVisible();
   await expect(page.getByLabel('Account name')).toBeFocused();
 
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Add a temporary account' })).toBeFocused();
+  // Then the list's search and filter, the list itself (one tab stop: the shown account), its card.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('searchbox', { name: 'Search by name' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Show' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(accountEntry(page, 'Keyboard')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Rename Keyboard' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -174,7 +179,7 @@ test('keyboard only: add, rename and cancel a removal', async ({ page, host }) =
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Keys');
   await page.keyboard.press('Enter');
-  await expect(card(page, 'Keys')).toBeVisible();
+  await expect(await card(page, 'Keys')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Rename Keys' })).toBeFocused();
 
   await page.keyboard.press('Tab');
@@ -185,7 +190,7 @@ test('keyboard only: add, rename and cancel a removal', async ({ page, host }) =
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Remove Keys' })).toBeFocused();
-  await expect(card(page, 'Keys')).toBeVisible();
+  await expect(await card(page, 'Keys')).toBeVisible();
 });
 
 test('a page without its access token, or whose host stopped, says so and how to fix it', async ({ page, host }) => {

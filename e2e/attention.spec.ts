@@ -9,7 +9,7 @@ test('after the phone unlinks an account, a notice names it, leads to it and can
   await page.goto(host.url);
   await page.getByLabel('Account name').fill('Work phone');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const c = card(page, 'Work phone');
+  const c = await card(page, 'Work phone');
   await expect(c.locator('.chip-text')).toHaveText('Waiting for scan', { timeout: 30_000 });
   await expect.poll(() => sim.pendingQrs().length).toBe(1);
   sim.scan(sim.pendingQrs()[0]!.qr);

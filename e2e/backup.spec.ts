@@ -49,7 +49,7 @@ async function addS3Store(page: Page, s3: RunningS3rver, testInfo?: TestInfo): P
 async function linkNewAccount(page: Page, sim: SimServer, label: string): Promise<Locator> {
   await page.getByLabel('Account name', { exact: true }).fill(label);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const c = card(page, label);
+  const c = await card(page, label);
   await expect(chip(c)).toHaveText('Waiting for scan', { timeout: 30_000 });
   await expect.poll(() => sim.pendingQrs().length, { timeout: 30_000 }).toBeGreaterThan(0);
   sim.scan(sim.pendingQrs()[0]!.qr);
@@ -135,7 +135,7 @@ test('back up to S3 through the UI, then restore on a fresh data folder: Ready w
     await dialog.getByRole('button', { name: 'Restore “Work”' }).click();
     await expect(dialog).toBeHidden({ timeout: 60_000 });
 
-    const restored = card(page, 'Work');
+    const restored = await card(page, 'Work');
     await expect(chip(restored)).toHaveText('Ready', { timeout: 60_000 });
     await expect(restored).toContainText(`+${sim.defaultPhone.number}`);
     await expect(restored.getByRole('switch', { name: 'Back up Work' })).toBeChecked();
@@ -218,7 +218,7 @@ test('one account on two computers: the second shows "Open on another computer" 
     await dialog.getByRole('button', { name: 'Restore “Work”' }).click();
     await expect(dialog).toBeHidden({ timeout: 60_000 });
 
-    const there = card(other, 'Work');
+    const there = await card(other, 'Work');
     await expect(chip(there)).toHaveText('Needs attention · open elsewhere', { timeout: 30_000 });
     await expect(there).toContainText('Open on another computer');
     await expect(there).toContainText('This account is open on another computer');

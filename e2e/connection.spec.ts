@@ -7,7 +7,7 @@ test('when the app stops, the open tab says so within 5 s; after a restart it sa
   await openApp(page, host.url);
   await page.getByLabel('Account name').fill('Work');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(card(page, 'Work')).toBeVisible();
+  await expect(await card(page, 'Work')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   const stoppedAt = Date.now();
@@ -15,7 +15,7 @@ test('when the app stops, the open tab says so within 5 s; after a restart it sa
   const lost = page.getByRole('alert').filter({ hasText: 'Lost the connection to the WA Accounts' });
   await expect(lost).toBeVisible({ timeout: 5_000 });
   expect(Date.now() - stoppedAt).toBeLessThan(5_000);
-  await expect(card(page, 'Work')).toContainText('Last known state');
+  await expect(await card(page, 'Work')).toContainText('Last known state');
   await expect(page.getByRole('banner')).toContainText('Last known: 1 account');
   await snap(page, testInfo, 'connection-lost');
 
@@ -29,7 +29,7 @@ test('when the app stops, the open tab says so within 5 s; after a restart it sa
   // Opening the new address gets back in.
   await openApp(page, host.url);
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(card(page, 'Work')).toBeVisible();
+  await expect(await card(page, 'Work')).toBeVisible();
 });
 
 test('a host that stops answering without closing the socket is noticed by the heartbeat', async ({ page, host }) => {

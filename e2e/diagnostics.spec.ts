@@ -10,7 +10,7 @@ test('Export diagnostics downloads a zip of logs, versions, settings and timelin
   await openApp(page, host.url);
   await page.getByLabel('Account name').fill('Work');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(card(page, 'Work')).toBeVisible();
+  await expect(await card(page, 'Work')).toBeVisible();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export diagnostics' }).click();

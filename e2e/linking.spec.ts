@@ -12,7 +12,7 @@ import { card, chip, openApp, snap, watchForQr } from './ui';
 async function addAccount(page: Page, label: string): Promise<Locator> {
   await page.getByLabel('Account name').fill(label);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const c = card(page, label);
+  const c = await card(page, label);
   await expect(c).toBeVisible();
   return c;
 }

@@ -11,7 +11,7 @@ const ALICE = '15550000002';
 async function linkedAccount(page: Page, sim: SimServer, label: string): Promise<Locator> {
   await page.getByLabel('Account name').fill(label);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const c = card(page, label);
+  const c = await card(page, label);
   await expect(chip(c)).toHaveText('Waiting for scan', { timeout: 30_000 });
   await expect.poll(() => sim.pendingQrs().length).toBeGreaterThan(0);
   sim.scan(sim.pendingQrs()[0]!.qr);
@@ -55,12 +55,12 @@ test('the new-message notification switch is off by default and stays on across 
   await expect(toggle).toBeChecked();
   await page.reload();
   await openApp(page, host.url);
-  await expect(card(page, 'Shop').getByRole('switch', { name: 'Notify me of new messages' })).toBeChecked();
-  await expect(chip(card(page, 'Shop'))).toHaveText('Ready');
+  await expect((await card(page, 'Shop')).getByRole('switch', { name: 'Notify me of new messages' })).toBeChecked();
+  await expect(chip(await card(page, 'Shop'))).toHaveText('Ready');
   // And the count is there for a window opened after the messages came.
   sim.sendToAccount({ from: ALICE, body: 'hello' });
-  await expect(card(page, 'Shop').getByTestId('unread')).toHaveText('1 unread message');
+  await expect((await card(page, 'Shop')).getByTestId('unread')).toHaveText('1 unread message');
   await page.reload();
-  await expect(card(page, 'Shop').getByTestId('unread')).toHaveText('1 unread message');
+  await expect((await card(page, 'Shop')).getByTestId('unread')).toHaveText('1 unread message');
   await expect(page).toHaveTitle('(1) WA Accounts');
 });

@@ -1,4 +1,5 @@
-// What the Playwright specs share: finding an account's card, opening the app, screenshots, QR watching.
+// What the Playwright specs share: finding an account in the list and its card (the detail pane),
+// opening the app, screenshots, QR watching.
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 declare global {
@@ -8,12 +9,25 @@ declare global {
   }
 }
 
-/** An account's card in the list, by its label. */
-export function card(page: Page, label: string): Locator {
-  return page
-    .getByRole('list', { name: 'Accounts' })
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: label, exact: true }) });
+/** The list of accounts (a listbox: one option per account, named by its label). */
+export function accountList(page: Page): Locator {
+  return page.getByRole('listbox', { name: 'Accounts' });
+}
+
+/** An account's line in the list, by its label: for whether it is there, without opening it. */
+export function accountEntry(page: Page, label: string): Locator {
+  return accountList(page).getByRole('option', { name: label, exact: true });
+}
+
+/**
+ * An account's card: selects the account in the list (unless it is the one shown already, so focus
+ * stays where it is) and returns the detail pane, a region named by the account's title. The locator
+ * finds nothing once another account is selected: call card() again to switch.
+ */
+export async function card(page: Page, label: string): Promise<Locator> {
+  const entry = accountEntry(page, label);
+  if ((await entry.getAttribute('aria-selected')) !== 'true') await entry.click();
+  return page.getByRole('region', { name: label, exact: true }).filter({ has: page.getByRole('heading', { name: label, exact: true }) });
 }
 
 /** The state chip's text of a card. */

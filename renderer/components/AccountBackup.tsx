@@ -6,7 +6,7 @@
 // The controls are BackupSettings (state in useBackupSettings), the status and Back up now BackupActivity.
 import { useId, useState } from 'react';
 import type { Account } from '../../preload/contract';
-import { selectStores, useBackupStore } from '../stores/backupStore';
+import { selectHasPassphrase, selectStores, useBackupStore } from '../stores/backupStore';
 import { BackupActivity } from './BackupActivity';
 import { BackupSettings } from './BackupSettings';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -15,6 +15,7 @@ import { useBackupSettings } from './useBackupSettings';
 
 export function AccountBackup({ account }: { account: Account }) {
   const stores = useBackupStore(selectStores);
+  const hasPassphrase = useBackupStore(selectHasPassphrase);
   const settings = useBackupSettings(account);
   const b = account.backup;
   const headingId = useId();
@@ -22,6 +23,8 @@ export function AccountBackup({ account }: { account: Account }) {
   const [exporting, setExporting] = useState(false);
   // Shown in the select while nothing is chosen yet: the store that switching on will use.
   const storeId = b.storeId ?? stores[0]?.id ?? '';
+  // A temporary account is never backed up (main refuses it too): no switch to offer.
+  if (account.temporary) return <p className="card-backup muted">Never backed up: a temporary account keeps nothing once it stops.</p>;
 
   return (
     <section className="card-backup" aria-labelledby={headingId}>
@@ -34,6 +37,9 @@ export function AccountBackup({ account }: { account: Account }) {
       ) : (
         <BackupSettings account={account} stores={stores} storeId={storeId} settings={settings} onAskPlain={() => setConfirmPlain(true)} />
       )}
+      {b.enabled && b.encrypt && hasPassphrase === false ? (
+        <p className="muted">Only this computer can open these backups until a recovery passphrase is set under Backup › Recovery passphrase below.</p>
+      ) : null}
       <BackupActivity account={account} showStatus={stores.length > 0 || !!b.storeId || !!b.last} />
       {account.linked ? (
         <div className="actions">

@@ -73,7 +73,7 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
   const linking = state.kind === 'qr' || state.kind === 'qr-paused';
 
   return (
-    <li className={`card tone-${tone}${stale ? ' stale' : ''}`} aria-labelledby={accountHeadingId(account.id)}>
+    <section className={`card tone-${tone}${stale ? ' stale' : ''}`} aria-labelledby={accountHeadingId(account.id)}>
       <div className="card-top">
         {mode === 'rename' ? (
           <RenameForm account={account} onDone={() => back('rename')} />
@@ -118,7 +118,7 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
       <AccountDetails account={account} />
       {mode === 'confirm-remove' ? <RemoveDialog account={account} onClose={(removed) => (removed ? onRemoved() : back('remove'))} /> : null}
       {mode === 'confirm-logout' ? <LogoutDialog account={account} onClose={(done) => back(done ? 'panel' : 'logout')} /> : null}
-    </li>
+    </section>
   );
 }
 

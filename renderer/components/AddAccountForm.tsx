@@ -1,10 +1,12 @@
 // "Account name" + Add. On INVALID_INPUT the message appears next to the field and the text stays.
 import { useRef, useState, type FormEvent } from 'react';
+import type { Account } from '../../preload/contract';
 import { selectAddAccount, useAccountsStore } from '../stores/accountsStore';
 import { TextField } from './TextField';
 import { useCommand } from './useCommand';
 
-export function AddAccountForm() {
+/** `onAdded`: the new account, so the list can show it (its QR code comes next). */
+export function AddAccountForm({ onAdded }: { onAdded?(account: Account): void }) {
   const add = useAccountsStore(selectAddAccount);
   const adding = useCommand();
   const [label, setLabel] = useState('');
@@ -18,6 +20,7 @@ export function AddAccountForm() {
     if (result.ok) {
       setLabel('');
       setAnnouncement(`Added ${result.value.label}.`);
+      onAdded?.(result.value);
     } else {
       setAnnouncement('');
     }

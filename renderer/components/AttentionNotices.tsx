@@ -4,6 +4,7 @@
 import { useRef } from 'react';
 import { selectAccounts, selectLoadStatus, useAccountsStore } from '../stores/accountsStore';
 import { selectDismissNotice, selectNotices, useNoticesStore } from '../stores/noticesStore';
+import { showAccount } from '../stores/selectionStore';
 import { accountHeadingId } from './AccountCard';
 
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
@@ -28,11 +29,8 @@ export function AttentionNotices() {
     else document.getElementById('accounts-heading')?.focus();
   }
 
-  function show(id: string) {
-    const heading = document.getElementById(accountHeadingId(id));
-    heading?.scrollIntoView({ block: 'center' });
-    heading?.focus();
-  }
+  // The account may not be the one in the detail pane: select it there, then focus its title.
+  const show = (id: string) => showAccount(id, accountHeadingId(id));
 
   return (
     <section className="notices" aria-label="Notifications">

@@ -1,8 +1,9 @@
 // The "Backup" area of the page: the stores, the recovery passphrase, and "Restore from backup" (on a
 // new computer: bring accounts back with their sessions, no QR). After a restore, focus goes to the
-// restored account's card, which turns Ready by itself.
+// restored account in the detail pane, which turns Ready by itself.
 import { useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
+import { showAccount } from '../stores/selectionStore';
 import { accountHeadingId } from './AccountCard';
 import { PassphrasePanel } from './PassphrasePanel';
 import { ImportFileDialog } from './ImportFileDialog';
@@ -20,8 +21,8 @@ export function BackupSection() {
     setImporting(false);
     if (!account) return void requestAnimationFrame(() => openRef.current?.focus());
     setAnnouncement(`Restored ${account.label}. It is starting with its saved session.`);
-    // The card is rendered from the store's update: focus it once it is there.
-    requestAnimationFrame(() => (document.getElementById(accountHeadingId(account.id)) ?? openRef.current)?.focus());
+    // The account is shown in the detail pane once the store has it: focus its title there.
+    showAccount(account.id, accountHeadingId(account.id), openRef.current);
   }
 
   return (

@@ -1,7 +1,9 @@
-// The recovery passphrase: what it is for, whether one is set, and a form to set or change it (typed
-// twice; main checks the length and its message appears next to the field). Saving also backs every
-// encrypted account up again, so it can take a while: the form says so while it runs.
+// The recovery passphrase: what it is for (once a backup is on, or the form is open: not on an empty
+// app), whether one is set, and a form to set or change it (typed twice; main checks the length and its
+// message appears next to the field). Saving also backs every encrypted account up again, so it can
+// take a while: the form says so while it runs.
 import { useRef, useState, type FormEvent } from 'react';
+import { useAccountsStore } from '../stores/accountsStore';
 import { selectHasPassphrase, useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
 import { FieldError } from './fieldParts';
@@ -12,6 +14,9 @@ export function PassphrasePanel() {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState('');
   const openRef = useRef<HTMLButtonElement>(null);
+  // The explanation is for someone who backs up or is about to set one: not on an app with no backup yet.
+  const backingUp = useAccountsStore((st) => st.accounts.some((a) => a.backup.enabled));
+  const explain = backingUp || open || has === true;
 
   function close() {
     setOpen(false);
@@ -21,12 +26,14 @@ export function PassphrasePanel() {
   return (
     <div className="panel backup-panel">
       <h3 className="panel-heading">Recovery passphrase</h3>
-      <p>
-        Backups are encrypted with a key that stays on this computer. A recovery passphrase lets <strong>another computer</strong> open them, for example when
-        you move to a new one. It is not stored anywhere it can be read back, not even by this app: write it down somewhere safe.
-      </p>
+      {explain ? (
+        <p>
+          Backups are encrypted with a key that stays on this computer. A recovery passphrase lets <strong>another computer</strong> open them, for example when
+          you move to a new one. It is not stored anywhere it can be read back, not even by this app: write it down somewhere safe.
+        </p>
+      ) : null}
       <p className={has ? 'status-line ok' : 'status-line'}>
-        {has === null ? 'Checking…' : has ? 'A recovery passphrase is set.' : 'No recovery passphrase yet: these backups open only on this computer.'}
+        {has === null ? 'Checking…' : has ? 'A recovery passphrase is set.' : backingUp ? 'No recovery passphrase yet: these backups open only on this computer.' : 'No recovery passphrase yet. It is needed only to open backups on another computer.'}
       </p>
       {done ? (
         <p className="result-done" role="status">

@@ -1,0 +1,77 @@
+// Above the account list: "Search by name" and "Show" (a state group, each with its count), then how
+// many accounts the list shows, announced politely as it changes.
+import { useId } from 'react';
+import type { Account } from '../../preload/contract';
+import { GROUPS, groupCounts, shownText, type StateFilter } from './accountFilter';
+
+export interface AccountFiltersProps {
+  accounts: readonly Account[];
+  shown: number;
+  query: string;
+  filter: StateFilter;
+  onQuery(query: string): void;
+  onFilter(filter: StateFilter): void;
+}
+
+export function AccountFilters({ accounts, shown, query, filter, onQuery, onFilter }: AccountFiltersProps) {
+  const searchId = useId();
+  const showId = useId();
+  const counts = groupCounts(accounts);
+  const filtered = query.trim() !== '' || filter !== 'all';
+  return (
+    <div className="account-filters">
+      <div role="search" aria-label="Find accounts" className="filter-row">
+        <div className="field filter-search">
+          <label className="field-label" htmlFor={searchId}>
+            Search by name
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            className="field-input"
+            value={query}
+            onChange={(e) => onQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query) {
+                e.preventDefault();
+                onQuery('');
+              }
+            }}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field filter-show">
+          <label className="field-label" htmlFor={showId}>
+            Show
+          </label>
+          <select id={showId} className="field-input field-select" value={filter} onChange={(e) => onFilter(e.target.value as StateFilter)}>
+            <option value="all">All ({counts.all})</option>
+            {GROUPS.map((g) => (
+              <option key={g.value} value={g.value}>
+                {g.text} ({counts[g.value]})
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="filter-result">
+        <p role="status" className="muted">
+          {shownText(shown, accounts.length)}
+        </p>
+        {filtered ? (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              onQuery('');
+              onFilter('all');
+            }}
+          >
+            Show all
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
