@@ -8,7 +8,9 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { RemoteAuth } from 'whatsapp-web.js';
-import type { SessionState } from '../../preload/contract';
+import { EXPORT_PATH, type SessionState } from '../../preload/contract';
+import { silentLogger } from '../../main/log';
+import { WebHost } from '../../main/web/WebHost';
 import { S3RVER_KEY, S3RVER_SECRET, startS3rver } from '../../main/backup/testing/s3rverServer';
 import { ClientHarness, linkNewDevice } from '../sim/clientHarness';
 import { FolderStore } from '../sim/FolderStore';
@@ -160,3 +162,25 @@ it('exports: the plain one restores with stock RemoteAuth, the encrypted one wit
   expect(imported.id).toBe(acc.id);
   await readyWithoutQr(b, acc.id);
 }, 180_000);
+
+it('in the web host an export is fetched once over HTTP with the token (never on the socket), then it is gone', async () => {
+  const h = await app();
+  const acc = h.accounts.add('Work');
+  await h.link(acc.id);
+  const rendererDir = cleanups.folder('wa-renderer-');
+  const host = new WebHost({ registry: h.app!.registry, events: h.app!.events, rendererDir, log: silentLogger, exports: h.app!.transfers });
+  await host.start();
+  cleanups.add(() => host.stop());
+  const made = await call(h, 'backup.export', { accountId: acc.id, plain: true });
+  const url = `${host.origin}${EXPORT_PATH}/${made.exportId}`;
+  expect((await fetch(url)).status).toBe(401);
+  expect((await fetch(url, { headers: { Authorization: 'Bearer not-the-token' } })).status).toBe(401);
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${host.token}` } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-disposition')).toBe(`attachment; filename="RemoteAuth-${acc.id}.zip"`);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect(bytes.length).toBe(made.size);
+  expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+  expect((await fetch(url, { headers: { Authorization: `Bearer ${host.token}` } })).status).toBe(404);
+  expect(await codeOf(call(h, 'backup.exportRead', { exportId: made.exportId, offset: 0 }))).toBe('NOT_FOUND');
+}, 120_000);
