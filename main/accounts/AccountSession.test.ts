@@ -156,3 +156,49 @@ it('message events reach the account from its current client only, and the clien
   expect(heard).toEqual(['message: one', 'message_ack: two']);
   expect(s.readyClient).toBe(second);
 });
+
+it('Open WhatsApp relaunches a Ready account in a visible full browser, and its page closing brings it back hidden, never with a QR', async () => {
+  const asked: (string | undefined)[] = [];
+  const pages: EventEmitter[] = [];
+  session = new AccountSession({
+    id: 'acc-test',
+    sessionsDir: dir,
+    settings: DEFAULT_SESSION_SETTINGS,
+    findBrowser: (kind) => {
+      asked.push(kind);
+      return { executablePath: kind === 'full' ? '/usr/bin/chromium' : '/usr/lib/chromium/chromium-headless-shell', source: 'system', headlessShell: kind !== 'full' };
+    },
+    linked: true,
+    log: silentLogger,
+    createClient: (o) => {
+      const c = Object.assign(new FakeClient(o), { pupPage: new EventEmitter() });
+      pages.push(c.pupPage);
+      clients.push(c);
+      return c as unknown as Client;
+    },
+  });
+  session.on('state', (s: SessionState, reason) => seen.push(`${s.kind}: ${reason}`));
+  void session.start();
+  (await launched(1)).emit('ready');
+  expect(session.state).toEqual({ kind: 'ready', phoneNumber: '15550000001', pushName: 'Ann' });
+
+  await session.openWindow();
+  const windowed = await launched(2);
+  expect(clients[0]!.destroyed).toBe(true);
+  expect(windowed.options).toMatchObject({ visible: true, restoreOnly: true, browser: { headlessShell: false } });
+  expect(asked.at(-1)).toBe('full');
+  windowed.emit('ready');
+  expect(session.state).toEqual({ kind: 'ready', phoneNumber: '15550000001', pushName: 'Ann', display: 'window' });
+
+  // The person closes the window: a hidden browser again, on the same profile.
+  await expect.poll(() => pages[1]!.listenerCount('close')).toBe(1);
+  pages[1]!.emit('close');
+  const hidden = await launched(3);
+  expect(windowed.destroyed).toBe(true);
+  expect(hidden.options.visible).toBeUndefined();
+  expect(asked.at(-1)).toBe('any');
+  hidden.emit('ready');
+  expect(session.state).toEqual({ kind: 'ready', phoneNumber: '15550000001', pushName: 'Ann' });
+  expect(seen.filter((s) => !/^(starting|ready): /.test(s))).toEqual([]);
+  expect(seen).toContain('starting: opening WhatsApp in a window');
+});
