@@ -1,9 +1,8 @@
 // Composition root: builds every service once, wires them, owns the start/stop order.
 // Plain Node: the same engine runs under Vitest, inside the web host and inside Electron.
-import { createRequire } from 'node:module';
 import type { Account, AppInfo } from '../preload/contract';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { AccountManager } from './accounts/AccountManager';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './accounts/AccountSession';
 import { installEngineGuards } from './accounts/engineGuards';
@@ -23,6 +22,7 @@ import { CommandRegistry, type Handlers } from './ipc/CommandRegistry';
 import { EventHub } from './ipc/EventHub';
 import { PerAccountQueue } from './ipc/perAccount';
 import { createLogger, type Logger } from './log';
+import { packageVersion } from './packageVersion';
 import { acquireDataLock, type DataLock } from './dataLock';
 import { privateDataFolder } from './fileModes';
 import { createAccountView, type AccountView } from './accountView';
@@ -76,8 +76,6 @@ export interface App {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-
-const requireHere = createRequire(__filename);
 
 /**
  * What App.stop() needs at most, which a host's own shutdown deadline must not cut short: the lease
@@ -282,23 +280,5 @@ function openDatabase(dataDir: string, lock: DataLock): AppDatabase {
   } catch (err) {
     lock.release();
     throw err;
-  }
-}
-
-function packageVersion(spec: string): string {
-  try {
-    if (spec === 'app') return (requireHere(appPackageJson()) as { version: string }).version;
-    return (requireHere(spec) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** The app's own package.json: sources, built chunks and the packaged asar sit at different depths below it. */
-function appPackageJson(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'wa-accounts') return candidate;
-    if (dirname(dir) === dir) throw new Error('package.json not found');
   }
 }
