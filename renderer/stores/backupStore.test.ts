@@ -93,3 +93,42 @@ it('testing a store and listing what it holds answer the dialog that asked, and 
   expect(await state().listRemote('st-aaaaaa')).toEqual({ ok: true, value: [] });
   expect(state()).toBe(before);
 });
+
+it('a file for import goes to main in pieces of at most 512 KiB, each after the one before; a refused piece stops the upload', async () => {
+  const bytes = new Uint8Array(1024 * 1024 + 10).map((_, i) => i % 251);
+  let size = 0;
+  api.answer('backup.upload', (input) => {
+    size += atob((input as { data: string }).data).length;
+    return { ok: true, value: { uploadId: 'up-0123456789abcdef01234567', size } };
+  });
+  const progress: number[] = [];
+  const sent = await state().upload(new Blob([bytes]), (n) => progress.push(n));
+  expect(sent).toEqual({ ok: true, value: { uploadId: 'up-0123456789abcdef01234567', size: bytes.length } });
+  const pieces = api.calls.filter((c) => c.name === 'backup.upload').map((c) => c.input as { uploadId?: string; data: string });
+  expect(pieces.map((p) => [p.uploadId, atob(p.data).length])).toEqual([
+    [undefined, 512 * 1024],
+    ['up-0123456789abcdef01234567', 512 * 1024],
+    ['up-0123456789abcdef01234567', 10],
+  ]);
+  expect(Uint8Array.from(pieces.map((p) => atob(p.data)).join(''), (c) => c.charCodeAt(0))).toEqual(bytes);
+  expect(progress).toEqual([512 * 1024, 1024 * 1024, bytes.length]);
+  api.answer('backup.upload', () => ({ ok: false, error: { code: 'INVALID_INPUT', message: 'The file is larger than 1 GiB.' } }));
+  expect(await state().upload(new Blob([bytes]))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+});
+
+it('an export without an HTTP route (the desktop app) is read in pieces until main says done', async () => {
+  api.ok('backup.export', { exportId: 'ex-0123456789abcdef01234567', fileName: 'RemoteAuth-acc-1.zip', size: 5, encrypted: false });
+  const pieces = [btoa('PK'), btoa('\x03\x04!')];
+  api.answer('backup.exportRead', (input) => {
+    const { offset } = input as { offset: number };
+    return { ok: true, value: offset === 0 ? { data: pieces[0]!, done: false } : { data: pieces[1]!, done: true } };
+  });
+  const out = await state().exportAccount({ accountId: 'acc-1', plain: true });
+  if (!out.ok) throw new Error('export failed');
+  expect(out.value.file.fileName).toBe('RemoteAuth-acc-1.zip');
+  expect(new Uint8Array(await out.value.blob.arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4, 0x21]));
+  expect(api.calls.filter((c) => c.name === 'backup.exportRead').map((c) => c.input)).toEqual([
+    { exportId: 'ex-0123456789abcdef01234567', offset: 0 },
+    { exportId: 'ex-0123456789abcdef01234567', offset: 2 },
+  ]);
+});
