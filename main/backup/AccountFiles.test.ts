@@ -110,3 +110,15 @@ it('an upload is capped in its pieces, and an unknown upload says so', async () 
   await expect(b.transfers.upload(undefined, randomBytes(512 * 1024 + 1).toString('base64'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   await expect(b.files.importFile({ uploadId: 'up-000000000000000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 });
+
+it('two imports of the same file at once become two accounts, never one profile written twice', async () => {
+  const a = await computer('a');
+  await linkedAccount(a, 'sales');
+  const bytes = await drain(a, (await a.files.exportAccount({ accountId: 'sales', plain: true })).exportId);
+  const b = await computer('b');
+  const [x, y] = await Promise.all([
+    b.files.importFile({ uploadId: await uploadFile(b.transfers, bytes), fileName: 'RemoteAuth-sales.zip', allowPlain: true }),
+    b.files.importFile({ uploadId: await uploadFile(b.transfers, bytes), fileName: 'RemoteAuth-sales.zip', allowPlain: true }),
+  ]);
+  expect([x.id, y.id].sort()).toEqual(['sales', 'sales-2']);
+});

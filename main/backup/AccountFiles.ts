@@ -27,10 +27,14 @@ export interface AccountFilesDeps {
  * import is always a new account: it never replaces one that is here.
  */
 export class AccountFiles {
+  /** Imports run one after the other: each picks a free account id, which must still be free when it is used. */
+  private importing: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: AccountFilesDeps) {}
 
   async exportAccount(input: { accountId: string; passphrase?: string; plain?: true }): Promise<ExportFile> {
     const account = this.deps.accounts.get(input.accountId);
+    if (account.temporary) throw new AppError('INVALID_INPUT', 'This is a temporary account: its session is never saved, so it cannot be exported.');
     if (!account.linked) throw new AppError('NOT_LINKED', 'This account is not linked, so there is no session to export. Link it first.');
     if (!input.plain && !input.passphrase) throw new AppError('INVALID_INPUT', 'Choose a passphrase for the file, or export it unencrypted.', 'passphrase');
     const phoneNumber = account.session.kind === 'ready' ? account.session.phoneNumber : undefined;
@@ -46,7 +50,13 @@ export class AccountFiles {
       });
   }
 
-  async importFile(input: { uploadId: string; fileName?: string; label?: string; passphrase?: string; allowPlain?: boolean }): Promise<AccountRecord> {
+  importFile(input: { uploadId: string; fileName?: string; label?: string; passphrase?: string; allowPlain?: boolean }): Promise<AccountRecord> {
+    const next = this.importing.then(() => this.importOne(input));
+    this.importing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async importOne(input: { uploadId: string; fileName?: string; label?: string; passphrase?: string; allowPlain?: boolean }): Promise<AccountRecord> {
     const path = this.deps.transfers.uploaded(input.uploadId);
     let keep = false;
     try {
