@@ -2,6 +2,7 @@
 // Bearer key, POST /v1/accounts/{id}/messages, and the Server-Sent Events stream for message_ack.
 import { performance } from 'node:perf_hooks';
 import type { ApiAccess } from './protocol';
+import { percentile } from './report';
 import type { AckTracker, SendFn } from './rounds';
 
 export class ApiClient {
@@ -27,6 +28,20 @@ export class ApiClient {
     if (res.status !== 201 || !body.id) throw new Error(`POST answered ${res.status} ${body.error?.code ?? ''}`);
     return body.id;
   };
+
+  /** `count` sequential GET /v1/accounts/{id}: p50 and p99 of the round trip, ms. */
+  async pingPercentiles(accountId: string, count: number): Promise<{ p50: number; p99: number }> {
+    const xs: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${this.access.base}/v1/accounts/${accountId}`, { headers: this.headers, signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`GET /v1/accounts/{id} answered ${res.status}`);
+      xs.push(performance.now() - t0);
+    }
+    const r = (x: number) => Math.round(x * 100) / 100;
+    return { p50: r(percentile(xs, 50)), p99: r(percentile(xs, 99)) };
+  }
 
   /** Opens the event stream (message_ack only) and records each ack as its frame arrives; resolves once connected. */
   async openStream(acks: AckTracker): Promise<void> {

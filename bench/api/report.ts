@@ -36,6 +36,10 @@ export interface MemoryStats {
   directLoadPeakMiB?: number;
   /** Highest RSS over the bursts (ours: through the API, with one event stream client). */
   loadPeakMiB: number;
+  /** After every run, idle again, after a full GC: what the load left behind. */
+  afterLoadMiB: number;
+  /** Ours only: GET /v1/accounts/{id} round trip (no WhatsApp work), the floor of any API call right now. */
+  pingMs?: { p50: number; p99: number };
 }
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -162,17 +166,22 @@ export function table(medians: Medians, memory: MemoryStats[], counts: number[])
       lines.push(`${String(n).padEnd(3)}${LABELS[k].padEnd(30)}${col(a?.[k], 9)}${col(d?.[k], 9)}${col(s?.[k], 9)}${col(minus(a?.[k], d?.[k]), 12)}${col(minus(a?.[k], s?.[k]), 11)}`);
     }
   }
-  const heads: [string, number][] = [['API off', 9], ['on, idle', 10], ['direct load', 13], ['API+stream load', 17], ['stock idle', 12], ['stock load', 12]];
+  const heads: [string, number][] = [['API off', 9], ['on, idle', 10], ['direct load', 13], ['API+stream load', 17], ['after, GC', 11], ['stock idle', 12], ['stock load', 12], ['after, GC', 11]];
   lines.push('', `${'N'.padEnd(3)}${'host RSS (MiB)'.padEnd(18)}${heads.map(([h, w]) => col(h, w)).join('')}`);
   for (const n of counts) {
     const o = memory.find((m) => m.variant === 'ours' && m.n === n);
     const s = memory.find((m) => m.variant === 'stock' && m.n === n);
     const over = (x: number | undefined, base: number | undefined) => (x === undefined || base === undefined ? undefined : x - base);
-    const value = [o?.idleMiB, o?.apiOnIdleMiB, o?.directLoadPeakMiB, o?.loadPeakMiB, s?.idleMiB, s?.loadPeakMiB];
-    const added = [0, over(o?.apiOnIdleMiB, o?.idleMiB), over(o?.directLoadPeakMiB, o?.idleMiB), over(o?.loadPeakMiB, o?.idleMiB), 0, over(s?.loadPeakMiB, s?.idleMiB)];
+    const value = [o?.idleMiB, o?.apiOnIdleMiB, o?.directLoadPeakMiB, o?.loadPeakMiB, o?.afterLoadMiB, s?.idleMiB, s?.loadPeakMiB, s?.afterLoadMiB];
+    const added = [0, over(o?.apiOnIdleMiB, o?.idleMiB), over(o?.directLoadPeakMiB, o?.idleMiB), over(o?.loadPeakMiB, o?.idleMiB), over(o?.afterLoadMiB, o?.idleMiB),
+      0, over(s?.loadPeakMiB, s?.idleMiB), over(s?.afterLoadMiB, s?.idleMiB)];
     lines.push(`${String(n).padEnd(3)}${'value'.padEnd(18)}${value.map((v, i) => col(v, heads[i]![1])).join('')}`);
     lines.push(`${String(n).padEnd(3)}${'over its idle'.padEnd(18)}${added.map((v, i) => col(v, heads[i]![1])).join('')}`);
   }
+  lines.push('', ...counts.map((n) => {
+    const ping = memory.find((m) => m.variant === 'ours' && m.n === n)?.pingMs;
+    return `N=${n}: GET /v1/accounts/{id} round trip (no WhatsApp work, API idle): p50 ${fmt(ping?.p50)} ms, p99 ${fmt(ping?.p99)} ms`;
+  }));
   return lines;
 }
 

@@ -46,6 +46,8 @@ const messageTimeoutMs = Number(values['message-timeout-ms']);
 const burstTimeoutMs = Number(values['burst-timeout-ms']);
 /** The contact every account writes to (each account has a phone of its own, so each has its own chat). */
 const CONTACT = '15559990001';
+/** Sequential GETs that measure an API round trip without WhatsApp work. */
+const PING_COUNT = 100;
 const root = mkdtempSync(join(tmpdir(), 'wa-bench-api-'));
 const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -183,16 +185,22 @@ async function measureCount(sim: SimServer, n: number): Promise<{ stats: RunStat
     api.closeStream();
     await stock.call({ op: 'latency', count: 3, to: ids.map(() => CONTACT), perMessageTimeoutMs: messageTimeoutMs }, messageTimeoutMs * 3 + 10_000);
     autoRead = false;
+    // The floor of any API call on this machine now: a GET that does no WhatsApp work.
+    const pingMs = await api.pingPercentiles(ids[0]!, PING_COUNT);
+    progress(`n=${n}: GET /v1/accounts/{id} p50 ${pingMs.p50} ms, p99 ${pingMs.p99} ms`);
     const peaks: Record<Path, number> = { api: 0, direct: 0, stock: 0 };
     const stats: RunStats[] = [];
     for (let run = 1; run <= runs; run++) stats.push(...(await measureRun(sim, pair, n, run, peaks)));
+    // What the load left behind once its garbage is collected (the peaks above include garbage).
+    const oursAfter = await idleRss(ours);
+    const stockAfter = await idleRss(stock);
     if (api.streamError) anomalies.push(`n=${n}: ${api.streamError}`);
     progress(`n=${n}: the stream carried ${api.frames} frames`);
     return {
       stats,
       memory: [
-        { variant: 'ours', n, idleMiB: oursOff, apiOnIdleMiB: oursOn, directLoadPeakMiB: peaks.direct, loadPeakMiB: peaks.api },
-        { variant: 'stock', n, idleMiB: stockIdle, loadPeakMiB: peaks.stock },
+        { variant: 'ours', n, idleMiB: oursOff, apiOnIdleMiB: oursOn, directLoadPeakMiB: peaks.direct, loadPeakMiB: peaks.api, afterLoadMiB: oursAfter, pingMs },
+        { variant: 'stock', n, idleMiB: stockIdle, loadPeakMiB: peaks.stock, afterLoadMiB: stockAfter },
       ],
     };
   } finally {
