@@ -5,7 +5,7 @@ import type { AccountRecord } from './accounts/AccountsPort';
 import { createAccountView } from './accountView';
 
 const OFF: BackupStatus = { enabled: false, storeId: null, intervalMin: 15, encrypt: true, activity: 'off', last: null, failing: null, nextAt: null };
-const record = (id: string, label: string): AccountRecord => ({ id, label, createdAt: 1, running: false, linked: true, session: { kind: 'stopped' } });
+const record = (id: string, label: string): AccountRecord => ({ id, label, createdAt: 1, running: false, linked: true, session: { kind: 'stopped' }, temporary: false, proxy: null });
 
 function sources() {
   const records = [record('acc-1', 'Work'), record('acc-2', 'Home')];

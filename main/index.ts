@@ -17,6 +17,7 @@ import { StoreRegistry } from './backup/StoreRegistry';
 import { appBrowserFinder, type BrowserChoice } from './browser/findBrowser';
 import { BackupRepo } from './db/BackupRepo';
 import { AccountsRepo } from './db/AccountsRepo';
+import { ProxyRepo } from './db/ProxyRepo';
 import { AppDatabase } from './db/AppDatabase';
 import { CommandRegistry, type Handlers } from './ipc/CommandRegistry';
 import { EventHub } from './ipc/EventHub';
@@ -67,9 +68,9 @@ export interface App {
   backup: BackupService;
   /** Exports waiting to be fetched once (the web host serves them at EXPORT_PATH). */
   transfers: FileTransfers;
-  events: EventHub;
   /** The local API for scripts (off until the user turns it on). */
   api: ApiService;
+  events: EventHub;
   info(): AppInfo;
   /** An account as the contract sends it, with its backup status. */
   account(id: string): Account;
@@ -97,8 +98,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const events = new EventHub(log);
   const sessionsDir = join(opts.dataDir, 'sessions');
   const settings: SessionSettings = { ...DEFAULT_SESSION_SETTINGS, ...opts.engine, timeouts: { ...DEFAULT_SESSION_SETTINGS.timeouts, ...opts.engine?.timeouts } };
+  // One secret store (store and proxy passwords): it rewrites its whole file, so two would undo each other's writes.
+  const protector = opts.keyProtector ?? new FileKeyProtector(join(opts.dataDir, 'keys', 'local.key'));
+  const secrets = new SecretStore(join(opts.dataDir, 'keys', 'secrets.json'), protector);
   const accounts = new AccountManager({
     repo: new AccountsRepo(database.db),
+    proxyRepo: new ProxyRepo(database.db),
+    secrets,
     sessionsDir,
     settings,
     findBrowser: opts.findBrowser ?? appBrowserFinder(opts.browserPath, opts.bundledBrowserDir),
@@ -106,7 +112,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     startGate: (id, o) => backup.startGate(id, o),
     log,
   });
-  const { backup, restores, stores, files, transfers } = createBackup(opts, database, accounts, sessionsDir, log);
+  const { backup, restores, stores, files, transfers } = createBackup(opts, database, accounts, sessionsDir, log, { protector, secrets });
   const view = createAccountView(accounts, backup, (list) => events.emit('accounts.changed', list));
   accounts.on('attention', (notice) => events.emit('accounts.attention', notice));
   const activity = createActivityView(accounts, accounts.messaging, new MessageNoticeRepo(database.db), {
@@ -159,16 +165,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
 }
 
-function createBackup(opts: AppOptions, database: AppDatabase, accounts: AccountManager, sessionsDir: string, log: Logger) {
+function createBackup(opts: AppOptions, database: AppDatabase, accounts: AccountManager, sessionsDir: string, log: Logger, { protector, secrets }: { protector: KeyProtector; secrets: SecretStore }) {
   const keysDir = join(opts.dataDir, 'keys');
   // Backup work space: whatever a crash left there is stale, so start it empty.
   const workDir = join(opts.dataDir, 'tmp');
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
-  const protector = opts.keyProtector ?? new FileKeyProtector(join(keysDir, 'local.key'));
   const keyring = new DataKeyring({ file: join(keysDir, 'backup-key.json'), protector });
   const repo = new BackupRepo(database.db);
-  const stores = new StoreRegistry(repo, new SecretStore(join(keysDir, 'secrets.json'), protector));
+  const stores = new StoreRegistry(repo, secrets);
   const engine = new BackupEngine({ keyring, workDir, app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') });
   const backup = new BackupService({
     repo,
@@ -210,7 +215,8 @@ function commandHandlers({ accounts, backup, restores, files, transfers, stores,
   const one = <T,>(id: string, work: () => Promise<T> | T) => queue.run(id, work);
   return {
     'accounts.list': () => view.list(),
-    'accounts.add': ({ label }) => view.join(accounts.add(label)),
+    'accounts.add': ({ label, temporary }) => view.join(accounts.add(label, { temporary: temporary === true })),
+    'accounts.setProxy': ({ id, proxy }) => one(id, async () => view.join(await accounts.setProxy(id, proxy))),
     'accounts.rename': ({ id, label }) => one(id, () => view.join(accounts.rename(id, label))),
     'accounts.remove': ({ id }) => one(id, () => accounts.remove(id)),
     'accounts.start': ({ id }) => one(id, () => view.join(accounts.startAccount(id))),

@@ -52,6 +52,8 @@ export const SessionFailureCode = z.enum([
   'LEASE_LOST',
   // The data folder's disk is full: the account's history could not be written.
   'DISK_FULL',
+  // The account's proxy (accounts.setProxy) could not be reached or refused the connection.
+  'PROXY_UNREACHABLE',
 ]);
 export type SessionFailureCode = z.infer<typeof SessionFailureCode>;
 
@@ -188,6 +190,19 @@ export const BackupStatus = z.object({
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
+export const ProxyScheme = z.enum(['http', 'https', 'socks5']);
+export type ProxyScheme = z.infer<typeof ProxyScheme>;
+
+/** A proxy as shown and stored in the clear; its password travels apart and is never sent back. */
+export const ProxyView = z.object({
+  scheme: ProxyScheme,
+  host: z.string(),
+  port: z.number().int(),
+  username: z.string().nullable(),
+  hasPassword: z.boolean(),
+});
+export type ProxyView = z.infer<typeof ProxyView>;
+
 export const Account = z.object({
   id: AccountId,
   label: z.string(),
@@ -198,6 +213,10 @@ export const Account = z.object({
   linked: z.boolean(),
   session: SessionState,
   backup: BackupStatus,
+  /** A temporary account (NoAuth): its session is never saved or backed up and the account ends when the app quits. */
+  temporary: z.boolean(),
+  /** The proxy its browser uses for WhatsApp, without its password (kept in the OS keychain). */
+  proxy: ProxyView.nullable(),
 });
 export type Account = z.infer<typeof Account>;
 
@@ -218,6 +237,26 @@ const hostname = text('The host', 255).refine(
 /** The labelled opt-out of TLS, for a local or test server; servers on this computer need no TLS anyway. */
 const insecure = z.boolean().optional();
 const port = z.number({ error: 'The port must be a number' }).int().min(1).max(65535);
+
+/**
+ * An account's proxy as the user typed it. Chromium cannot sign in to a SOCKS5 proxy (it has no SOCKS5
+ * authentication), so a SOCKS5 proxy with a user is refused here rather than failing later.
+ * `password` omitted keeps the one stored for the same user; a proxy without a user has none.
+ */
+export const ProxyInput = z
+  .object({
+    scheme: ProxyScheme,
+    host: hostname,
+    port,
+    username: z.string().trim().max(256).refine((u) => !CONTROL_CHARS.test(u), 'The user cannot contain control characters').optional(),
+    password: z.string().max(1024).optional(),
+  })
+  .strict()
+  .refine((p) => p.scheme !== 'socks5' || (!p.username && !p.password), {
+    message: 'Chromium cannot sign in to a SOCKS5 proxy: use a SOCKS5 proxy without a user and password, or an HTTP or HTTPS proxy',
+    path: ['username'],
+  });
+export type ProxyInput = z.infer<typeof ProxyInput>;
 
 /** Store settings that may be shown and stored in the clear; the secret (key, password) travels apart. */
 export const StoreSettings = z.discriminatedUnion('kind', [
@@ -408,7 +447,10 @@ const NoInput = z.union([z.undefined(), z.null(), z.object({}).strict()]).transf
 
 export const commands = {
   'accounts.list': { input: NoInput, output: z.array(Account) },
-  'accounts.add': { input: z.object({ label: Label }).strict(), output: Account },
+  /** `temporary`: a NoAuth account whose session lives only while it runs (never saved, never backed up). */
+  'accounts.add': { input: z.object({ label: Label, temporary: z.boolean().optional() }).strict(), output: Account },
+  /** Sets (or with null removes) the proxy the account's browser uses; a running account restarts on it. */
+  'accounts.setProxy': { input: z.object({ id: AccountId, proxy: ProxyInput.nullable() }).strict(), output: Account },
   'accounts.rename': { input: z.object({ id: AccountId, label: Label }).strict(), output: Account },
   'accounts.remove': { input: z.object({ id: AccountId }).strict(), output: z.object({ id: AccountId }) },
   'accounts.start': { input: z.object({ id: AccountId }).strict(), output: Account },

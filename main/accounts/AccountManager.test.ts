@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { ACCOUNT_ID_PATTERN, type SessionState } from '../../preload/contract';
 import { AccountsRepo } from '../db/AccountsRepo';
+import { ProxyRepo } from '../db/ProxyRepo';
 import { AppDatabase } from '../db/AppDatabase';
 import { silentLogger } from '../log';
 import { AccountManager, newAccountId, type AccountManagerDeps } from './AccountManager';
@@ -28,6 +29,7 @@ afterEach(async () => {
 const build = (over: Partial<AccountManagerDeps> = {}) =>
   (manager = new AccountManager({
     repo: new AccountsRepo(db.db),
+    proxyRepo: new ProxyRepo(db.db),
     sessionsDir: join(dir, 'sessions'),
     settings: DEFAULT_SESSION_SETTINGS,
     findBrowser: () => null,
@@ -108,7 +110,7 @@ it('without a start gate every account may start', async () => {
 it('answers an account by id without its backup status, and says where its profile is', () => {
   const m = build();
   const a = m.add('Work');
-  expect(m.find(a.id)).toEqual({ id: a.id, label: 'Work', createdAt: 1000, running: true, linked: false, session: expect.any(Object) });
+  expect(m.find(a.id)).toEqual({ id: a.id, label: 'Work', createdAt: 1000, running: true, linked: false, temporary: false, proxy: null, session: expect.any(Object) });
   expect(m.get(a.id)).not.toHaveProperty('backup');
   expect(m.find('acc-nobody')).toBeUndefined();
   expect(() => m.get('acc-nobody')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));

@@ -1,29 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { SessionFailureCode, SessionState, TimelineEntry } from '../../preload/contract';
-import type { BrowserFinder } from '../browser/findBrowser';
-import type { AccountsRepo, StoredAccount } from '../db/AccountsRepo';
+import type { ProxyInput, SessionFailureCode, SessionState, TimelineEntry } from '../../preload/contract';
+import type { StoredAccount } from '../db/AccountsRepo';
 import { notFound } from '../errors';
-import type { Logger } from '../log';
-import { AccountSession, type SessionSettings } from './AccountSession';
+import { AccountProxies } from './accountProxy';
+import { AccountSession } from './AccountSession';
 import { ALWAYS_START, type AccountRecord, type AccountsForBackup, type StartGate } from './AccountsPort';
 import { AccountWindows } from './AccountWindows';
 import { Messaging } from './Messaging';
 import { deleteProfile, emptyTrash, profileDir } from './sessionFolder';
+import { endTemporaryAccounts, purgeTemporary, sessionsDirOf } from './temporaryAccounts';
+import { newAccountId, writeOrBlock, type AccountManagerDeps } from './accountHelpers';
 
-export interface AccountManagerDeps {
-  repo: AccountsRepo;
-  /** LocalAuth's dataPath, under the data folder. */
-  sessionsDir: string;
-  settings: SessionSettings;
-  findBrowser: BrowserFinder;
-  log: Logger;
-  /** Accounts started at once when the app starts (each start loads a browser: CPU-bound). */
-  startConcurrency?: number;
-  /** Asked before every start (the composition root passes backup's lease check); default: always go. */
-  startGate?: StartGate;
-  now?: () => number;
-}
+export { isDiskFull, newAccountId } from './accountHelpers';
+export type { AccountManagerDeps } from './accountHelpers';
 
 export interface AccountManagerEvents {
   changed: [accounts: AccountRecord[]];
@@ -43,6 +32,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
   readonly messaging: Messaging;
   /** "Open WhatsApp": a visible window, or a picture where there is no display (AccountWindows.ts). */
   readonly windows: AccountWindows;
+  private readonly proxies: AccountProxies;
 
   constructor(private readonly deps: AccountManagerDeps) {
     super();
@@ -50,6 +40,9 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     this.windows = new AccountWindows({ session: (id) => this.session(id), findBrowser: deps.findBrowser, now: deps.now });
     this.now = deps.now ?? Date.now;
     this.gate = deps.startGate ?? ALWAYS_START;
+    this.proxies = new AccountProxies(deps.proxyRepo, deps.secrets);
+    // Temporary accounts of a run that was killed end here, before anything can show or start them.
+    for (const id of purgeTemporary(deps.repo, deps.sessionsDir, deps.log)) void this.proxies.forget(id, deps.log);
     for (const stored of deps.repo.list()) this.attach(stored);
   }
 
@@ -69,7 +62,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
   }
 
   profileDir(id: string): string {
-    return profileDir(this.deps.sessionsDir, id);
+    return profileDir(sessionsDirOf(this.deps.sessionsDir, this.deps.repo.get(id)), id);
   }
 
   /** Restarts the accounts that were running, a few at a time so the app stays responsive. */
@@ -89,17 +82,19 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     await Promise.all(workers);
   }
 
-  /** Closes every browser; sessions stay on disk and running accounts start again next time. */
+  /** Closes every browser; sessions stay on disk and running accounts start again next time. Temporary accounts end. */
   async stop(): Promise<void> {
+    const ids = [...this.sessions.keys()];
     await Promise.all([...this.sessions.values()].map((s) => s.dispose()));
     this.sessions.clear();
+    await endTemporaryAccounts(this.deps.repo, ids, this.deps.sessionsDir, this.deps.log, (id) => this.proxies.forget(id, this.deps.log));
   }
 
-  /** Adds an account and starts linking it at once. */
-  add(label: string): AccountRecord {
-    const stored: StoredAccount = { id: newAccountId(), label, createdAt: this.now(), running: true, linked: false };
+  /** Adds an account and starts linking it at once; a temporary one (NoAuth) is never saved past its run. */
+  add(label: string, opts: { temporary?: boolean } = {}): AccountRecord {
+    const stored: StoredAccount = { id: newAccountId(), label, createdAt: this.now(), running: true, linked: false, temporary: opts.temporary === true };
     this.deps.repo.insert(stored);
-    this.deps.repo.addEvent(stored.id, this.now(), 'added', 'added by the user');
+    this.deps.repo.addEvent(stored.id, this.now(), 'added', stored.temporary ? 'added by the user as a temporary account' : 'added by the user');
     const session = this.attach(stored);
     this.kick(stored.id, () => session.start());
     this.announce();
@@ -176,6 +171,17 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     const session = this.session(id);
     this.deps.repo.setRunning(id, false);
     await session.stop('stopped by the user');
+    const stored = this.deps.repo.get(id);
+    if (stored?.temporary) await this.endTemporarySession(session, stored);
+    return this.get(id);
+  }
+
+  /** Sets or removes the account's proxy; a browser that runs restarts on it (a linked account restores, no QR). */
+  async setProxy(id: string, proxy: ProxyInput | null): Promise<AccountRecord> {
+    const session = this.session(id);
+    await this.proxies.set(id, proxy);
+    if (session.running || session.state.kind !== 'stopped') this.kick(id, () => session.start());
+    this.announce();
     return this.get(id);
   }
 
@@ -193,8 +199,9 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     await session.dispose();
     this.sessions.delete(id);
     this.messaging.detach(id);
-    await deleteProfile(this.deps.sessionsDir, id);
+    await deleteProfile(sessionsDirOf(this.deps.sessionsDir, this.deps.repo.get(id)), id);
     this.deps.repo.delete(id);
+    await this.proxies.forget(id, this.deps.log);
     this.announce();
     return { id };
   }
@@ -219,7 +226,9 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     const { id } = stored;
     const session = new AccountSession({
       id,
-      sessionsDir: this.deps.sessionsDir,
+      sessionsDir: sessionsDirOf(this.deps.sessionsDir, stored),
+      temporary: stored.temporary,
+      proxy: () => this.proxies.forLaunch(id),
       settings: this.deps.settings,
       findBrowser: this.deps.findBrowser,
       linked: stored.linked,
@@ -244,24 +253,16 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     return session;
   }
 
-  /**
-   * A write that follows a session's life. A full disk must not end the app (or be swallowed): the
-   * account stops, failed with DISK_FULL, and the person is told; anything else is the app's own bug.
-   */
+  /** A write that follows a session's life: a full disk fails the account with DISK_FULL (accountHelpers.ts). */
   private write(id: string, session: AccountSession, work: () => void): void {
-    try {
-      work();
-    } catch (err) {
-      if (!isDiskFull(err)) throw err;
-      if (session.state.kind === 'failed' && session.state.code === 'DISK_FULL') return;
-      this.deps.log.error('the data folder’s disk is full', { account: id });
-      void session.block('DISK_FULL', 'The disk holding the app’s data is full, so this account’s history could not be saved. Free some space, then press Retry.');
-    }
+    writeOrBlock(this.deps.log, id, session, work);
   }
 
   private kick(id: string, start: () => Promise<void>, force = false): void {
     const run = async () => {
-      const blocked = await this.gate(id, { force });
+      // A temporary account is never backed up, so it never waits for backup's lease.
+      const gate = this.deps.repo.get(id)?.temporary ? null : await this.gate(id, { force });
+      const blocked = gate ?? (await this.proxies.prepare(id));
       if (blocked) return this.sessions.get(id)?.block(blocked.code, blocked.message);
       await start();
     };
@@ -270,25 +271,19 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
 
   private view(stored: StoredAccount): AccountRecord {
     const session = this.sessions.get(stored.id);
-    return { ...stored, linked: session?.isLinked ?? stored.linked, session: session?.state ?? { kind: 'stopped' } };
+    return { ...stored, linked: session?.isLinked ?? stored.linked, session: session?.state ?? { kind: 'stopped' }, proxy: this.proxies.view(stored.id) };
+  }
+
+  /** A temporary account's stop ends its session: no profile, and a fresh unlinked session (Start shows a QR). */
+  private async endTemporarySession(session: AccountSession, stored: StoredAccount): Promise<void> {
+    await session.dispose();
+    await deleteProfile(sessionsDirOf(this.deps.sessionsDir, stored), stored.id);
+    this.deps.repo.setLinked(stored.id, false);
+    this.attach({ ...stored, linked: false });
+    this.announce();
   }
 
   private announce(): void {
     this.emit('changed', this.list());
   }
-}
-
-/** `acc-` + 10 random base-36 characters: matches the contract's id pattern and LocalAuth's clientId rule. */
-export function newAccountId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = randomBytes(10);
-  let id = 'acc-';
-  for (const b of bytes) id += alphabet[b % alphabet.length];
-  return id;
-}
-
-/** better-sqlite3 raises SQLITE_FULL; file writes raise ENOSPC. */
-export function isDiskFull(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }

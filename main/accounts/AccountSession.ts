@@ -27,6 +27,10 @@ export interface AccountSessionDeps {
   now?: () => number;
   /** Builds the whatsapp-web.js client (tests pass a fake one). */
   createClient?: (o: ClientOptions) => Client;
+  /** A temporary account: NoAuth, its profile in `sessionsDir` only while it runs (temporaryAccounts.ts). */
+  temporary?: boolean;
+  /** The account's proxy for each launch (accountProxy.ts). */
+  proxy?: () => ClientOptions['proxy'];
 }
 
 export interface AccountSessionEvents {
@@ -264,6 +268,8 @@ export class AccountSession extends EventEmitter<AccountSessionEvents> {
       browser: this.browser,
       extraChromiumArgs: settings.extraChromiumArgs,
       pageTimeoutMs: settings.timeouts.pageMs,
+      ...(this.deps.temporary ? { temporary: true } : {}),
+      ...(this.deps.proxy?.() ? { proxy: this.deps.proxy() } : {}),
       ...(pairPhone ? { pairWithPhone: { phoneNumber: pairPhone, intervalMs: settings.pairingIntervalMs } } : {}),
       ...(visible ? { visible: true } : {}),
     });

@@ -4,6 +4,7 @@
 // events of an older client generation before they get here. docs/architecture.md ("Session states")
 // shows this table, rendered by renderTransitionTable().
 import type { SessionFailureCode } from '../../preload/contract';
+import { launchFailure } from './accountProxy';
 import { classifyDisconnect } from './disconnectReasons';
 import {
   CLIENT_PHASES, PHASES, eventKey,
@@ -113,7 +114,7 @@ export const TRANSITIONS: readonly Transition[] = [
   row({ from: ['preparing-profile'], on: 'profile-ready', to: 'starting', does: ['launch', 'arm page'], run: (s, _e, env) => step.profileReady(s, env) }),
   row({ from: ['preparing-profile'], on: 'profile-held', when: [idle], to: 'failed', does: ['emit failed', 'attention'], run: (s, e) => step.profileHeld(s, e.holder) }),
   row({ from: ['preparing-profile'], on: 'profile-held', when: [loggingOut], to: 'logged-out', does: ['emit failed', 'attention', ...FINISH], run: (s, e) => step.profileHeld(s, e.holder) }),
-  ...retrying(['preparing-profile', ...CLIENT_PHASES], 'launch-failed', (e) => ({ code: 'LAUNCH_FAILED', message: `The browser for this account could not start WhatsApp Web (${e.error}).` })),
+  ...retrying(['preparing-profile', ...CLIENT_PHASES], 'launch-failed', (e) => launchFailure(e.error)),
   ...retrying(['starting'], 'timer:page', (_e, env) => ({ code: 'PAGE_TIMEOUT', message: `WhatsApp Web did not load within ${step.seconds(env.settings.timeouts.pageMs)}.` })),
 
   // Linking: QR codes (counted, paused at the limit) or a pairing code, then sign-in and sync.

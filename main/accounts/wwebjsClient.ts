@@ -1,8 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import wwebjs from 'whatsapp-web.js';
 import type { BrowserChoice } from '../browser/findBrowser';
-import { launchOptions, windowed } from '../browser/launchOptions';
+import { launchOptions, proxyArgs, windowed } from '../browser/launchOptions';
 import { withTimeout } from '../util/time';
+import type { ResolvedProxy } from './accountProxy';
+import { profileDir } from './sessionFolder';
 
 export type Client = InstanceType<typeof wwebjs.Client>;
 
@@ -14,10 +17,19 @@ class RestoreOnlyLocalAuth extends wwebjs.LocalAuth {
   override onAuthenticationNeeded = async () => ({ failed: true, restart: false, failureEventPayload: 'session revoked' });
 }
 
+/** The same for a temporary account that linked and then lost its connection within one run. */
+class RestoreOnlyNoAuth extends wwebjs.NoAuth {
+  override onAuthenticationNeeded = async () => ({ failed: true, restart: false, failureEventPayload: 'session revoked' });
+}
+
 export interface ClientOptions {
   accountId: string;
-  /** LocalAuth's dataPath. */
+  /** LocalAuth's dataPath; for a temporary account, the temp folder its NoAuth profile is made in. */
   sessionsDir: string;
+  /** NoAuth: nothing of the session is saved by the library; the profile is deleted by the app (temporaryAccounts.ts). */
+  temporary?: boolean;
+  /** The account's proxy, with the credentials the page answers a proxy's sign-in request with. */
+  proxy?: ResolvedProxy;
   /** A linked account must restore; a QR means its session was revoked. */
   restoreOnly: boolean;
   browser: BrowserChoice;
@@ -30,17 +42,32 @@ export interface ClientOptions {
 
 /** One whatsapp-web.js Client for one account, with every path absolute and a fresh options object. */
 export function createClient(o: ClientOptions): Client {
-  const Auth = o.restoreOnly ? RestoreOnlyLocalAuth : wwebjs.LocalAuth;
+  const hidden = launchOptions(o.browser, [...o.extraChromiumArgs, ...proxyArgs(o.proxy?.server)]);
+  const puppeteer = o.visible ? windowed(hidden) : hidden;
   return new wwebjs.Client({
-    authStrategy: new Auth({ clientId: o.accountId, dataPath: o.sessionsDir }),
+    authStrategy: o.temporary ? temporaryAuth(o, puppeteer) : new (o.restoreOnly ? RestoreOnlyLocalAuth : wwebjs.LocalAuth)({ clientId: o.accountId, dataPath: o.sessionsDir }),
     // Never the library's default './.wwebjs_cache' in the current directory (docs/whatsapp-web.js.md, "The default web cache writes into the current directory").
     webVersionCache: { type: 'none' },
-    puppeteer: o.visible ? windowed(launchOptions(o.browser, o.extraChromiumArgs)) : launchOptions(o.browser, o.extraChromiumArgs),
+    puppeteer,
+    // The library calls puppeteer's page.authenticate with it, which answers the proxy's 407 (HTTP and HTTPS proxies).
+    ...(o.proxy?.credentials ? { proxyAuthentication: o.proxy.credentials } : {}),
     authTimeoutMs: o.pageTimeoutMs,
     qrMaxRetries: 0,
     takeoverOnConflict: false,
     ...(o.pairWithPhone ? { pairWithPhoneNumber: { phoneNumber: o.pairWithPhone.phoneNumber, showNotification: false, intervalMs: o.pairWithPhone.intervalMs } } : {}),
   });
+}
+
+/**
+ * NoAuth never chooses a folder: without userDataDir puppeteer makes one in the OS temp folder and
+ * removes it only on a clean close, so a crash would leave the session where the app never looks.
+ * Give it one under the data folder instead, removed on stop, quit and the next start.
+ */
+function temporaryAuth(o: ClientOptions, puppeteer: { userDataDir?: string }): InstanceType<typeof wwebjs.NoAuth> {
+  const dir = profileDir(o.sessionsDir, o.accountId);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  puppeteer.userDataDir = dir;
+  return o.restoreOnly ? new RestoreOnlyNoAuth() : new wwebjs.NoAuth();
 }
 
 /**

@@ -105,6 +105,20 @@ it('configure says what is wrong, and turning backup off stops the schedule and 
   expect(a.changes.length).toBeGreaterThanOrEqual(2);
 });
 
+it('a temporary account is never backed up: the toggle and Back up now are refused with why, and nothing reaches the store', async () => {
+  const { accounts, engine, service } = computer();
+  service.start();
+  accounts.add('acc-tmp', 'Visitor', { temporary: true });
+  await expect(service.configure({ accountId: 'acc-tmp', enabled: true, storeId: STORE })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/temporary account.*never saved or backed up/) });
+  await expect(service.runNow('acc-tmp')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/temporary account/) });
+  accounts.setState('acc-tmp', READY);
+  expect(service.status('acc-tmp')).toMatchObject({ enabled: false, activity: 'off', nextAt: null });
+  // Turning it off is no harm and stays allowed.
+  await service.configure({ accountId: 'acc-tmp', enabled: false });
+  await service.stop();
+  expect(engine.backUp).not.toHaveBeenCalled();
+});
+
 it('the start gate: no lease without backup; with backup one computer per account, a take-over wins and the first is told', async () => {
   const a = computer('a');
   const b = computer('b');

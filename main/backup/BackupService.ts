@@ -64,6 +64,7 @@ interface Runtime {
 
 const LEASE_LOST: StartRefusal = { code: 'LEASE_LOST', message: 'Another computer took this account over. Take over to use it here again.' };
 const NO_STORE = 'Choose where to back this account up first.';
+export const TEMPORARY_NOT_BACKED_UP = 'This is a temporary account: its session is never saved or backed up, and it ends when it stops or the app quits.';
 /** While an account is in these states, its browser is not running here (no lease to take now). */
 const DOWN: SessionState['kind'][] = ['stopped', 'logged-out', 'failed'];
 
@@ -115,6 +116,7 @@ export class BackupService extends EventEmitter<BackupServiceEvents> {
   async configure(input: { accountId: string; enabled: boolean; storeId?: string | null; intervalMin?: number; encrypt?: boolean }): Promise<void> {
     const { accountId: id, enabled } = input;
     const account = this.deps.accounts.get(id);
+    if (account.temporary && enabled) throw new AppError('INVALID_INPUT', TEMPORARY_NOT_BACKED_UP, 'enabled');
     const current = this.deps.repo.config(id);
     const storeId = input.storeId === undefined ? current.storeId : input.storeId;
     if (enabled && !storeId) throw new AppError('INVALID_INPUT', NO_STORE, 'storeId');
@@ -133,7 +135,7 @@ export class BackupService extends EventEmitter<BackupServiceEvents> {
 
   /** "Back up now": runs at once (or joins a run under way); an unchanged session is not uploaded again. */
   async runNow(accountId: string): Promise<void> {
-    this.deps.accounts.get(accountId);
+    if (this.deps.accounts.get(accountId).temporary) throw new AppError('INVALID_INPUT', TEMPORARY_NOT_BACKED_UP);
     if (!this.deps.repo.config(accountId).storeId) throw new AppError('INVALID_INPUT', NO_STORE, 'storeId');
     await this.run(accountId, false);
     const failing = this.deps.repo.config(accountId).failing;

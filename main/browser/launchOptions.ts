@@ -20,6 +20,8 @@ export const LEAN_ARGS = [
 
 export interface LaunchOptions {
   executablePath: string;
+  /** Set for a temporary account's NoAuth profile (main/accounts/wwebjsClient.ts); LocalAuth sets its own. */
+  userDataDir?: string;
   headless: boolean | 'shell';
   args: string[];
   /**
@@ -42,6 +44,15 @@ export function launchOptions(browser: BrowserChoice, extraArgs: readonly string
     // Chromium refuses to start as root with its sandbox on (CI containers run as root).
     args: [...LEAN_ARGS, ...(isRoot ? ['--no-sandbox'] : []), ...extraArgs],
   };
+}
+
+/**
+ * The account's proxy for all of its browser's traffic. Chromium never falls back to a direct
+ * connection for a fixed proxy, so a proxy that is down fails the page load at once (net::ERR_PROXY_*)
+ * instead of leaking the account's traffic past it.
+ */
+export function proxyArgs(server: string | undefined): string[] {
+  return server ? [`--proxy-server=${server}`] : [];
 }
 
 /**

@@ -8,6 +8,8 @@ export interface StoredAccount {
   createdAt: number;
   running: boolean;
   linked: boolean;
+  /** A NoAuth account that ends with the app (main/accounts/temporaryAccounts.ts). */
+  temporary: boolean;
 }
 
 interface Row {
@@ -16,10 +18,11 @@ interface Row {
   created_at: number;
   running: number;
   linked: number;
+  temporary: number;
 }
 
-const COLUMNS = 'id, label, created_at, running, linked';
-const toAccount = (r: Row): StoredAccount => ({ id: r.id, label: r.label, createdAt: r.created_at, running: r.running === 1, linked: r.linked === 1 });
+const COLUMNS = 'id, label, created_at, running, linked, temporary';
+const toAccount = (r: Row): StoredAccount => ({ id: r.id, label: r.label, createdAt: r.created_at, running: r.running === 1, linked: r.linked === 1, temporary: r.temporary === 1 });
 
 export class AccountsRepo {
   constructor(private readonly db: BetterSqlite3.Database) {}
@@ -33,10 +36,10 @@ export class AccountsRepo {
     return row && toAccount(row);
   }
 
-  insert(account: { id: string; label: string; createdAt: number; running?: boolean }): void {
+  insert(account: { id: string; label: string; createdAt: number; running?: boolean; temporary?: boolean }): void {
     this.db
-      .prepare('INSERT INTO accounts (id, label, created_at, running, position) VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM accounts))')
-      .run(account.id, account.label, account.createdAt, account.running === false ? 0 : 1);
+      .prepare('INSERT INTO accounts (id, label, created_at, running, temporary, position) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM accounts))')
+      .run(account.id, account.label, account.createdAt, account.running === false ? 0 : 1, account.temporary ? 1 : 0);
   }
 
   rename(id: string, label: string): boolean {

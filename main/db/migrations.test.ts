@@ -87,9 +87,9 @@ describe('database', () => {
     const d = AppDatabase.open(dir, MIGRATIONS.slice(0, 6));
     expect(d.db.prepare('SELECT label, temporary FROM accounts').get()).toEqual({ label: 'Work', temporary: 0 });
     expect(() => d.db.prepare("UPDATE accounts SET temporary = 2 WHERE id = 'acc-1'").run()).toThrow(/CHECK/);
-    d.db.prepare("INSERT INTO account_proxy VALUES ('acc-1', 'http', '127.0.0.1', 3128, 'ann')").run();
-    expect(() => d.db.prepare("INSERT INTO account_proxy VALUES ('acc-1', 'ftp', 'x', 1, NULL)").run()).toThrow(/CHECK/);
-    expect(() => d.db.prepare("INSERT INTO account_proxy VALUES ('nope', 'http', 'x', 1, NULL)").run()).toThrow(/FOREIGN KEY/);
+    d.db.prepare("INSERT INTO account_proxy VALUES ('acc-1', 'http', '127.0.0.1', 3128, 'ann', 1)").run();
+    expect(() => d.db.prepare("INSERT INTO account_proxy VALUES ('acc-1', 'ftp', 'x', 1, NULL, 0)").run()).toThrow(/CHECK/);
+    expect(() => d.db.prepare("INSERT INTO account_proxy VALUES ('nope', 'http', 'x', 1, NULL, 0)").run()).toThrow(/FOREIGN KEY/);
     expect(columns(d.db, 'account_proxy')).not.toContain('password');
     d.db.prepare("DELETE FROM accounts WHERE id = 'acc-1'").run();
     expect(d.db.prepare('SELECT count(*) FROM account_proxy').pluck().get()).toBe(0);

@@ -141,7 +141,9 @@ export const MIGRATIONS: readonly Migration[] = [
           scheme     TEXT NOT NULL CHECK (scheme IN ('http', 'https', 'socks5')),
           host       TEXT NOT NULL CHECK (length(host) BETWEEN 1 AND 255),
           port       INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
-          username   TEXT
+          username   TEXT,
+          -- Whether the secret store holds a password for it (so the account's view needs no keychain read).
+          has_password INTEGER NOT NULL DEFAULT 0 CHECK (has_password IN (0, 1))
         ) STRICT;
       `);
     },

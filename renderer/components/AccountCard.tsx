@@ -35,6 +35,11 @@ export function accountHeadingId(id: string): string {
 
 const added = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
+/** When it was added, and whether it is temporary (nothing of it is kept once it stops). */
+function cardMeta(account: Account): string {
+  return `Added ${added.format(account.createdAt)}${account.temporary ? ' · Temporary: ends when stopped or when the app quits' : ''}`;
+}
+
 /** States where a browser runs (or is about to): Stop ends it and keeps the session. */
 const STOPPABLE = new Set(['starting', 'qr', 'pairing-code', 'syncing', 'ready', 'reconnecting']);
 
@@ -82,7 +87,7 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
             <h3 id={accountHeadingId(account.id)} className="card-title label-text" tabIndex={-1}>
               {account.label}
             </h3>
-            <p className="card-meta">Added {added.format(account.createdAt)}</p>
+            <p className="card-meta">{cardMeta(account)}</p>
           </div>
         )}
         <StateChip state={state} now={now} />

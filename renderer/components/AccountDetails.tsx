@@ -1,9 +1,10 @@
-// "Details and history": a disclosure at the foot of a card with the account's facts and its timeline
+// "Details and history": a disclosure at the foot of a card with the account's facts, its proxy, and its timeline
 // (every state change with time and reason, newest first). Loaded when opened, and again while open
 // whenever the account moves to another state.
 import { useEffect, useId, useState } from 'react';
 import type { Account } from '../../preload/contract';
 import { selectLoadTimeline, selectTimeline, useTimelineStore } from '../stores/timelineStore';
+import { AccountProxy } from './AccountProxy';
 import { DisclosureButton } from './DisclosureButton';
 import { errorText } from './errors';
 import { FieldError } from './fieldParts';
@@ -38,12 +39,13 @@ export function AccountDetails({ account }: { account: Account }) {
               <dt>Linked to a phone</dt>
               <dd>{account.linked ? 'Yes' : 'No'}</dd>
               <dt>Starts with the app</dt>
-              <dd>{account.running ? 'Yes' : 'No'}</dd>
+              <dd>{account.temporary ? 'No: temporary, it ends when the app quits' : account.running ? 'Yes' : 'No'}</dd>
               <dt>Account id</dt>
               <dd>
                 <code>{account.id}</code>
               </dd>
             </dl>
+            <AccountProxy account={account} />
             <FieldError message={timeline.status === 'failed' && timeline.error ? `The history could not be loaded: ${errorText(timeline.error)}` : null} />
             {timeline.status === 'loading' && timeline.entries.length === 0 ? <p className="muted">Loading the history…</p> : null}
             {timeline.entries.length > 0 ? (

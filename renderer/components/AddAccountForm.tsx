@@ -1,7 +1,9 @@
-// "Account name" + Add. On INVALID_INPUT the message appears next to the field and the text stays.
+// "Account name" + Add, and "Add a temporary account" (nothing of it is kept once it stops or the app
+// quits; never backed up). On INVALID_INPUT the message appears next to the field and the text stays.
 import { useRef, useState, type FormEvent } from 'react';
 import type { Account } from '../../preload/contract';
 import { selectAddAccount, useAccountsStore } from '../stores/accountsStore';
+import { CheckboxField } from './ChoiceFields';
 import { TextField } from './TextField';
 import { useCommand } from './useCommand';
 
@@ -10,16 +12,18 @@ export function AddAccountForm({ onAdded }: { onAdded?(account: Account): void }
   const add = useAccountsStore(selectAddAccount);
   const adding = useCommand();
   const [label, setLabel] = useState('');
+  const [temporary, setTemporary] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const result = await adding.run(() => add(label));
+    const result = await adding.run(() => add(label, temporary));
     if (!result) return; // already adding
     if (result.ok) {
       setLabel('');
-      setAnnouncement(`Added ${result.value.label}.`);
+      setAnnouncement(`Added ${result.value.label}${result.value.temporary ? ' as a temporary account' : ''}.`);
+      setTemporary(false);
       onAdded?.(result.value);
     } else {
       setAnnouncement('');
@@ -46,6 +50,13 @@ export function AddAccountForm({ onAdded }: { onAdded?(account: Account): void }
           Add
         </button>
       </div>
+      <CheckboxField
+        label="Add a temporary account"
+        name="temporary"
+        checked={temporary}
+        onChange={setTemporary}
+        help="Nothing of it is kept: its session ends when you stop it or quit the app, and it is never backed up."
+      />
       <p className="visually-hidden" role="status">
         {announcement}
       </p>

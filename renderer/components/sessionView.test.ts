@@ -13,6 +13,8 @@ function account(session: SessionState, id = Math.random().toString(36).slice(2)
     linked: true,
     session,
     backup: { enabled: false, storeId: null, intervalMin: 60, encrypt: true, activity: 'off', last: null, failing: null, nextAt: null },
+    temporary: false,
+    proxy: null,
   };
 }
 

@@ -70,6 +70,7 @@ const FAILURES: Record<SessionFailureCode, { title: string; elsewhere: boolean }
   LEASE_HELD: { title: 'Open on another computer', elsewhere: true },
   LEASE_LOST: { title: 'Taken over by another computer', elsewhere: true },
   DISK_FULL: { title: 'The disk is full', elsewhere: false },
+  PROXY_UNREACHABLE: { title: 'Proxy unreachable', elsewhere: false },
 };
 
 export function failureTitle(code: SessionFailureCode): string {

@@ -7,7 +7,7 @@
 // Each account's unread total and last activity (AccountUse) load with the list and are replaced whole
 // from every accounts.activity, so every window shows the same counts without asking.
 import { create } from 'zustand';
-import type { Account, AccountUse, ApiError, Result } from '../../preload/contract';
+import type { Account, AccountUse, ApiError, ProxyInput, Result } from '../../preload/contract';
 import { call } from './api';
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'failed';
@@ -27,7 +27,9 @@ export interface AccountsState {
   replaceActivity(list: AccountUse[]): void;
   markRead(id: string): Promise<Result<AccountUse>>;
   setMessageNotice(id: string, enabled: boolean): Promise<Result<AccountUse>>;
-  add(label: string): Promise<Result<Account>>;
+  /** `temporary`: a NoAuth account that ends when it stops or the app quits. */
+  add(label: string, temporary?: boolean): Promise<Result<Account>>;
+  setProxy(id: string, proxy: ProxyInput | null): Promise<Result<Account>>;
   rename(id: string, label: string): Promise<Result<Account>>;
   remove(id: string): Promise<Result<{ id: string }>>;
   start(id: string): Promise<Result<Account>>;
@@ -72,9 +74,16 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
 
   // Main answers with the new account and also broadcasts the whole list; applying the answer at once
   // keeps the UI responsive, and the broadcast (before or after) holds the same account.
-  add: async (label) => {
-    const result = await call('accounts.add', { label });
+  add: async (label, temporary) => {
+    const result = await call('accounts.add', temporary ? { label, temporary } : { label });
     if (result.ok) set((s) => ({ accounts: upsert(s.accounts, result.value) }));
+    return result;
+  },
+
+  setProxy: async (id, proxy) => {
+    const since = get().revision;
+    const result = await call('accounts.setProxy', { id, proxy });
+    if (result.ok) applyAnswer(result.value, since);
     return result;
   },
 
