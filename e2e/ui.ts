@@ -14,9 +14,13 @@ export function accountList(page: Page): Locator {
   return page.getByRole('listbox', { name: 'Accounts' });
 }
 
-/** An account's line in the list, by its label: for whether it is there, without opening it. */
+/**
+ * An account's line in the list, by its label: for whether it is there, without opening it. The
+ * option's name is all it shows (label, state, unread count), so it is found by its label's text.
+ */
 export function accountEntry(page: Page, label: string): Locator {
-  return accountList(page).getByRole('option', { name: label, exact: true });
+  const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return accountList(page).getByRole('option').filter({ has: page.locator('.option-label').filter({ hasText: exactly }) });
 }
 
 /**

@@ -4,7 +4,7 @@
 // the list is one tab stop (the selected option, or the first), Up/Down move to the previous/next
 // option and Home/End to the first/last, selection follows focus, and Enter or Space opens the selected
 // account (focus goes to its title in the detail pane). Options hold no controls: every action is in
-// the pane, which is what lets the whole line be one option with a short name (the label).
+// the pane, which is what lets the whole line be one option, named by what it shows.
 import type { KeyboardEvent } from 'react';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
@@ -79,15 +79,13 @@ function AccountOption({ account, selected, tabbable, onSelect }: OptionProps) {
   // Only a reconnect countdown changes by itself in a one-line chip.
   const now = useNow(state.kind === 'reconnecting' && state.attempt > 0);
   const attention = needsAttention(state);
-  const labelId = `${optionId(account.id)}-label`;
-  const stateId = `${optionId(account.id)}-state`;
+  // No aria-label: the option is named by everything the line shows (label, state, unread). A name that
+  // left visible words out would fail WCAG 2.5.3 (label in name) for people who speak what they see.
   return (
     <li
       id={optionId(account.id)}
       role="option"
       aria-selected={selected}
-      aria-labelledby={labelId}
-      aria-describedby={stateId}
       tabIndex={tabbable ? 0 : -1}
       className={`account-option${attention ? ' attention' : ''}`}
       onClick={() => onSelect(account.id)}
@@ -96,10 +94,10 @@ function AccountOption({ account, selected, tabbable, onSelect }: OptionProps) {
       <span className="option-mark" aria-hidden="true">
         {attention ? '!' : ''}
       </span>
-      <span id={labelId} className="option-label label-text">
+      <span className="option-label label-text">
         {account.label}
       </span>
-      <div id={stateId} className="option-state">
+      <div className="option-state">
         <StateChip state={state} now={now} />
         {unread > 0 ? (
           <span className="option-unread">
