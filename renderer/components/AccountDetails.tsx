@@ -49,7 +49,8 @@ export function AccountDetails({ account }: { account: Account }) {
             <FieldError message={timeline.status === 'failed' && timeline.error ? `The history could not be loaded: ${errorText(timeline.error)}` : null} />
             {timeline.status === 'loading' && timeline.entries.length === 0 ? <p className="muted">Loading the history…</p> : null}
             {timeline.entries.length > 0 ? (
-              <div className="timeline-scroll">
+              // It scrolls: focusable, so it can be scrolled from the keyboard too.
+              <div className="timeline-scroll" tabIndex={0}>
                 {/* A list, not a table: it stays readable in a narrow card. */}
                 <ol className="timeline" aria-label={`History of ${account.label}, newest first`}>
                   {timeline.entries.map((e, i) => (

@@ -36,22 +36,25 @@ export function AttentionNotices() {
     <section className="notices" aria-label="Notifications">
       <ul ref={listRef} className="notice-list">
         {shown.map((n) => (
-          <li key={n.key} className="notice" role="alert">
-            <span className="notice-icon" aria-hidden="true">
-              !
-            </span>
-            <div className="notice-text">
-              <p className="notice-title label-text">{n.title}</p>
-              <p>{n.body}</p>
-              <p className="notice-time muted">{time.format(n.at)}</p>
-            </div>
-            <div className="actions notice-actions">
-              <button type="button" className="button small" onClick={() => show(n.id)}>
-                Show account<span className="visually-hidden"> {n.label}</span>
-              </button>
-              <button type="button" className="button small notice-dismiss" onClick={() => close(n.key)}>
-                Dismiss<span className="visually-hidden"> notice about {n.label}</span>
-              </button>
+          // The alert is inside the item: a listitem may not take another role, and a list holds only items.
+          <li key={n.key} className="notice-item">
+            <div className="notice" role="alert">
+              <span className="notice-icon" aria-hidden="true">
+                !
+              </span>
+              <div className="notice-text">
+                <p className="notice-title label-text">{n.title}</p>
+                <p>{n.body}</p>
+                <p className="notice-time muted">{time.format(n.at)}</p>
+              </div>
+              <div className="actions notice-actions">
+                <button type="button" className="button small" onClick={() => show(n.id)}>
+                  Show account<span className="visually-hidden"> {n.label}</span>
+                </button>
+                <button type="button" className="button small notice-dismiss" onClick={() => close(n.key)}>
+                  Dismiss<span className="visually-hidden"> notice about {n.label}</span>
+                </button>
+              </div>
             </div>
           </li>
         ))}
