@@ -1,5 +1,6 @@
 // What the Playwright specs share: finding an account in the list and its card (the detail pane),
-// opening the app, screenshots, QR watching.
+// opening the app, screenshots, QR watching, and the axe-core check.
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 declare global {
@@ -63,4 +64,14 @@ export async function watchForQr(page: Page): Promise<void> {
       present = now;
     }).observe(document, { childList: true, subtree: true, attributes: true });
   });
+}
+
+/**
+ * Runs axe-core (all its default rules, WCAG AA contrast included) on the page as it is now, and fails
+ * listing every violation by rule, impact and element, so the report says what to fix.
+ */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${n.target.join(' ')} — ${v.help}`));
+  expect(found, `axe-core violations on ${screen}`).toEqual([]);
 }
