@@ -125,7 +125,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
   const info = (): AppInfo => appInfo(opts);
   const diagnostics = appDiagnostics({ ...opts, info, view, accounts, stores, log });
-  const api = new ApiService({ repo: new ApiRepo(database.db), accounts, messaging: accounts.messaging, backup, log, version: packageVersion('app') });
+  const api = new ApiService({ repo: new ApiRepo(database.db), accounts, messaging: accounts.messaging, backup, log, version: packageVersion('app'), protector });
   api.on('changed', (status) => events.emit('api.changed', status));
   api.on('delivery', (delivery) => events.emit('api.delivery', delivery));
   const registry = new CommandRegistry({ ...commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }), 'app.checkForUpdates': opts.desktop?.checkForUpdates ?? browserModeUpdateCheck }, log);
