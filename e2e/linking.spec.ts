@@ -7,7 +7,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { E2E_SIM, expect, test } from './fixtures';
 import type { SimServer } from './sim/SimServer';
-import { card, chip, openApp, snap, watchForQr } from './ui';
+import { accountEntry, card, chip, openApp, snap, watchForQr } from './ui';
 
 async function addAccount(page: Page, label: string): Promise<Locator> {
   await page.getByLabel('Account name').fill(label);
@@ -194,11 +194,11 @@ test('several accounts: the header sums them up; removing a linked account logs 
   await page.getByLabel('Account name').blur();
   await snap(page, testInfo, 'summary');
 
-  await work.getByRole('button', { name: 'Remove Work' }).click();
+  await (await card(page, 'Work')).getByRole('button', { name: 'Remove Work' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove “Work”?' });
   await expect(dialog).toContainText('also logged out on the phone');
   await dialog.getByRole('button', { name: 'Remove account' }).click();
-  await expect(work).toHaveCount(0, { timeout: 30_000 });
+  await expect(accountEntry(page, 'Work')).toHaveCount(0, { timeout: 30_000 });
   expect(sim.devices(sim.defaultPhone).filter((d) => d.online)).toHaveLength(0);
   await expect(page.getByRole('banner')).toContainText('2 accounts: 1 needs attention, 1 waiting for scan');
 });
