@@ -6,7 +6,7 @@
 // burst, and the host's RSS (API off; on and idle; on with one stream client under the burst). Each host
 // runs in a process of its own; the simulator and the API client run here. Interleaved runs, medians.
 // Run: npx tsx bench/api/run.ts [--counts 1,3] [--runs 3] [--latency-count 50] [--burst 200] [--concurrency 16]
-//        [--delivery-ms 20] [--idle-ms 3000] [--timeout-ms 180000] [--message-timeout-ms 10000] [--burst-timeout-ms 120000]
+//        [--delivery-ms 20] [--idle-ms 3000] [--timeout-ms 180000] [--message-timeout-ms 10000] [--burst-timeout-ms 120000] [--client http|fetch]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { SimServer } from '../../e2e/sim/SimServer';
 import { killMentioning } from '../accounts/procTree';
 import { freshPhones, loadAverage, sleep } from '../accounts/trial';
-import { ApiClient } from './apiClient';
+import { ApiClient, type ClientKind } from './apiClient';
 import { HostProcess, killHosts } from './hostProcess';
 import type { Path, RoundResult, Variant } from './protocol';
 import { checkTarget, latencyKey, median, mediansOf, PATHS, runStats, table, targetLines, type MemoryStats, type RunStats } from './report';
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     'timeout-ms': { type: 'string', default: '180000' },
     'message-timeout-ms': { type: 'string', default: '10000' },
     'burst-timeout-ms': { type: 'string', default: '120000' },
+    // http: node:http with keep-alive (the API's cost, little of the script's); fetch: docs/api.md's example.
+    client: { type: 'string', default: 'http' },
   },
 });
 const counts = values.counts.split(',').map(Number).filter((n) => n > 0);
@@ -44,6 +46,8 @@ const idleMs = Number(values['idle-ms']);
 const timeoutMs = Number(values['timeout-ms']);
 const messageTimeoutMs = Number(values['message-timeout-ms']);
 const burstTimeoutMs = Number(values['burst-timeout-ms']);
+if (values.client !== 'http' && values.client !== 'fetch') throw new Error(`--client is http or fetch, not ${values.client}`);
+const clientKind: ClientKind = values.client;
 /** The contact every account writes to (each account has a phone of its own, so each has its own chat). */
 const CONTACT = '15559990001';
 /** Sequential GETs that measure an API round trip without WhatsApp work. */
@@ -175,7 +179,7 @@ async function measureCount(sim: SimServer, n: number): Promise<{ stats: RunStat
     await sleep(idleMs);
     const oursOn = await idleRss(ours);
     progress(`n=${n} RSS: ours API off ${oursOff} MiB, on ${oursOn} MiB; stock ${stockIdle} MiB`);
-    api = new ApiClient(access, ids);
+    api = new ApiClient(access, ids, clientKind);
     const oursAcks = new AckTracker();
     const pair: Pair = { ours, stock, api, oursAcks, phones: { ours: phones.ours.map((ph) => ph.number), stock: phones.stock.map((ph) => ph.number) } };
     // Warm-up, not counted: the first messages of a chat pay for its creation and for cold code paths.
@@ -204,7 +208,7 @@ async function measureCount(sim: SimServer, n: number): Promise<{ stats: RunStat
       ],
     };
   } finally {
-    api?.closeStream();
+    api?.close();
     await Promise.all([ours.stop(30_000), stock?.stop(30_000)]);
     anomalies.push(...ours.anomalies.map((a) => `n=${n}: ${a}`), ...(stock?.anomalies ?? []).map((a) => `n=${n}: ${a}`));
   }
@@ -244,7 +248,7 @@ async function main(): Promise<void> {
   const errors = stats.flatMap((s) => s.errors.map((e) => `${s.path} n=${s.n} run ${s.run}: ${e}`));
   console.log(`api benchmark: simulator deliveryMs=${sim.timings.deliveryMs} (ack 1 -> 2), the contact reads at ack 2; ${runs} interleaved runs per path and N; ` +
     `latency: ${latencyCount} messages per account per run, one at a time, percentiles over all runs; burst: ${burstCount} per account, ${concurrency} in flight`);
-  console.log('API: the app (createApp) with its local API on loopback, POST /v1/accounts/{id}/messages, acks from GET /v1/events (one stream client); ' +
+  console.log(`API: the app (createApp) with its local API on loopback, POST /v1/accounts/{id}/messages, acks from GET /v1/events (one stream client), script client ${clientKind}; ` +
     'direct: the same app\'s messaging (what the API calls) in the host, no HTTP, no client; stock: whatsapp-web.js 1.34.7 Client + LocalAuth, client.sendMessage, message_ack in its process');
   console.log(`load average (1, 5, 15 min): start ${loadStart.join(' ')}, end ${loadEnd.join(' ')} on ${availableParallelism()} cores`);
   for (const line of table(medians, memory, counts)) console.log(line);
@@ -253,7 +257,7 @@ async function main(): Promise<void> {
   for (const e of errors) console.log(`error: ${e}`);
   for (const a of anomalies) console.log(`anomaly: ${a}`);
   console.log(JSON.stringify({
-    bench: 'api', runs, counts, latencyCount, burst: burstCount, concurrency, deliveryMs: sim.timings.deliveryMs,
+    bench: 'api', client: clientKind, runs, counts, latencyCount, burst: burstCount, concurrency, deliveryMs: sim.timings.deliveryMs,
     loadAverage: { start: loadStart, end: loadEnd }, medians, memory, target, failures, errors, anomalies, runsDetail: stats.map(({ errors: _e, ...s }) => s),
   }));
   if (failures.length) process.exitCode = 1;
