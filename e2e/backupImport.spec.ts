@@ -3,7 +3,9 @@
 // shown: from a folder store that holds `RemoteAuth-<clientId>.zip` (the restore dialog lists it under a
 // valid id with its original name, and asks before importing it as an unencrypted backup), and as a
 // single zip chosen from disk ("Import from a file"). Nothing is downloaded: the zip is made in the test.
+// And "Export to a file" saves an encrypted file by default, or a plain RemoteAuth zip after a warning.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -103,4 +105,39 @@ test('a stock RemoteAuth zip chosen from disk ("Import from a file") is imported
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('Export to a file: encrypted with a passphrase by default, or a plain RemoteAuth zip after a warning; the page saves each', async ({ page, host, sim }, testInfo) => {
+  test.setTimeout(120_000);
+  await openApp(page, host.url);
+  await page.getByLabel('Account name', { exact: true }).fill('Work');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect.poll(() => sim.pendingQrs().length, { timeout: 30_000 }).toBeGreaterThan(0);
+  sim.scan(sim.pendingQrs()[0]!.qr);
+  const heading = page.getByRole('heading', { name: 'Work', exact: true });
+  const area = page.locator('li, section').filter({ has: heading }).first();
+  await expect(area).toContainText('Ready', { timeout: 30_000 });
+
+  await area.getByRole('button', { name: 'Export to a file…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export “Work” to a file' });
+  await expect(dialog.getByRole('radio', { name: /^Encrypted with a passphrase \(recommended\)/ })).toBeChecked();
+  await dialog.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+  await dialog.getByLabel('Passphrase again', { exact: true }).fill('correct horse battery stable');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog).toContainText('The two passphrases differ.');
+  await dialog.getByLabel('Passphrase again', { exact: true }).fill('correct horse battery staple');
+  const sealed = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const sealedFile = await sealed;
+  expect(sealedFile.suggestedFilename()).toMatch(/^RemoteAuth-[a-z0-9_-]+\.wabackup$/);
+  expect((await readFile(await sealedFile.path())).subarray(0, 8).toString()).toBe('WABACKUP');
+
+  await dialog.getByRole('radio', { name: /^Unencrypted RemoteAuth zip/ }).click();
+  await expect(dialog.getByRole('alert')).toContainText('An unencrypted export is a full login to this WhatsApp account.');
+  await snap(page, testInfo, '4-export-unencrypted-warning');
+  const plain = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export unencrypted' }).click();
+  const plainFile = await plain;
+  expect(plainFile.suggestedFilename()).toMatch(/^RemoteAuth-[a-z0-9_-]+\.zip$/);
+  expect((await readFile(await plainFile.path())).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
 });

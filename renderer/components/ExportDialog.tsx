@@ -26,6 +26,11 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const modal = useModal(pending, onClose);
+  const choose = (next: boolean) => {
+    setPlain(next);
+    setSaved(null);
+    setError(null);
+  };
 
   async function run() {
     if (pending) return;
@@ -49,14 +54,10 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
         Export “<span className="label-text">{account.label}</span>” to a file
       </h2>
       <div className="dialog-body">
-        <fieldset className="choice-group">
+        <fieldset className="remote-list">
           <legend className="field-label">Format</legend>
-          <label className="choice">
-            <input type="radio" name="export-format" checked={!plain} onChange={() => setPlain(false)} disabled={pending} /> Encrypted with a passphrase (recommended)
-          </label>
-          <label className="choice">
-            <input type="radio" name="export-format" checked={plain} onChange={() => setPlain(true)} disabled={pending} /> Unencrypted RemoteAuth zip
-          </label>
+          <FormatChoice id={`${titleId}-sealed`} name={titleId} checked={!plain} disabled={pending} onChoose={() => choose(false)} title="Encrypted with a passphrase (recommended)" meta="Opens in this app on any computer, with the passphrase." />
+          <FormatChoice id={`${titleId}-plain`} name={titleId} checked={plain} disabled={pending} onChoose={() => choose(true)} title="Unencrypted RemoteAuth zip" meta="For stock RemoteAuth (whatsapp-web.js); anyone with the file can use it." />
         </fieldset>
         {plain ? (
           <div className="notice-box tone-warn" role="alert">
@@ -90,5 +91,27 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
         </button>
       </div>
     </dialog>
+  );
+}
+
+interface FormatChoiceProps {
+  id: string;
+  name: string;
+  checked: boolean;
+  disabled: boolean;
+  title: string;
+  meta: string;
+  onChoose(): void;
+}
+
+function FormatChoice({ id, name, checked, disabled, title, meta, onChoose }: FormatChoiceProps) {
+  return (
+    <div className={checked ? 'remote-item chosen' : 'remote-item'}>
+      <input id={id} type="radio" name={name} checked={checked} disabled={disabled} onChange={onChoose} />
+      <label htmlFor={id} className="remote-label">
+        <span className="remote-name">{title}</span>
+        <span className="remote-meta">{meta}</span>
+      </label>
+    </div>
   );
 }
