@@ -49,10 +49,10 @@ async function main(): Promise<void> {
     host: values.host ?? '127.0.0.1',
     port,
     log,
+    exports: app.transfers,
   });
   await host.start();
   await app.start();
-    exports: app.transfers,
   const bind = values.host ?? '127.0.0.1';
   if (!['127.0.0.1', 'localhost', '::1'].includes(bind)) {
     console.warn(`Warning: listening on ${bind}: anyone who can reach this address and has the link can use the app, and the traffic (the link's token included) is plain HTTP that others on the network can read. Use it only on a network you trust.`);
