@@ -19,9 +19,6 @@ const FAILED = 'Sales Curitiba';
 const DROPPED = 'Returns Lisboa';
 const WAITING = 'Marketing Recife';
 
-/** An option's accessible name: its words in order, however the browser spaces them. */
-const named = (...words: string[]) => new RegExp(`^${words.join('\\s*')}$`);
-
 const byLabel = (accounts: Account[], label: string) => accounts.find((a) => a.label === label)!;
 
 /** Starts a stopped account, scans its QR with a phone of its own, and answers the linked device. */
