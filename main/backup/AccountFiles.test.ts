@@ -122,3 +122,20 @@ it('two imports of the same file at once become two accounts, never one profile 
   ]);
   expect([x.id, y.id].sort()).toEqual(['sales', 'sales-2']);
 });
+
+it('an upload or an export nobody came back for is deleted after 30 minutes, at the next transfer', async () => {
+  let now = 1_000_000;
+  const home = join(dir, 'c');
+  const workDir = join(home, 'tmp');
+  await mkdir(workDir, { recursive: true });
+  const transfers = new FileTransfers({ workDir, now: () => now, app: { name: 'WA Accounts', version: '0.1.0' }, libraryVersion: '1.34.7' });
+  const left = await transfers.upload(undefined, Buffer.from('PK\x03\x04').toString('base64'));
+  now += 29 * 60_000;
+  const fresh = await transfers.upload(undefined, Buffer.from('PK').toString('base64'));
+  expect(transfers.uploaded(left.uploadId)).toBeTruthy();
+  now += 2 * 60_000;
+  await transfers.upload(fresh.uploadId, Buffer.from('\x03\x04').toString('base64'));
+  expect(() => transfers.uploaded(left.uploadId)).toThrow(/gone/);
+  const { readdir } = await import('node:fs/promises');
+  expect(await readdir(join(workDir, 'uploads'))).toEqual([fresh.uploadId]);
+});

@@ -13,6 +13,7 @@ import { EncryptStream } from './crypto/streamCipher';
 export interface FileTransfersDeps {
   /** The data folder's tmp/ (private, emptied at every start): uploads and exports live there and nowhere else. */
   workDir: string;
+  now?: () => number;
   app: { name: string; version: string };
   libraryVersion: string;
   scrypt?: ScryptParams;
@@ -22,7 +23,12 @@ interface Held {
   path: string;
   fileName: string;
   size: number;
+  /** Last written or made: what is left alone for IDLE_MS (a dialog closed half-way) is removed. */
+  touchedAt: number;
 }
+
+/** An upload or export nobody came back for in this long is deleted (the next transfer sweeps). */
+export const IDLE_MS = 30 * 60_000;
 
 const EXPORT_ID = /^ex-[a-f0-9]{24}$/;
 
@@ -39,6 +45,7 @@ export class FileTransfers {
   constructor(private readonly deps: FileTransfersDeps) {}
 
   async upload(uploadId: string | undefined, base64: string): Promise<{ uploadId: string; size: number }> {
+    await this.sweep();
     const data = Buffer.from(base64, 'base64');
     if (data.length > UPLOAD_CHUNK_BYTES) throw new AppError('INVALID_INPUT', 'A piece of an upload is at most 512 KiB.', 'data');
     let held = uploadId ? this.uploads.get(uploadId) : undefined;
@@ -47,7 +54,7 @@ export class FileTransfers {
     if (!held) {
       const dir = join(this.deps.workDir, 'uploads');
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      held = { path: join(dir, id), fileName: '', size: 0 };
+      held = { path: join(dir, id), fileName: '', size: 0, touchedAt: this.now() };
       this.uploads.set(id, held);
     }
     if (held.size + data.length > UPLOAD_MAX_BYTES) {
@@ -56,6 +63,7 @@ export class FileTransfers {
     }
     await appendFile(held.path, data, { mode: 0o600 });
     held.size += data.length;
+    held.touchedAt = this.now();
     return { uploadId: id, size: held.size };
   }
 
@@ -78,6 +86,7 @@ export class FileTransfers {
    * (nothing of this install's key), with the manifest bound to it.
    */
   async exportAccount(o: { accountId: string; profileDir: string; phoneNumber?: string; passphrase?: string }): Promise<ExportFile> {
+    await this.sweep();
     const archive = await createArchive({ profileDir: o.profileDir, workDir: this.deps.workDir, accountId: o.accountId, app: this.deps.app, libraryVersion: this.deps.libraryVersion, encrypted: o.passphrase !== undefined, ...(o.phoneNumber ? { phoneNumber: o.phoneNumber } : {}) });
     try {
       const dir = join(this.deps.workDir, 'exports');
@@ -93,10 +102,25 @@ export class FileTransfers {
       }
       const fileName = o.passphrase === undefined ? `RemoteAuth-${o.accountId}.zip` : `RemoteAuth-${o.accountId}.wabackup`;
       const size = (await stat(path)).size;
-      this.exports.set(exportId, { path, fileName, size });
+      this.exports.set(exportId, { path, fileName, size, touchedAt: this.now() });
       return { exportId, fileName, size, encrypted: o.passphrase !== undefined };
     } finally {
       await archive.dispose();
+    }
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** Uploads and exports left alone for IDLE_MS: their dialog was closed, or the page went away. */
+  private async sweep(): Promise<void> {
+    for (const map of [this.uploads, this.exports]) {
+      for (const [id, held] of map) {
+        if (this.now() - held.touchedAt < IDLE_MS) continue;
+        map.delete(id);
+        await rm(held.path, { force: true });
+      }
     }
   }
 
