@@ -1,7 +1,7 @@
 // A full-page screenshot of every screen, attached to the report, at a wide and at the smallest
 // supported window size (800x600). Look at them after a UI change.
 import { expect, test } from './fixtures';
-import { snap } from './ui';
+import { accountList, card, snap } from './ui';
 
 for (const size of [
   { name: 'wide', width: 1280, height: 800 },
@@ -35,7 +35,7 @@ for (const size of [
       await input.blur();
       await snap(page, testInfo, '3-list');
 
-      await page.getByRole('button', { name: 'Rename Family phone' }).click();
+      await (await card(page, 'Family phone')).getByRole('button', { name: 'Rename Family phone' }).click();
       await page.getByRole('textbox', { name: 'New name for Family phone' }).fill('Family');
       await snap(page, testInfo, '4-rename');
       await page.getByRole('textbox', { name: 'New name for Family phone' }).fill('');
@@ -44,7 +44,7 @@ for (const size of [
       await snap(page, testInfo, '5-rename-error');
       await page.keyboard.press('Escape');
 
-      await page.getByRole('button', { name: 'Remove Work' }).click();
+      await (await card(page, 'Work')).getByRole('button', { name: 'Remove Work' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await snap(page, testInfo, '6-remove-dialog');
       await page.keyboard.press('Escape');
@@ -64,7 +64,7 @@ for (const size of [
       await expect(page.getByRole('dialog')).toBeHidden();
 
       // Linking with a phone number: a wrong number is explained next to the field.
-      const work = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Work', exact: true }) });
+      const work = await card(page, 'Work');
       await expect(work.locator('.chip-text')).toHaveText('Waiting for scan', { timeout: 30_000 });
       await work.getByRole('button', { name: 'Link with phone number instead' }).click();
       await work.getByRole('textbox', { name: 'Phone number' }).fill('12');
@@ -80,7 +80,8 @@ for (const size of [
       sim.unlink(sim.devices().find((d) => d.online)!.deviceId);
       await expect(page.getByRole('banner')).toContainText('1 needs attention', { timeout: 30_000 });
       await expect(page.getByRole('region', { name: 'Notifications' })).toBeVisible();
-      const dropped = page.getByRole('listitem').filter({ has: page.locator('.chip-text', { hasText: 'Needs attention' }) });
+      await accountList(page).getByRole('option').filter({ has: page.locator('.chip-text', { hasText: 'Needs attention' }) }).click();
+      const dropped = page.locator('.account-detail').getByRole('region').filter({ has: page.getByRole('button', { name: /Details and history/ }) });
       await dropped.getByRole('button', { name: /Details and history/ }).click();
       await expect(dropped.getByRole('list', { name: /^History of/ })).toContainText('Logged out');
       await snap(page, testInfo, '6d-needs-attention-and-history');
