@@ -2,12 +2,13 @@
 // and started again on the same data folder (the simulator's state lives in <data-dir>/simulator.json,
 // the page's session in the app's browser profile). Runs the demo as a person does, through tsx.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient } from '../e2e/apiClient';
 import type { SessionKind } from '../preload/contract';
+import { browsersUnder as browsersOn } from '../e2e/engine/processes';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
@@ -90,21 +91,6 @@ function stopDemo(demo: Demo): Promise<number | null> {
     });
     demo.child.kill('SIGTERM');
   });
-}
-
-/** Browser processes (not their helpers) on a profile under this folder. */
-function browsersOn(dir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (args.some((a) => a.startsWith(`--user-data-dir=${dir}`)) && !args.some((a) => a.startsWith('--type='))) pids.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
 }
 
 async function phoneApi<T>(demo: Demo, pathname: string, body?: unknown): Promise<{ ok: boolean; value: T; error?: { code: string } }> {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { ApiClient } from '../apiClient';
 import { WebHostProcess } from '../hostProcess';
 import { SimServer } from '../sim/SimServer';
 import { FAST_SIM, fastEngine } from './harness';
+import { browsersUnder as browsersOf, eventually } from './processes';
 
 let sim: SimServer | undefined;
 let host: WebHostProcess | undefined;
@@ -21,27 +22,6 @@ afterEach(async () => {
   for (const pid of dataDir ? browsersOf(dataDir) : []) process.kill(pid, 'SIGKILL');
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Browser processes (not their helpers) started on a profile under this data folder. */
-function browsersOf(dir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (args.some((a) => a.startsWith(`--user-data-dir=${dir}`)) && !args.some((a) => a.startsWith('--type='))) pids.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
-}
-
-/** Polls until `check` holds or `ms` pass; answers whether it held. */
-async function eventually(check: () => boolean, ms: number): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) if (check()) return true;
-  return check();
-}
 
 it('after the host is SIGKILLed with accounts running, its browsers exit with it and the next start restores every account', async () => {
   sim = new SimServer(FAST_SIM);

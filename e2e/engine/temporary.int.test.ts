@@ -1,7 +1,7 @@
 // Temporary accounts (NoAuth) leave nothing: after a stop, after a quit, and after the host was killed
 // (SIGKILL) and started again. "Nothing" is checked on disk: no file or folder under the data folder
 // named after the account, no profile under sessions/temp, no row of it in the database.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -11,6 +11,7 @@ import { ApiClient } from '../apiClient';
 import { WebHostProcess } from '../hostProcess';
 import { SimServer } from '../sim/SimServer';
 import { call, codeOf, EngineHarness, FAST_SIM, fastEngine } from './harness';
+import { browsersUnder as browsersOf, eventually } from './processes';
 
 let sim: SimServer | undefined;
 let h: EngineHarness | undefined;
@@ -56,26 +57,6 @@ function rowsOf(dataDir: string, id: string): number {
   } finally {
     db.close();
   }
-}
-
-/** Browser processes (not their helpers) started on a profile under this data folder. */
-function browsersOf(dir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (args.some((a) => a.startsWith(`--user-data-dir=${dir}`)) && !args.some((a) => a.startsWith('--type='))) pids.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
-}
-
-async function eventually(check: () => boolean, ms: number): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) if (check()) return true;
-  return check();
 }
 
 it('a linked temporary account leaves nothing after a stop, is never backed up, and is gone from the list after a quit', async () => {

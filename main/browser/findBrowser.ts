@@ -1,5 +1,5 @@
-import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
+import { isExecutableFile as executable } from '../util/executable';
 
 export type BrowserSource = 'setting' | 'bundled' | 'system';
 
@@ -24,15 +24,6 @@ export interface FindBrowserOptions {
    * pages, and stock whatsapp-web.js's defaults in the benchmarks.
    */
   kind?: 'any' | 'full';
-}
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Where each OS keeps Chrome, Chromium, Edge and Brave, in order of preference. */

@@ -1,11 +1,12 @@
 // What the test suite needs from the machine, how to tell it is there, and each OS family's package.
 // The browser is found exactly as the product finds one (main/browser/findBrowser.ts), with CHROMIUM_PATH
 // standing in for the user's setting (e2e/testBrowser.ts).
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { OsFamily } from '../../main/browser/installCommand';
 import { findPgBin } from '../../main/backup/testing/pgBin';
 import { testBrowserChoice } from '../../e2e/testBrowser';
+import { isExecutableFile as executable } from '../../main/util/executable';
 
 export type RequirementId = 'browser' | 'browser-shell' | 'postgres' | 'openssl' | '7zip' | 'xvfb';
 
@@ -54,15 +55,6 @@ export const REQUIREMENTS: Record<RequirementId, Requirement> = {
     packages: { debian: ['xvfb', 'x11-utils', 'imagemagick'], fedora: ['xorg-x11-server-Xvfb'], arch: ['xorg-server-xvfb'], suse: ['xvfb-run'], alpine: ['xvfb'], ...FOR_EVERY_LINUX(['xvfb']) },
   },
 };
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function onPath(names: string[], env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
   const exts = platform === 'win32' ? ['.exe', '.cmd', ''] : [''];

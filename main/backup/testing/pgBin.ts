@@ -1,5 +1,6 @@
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { isExecutableFile as executable } from '../../util/executable';
 
 /** The server programs a throwaway test cluster needs, all from one folder (one version). */
 export const PG_PROGRAMS = ['initdb', 'pg_ctl', 'postgres'] as const;
@@ -9,15 +10,6 @@ export interface PgSearch {
   platform?: NodeJS.Platform;
   isExecutable?: (path: string) => boolean;
   listDir?: (dir: string) => string[];
-}
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function list(dir: string): string[] {
