@@ -168,6 +168,23 @@ export const CommandErrorCode = z.enum([
 export type CommandErrorCode = z.infer<typeof CommandErrorCode>;
 
 /**
+ * Every code the local API for scripts answers with (main/api/httpErrors.ts): the command codes its
+ * services raise, and the HTTP guards' own: a key for another account, a refused Origin or Host, a body
+ * too large or not JSON, a QR asked for when none is shown, messaging not available.
+ */
+export const ApiHttpErrorCode = z.enum([
+  ...CommandErrorCode.options,
+  'FORBIDDEN',
+  'ORIGIN_REFUSED',
+  'HOST_REFUSED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_WAITING_FOR_SCAN',
+  'NOT_AVAILABLE',
+]);
+export type ApiHttpErrorCode = z.infer<typeof ApiHttpErrorCode>;
+
+/**
  * Codes a bridge answers by itself when main's answer never comes (preload/web.ts, renderer/stores/api.ts).
  * HOST_UNREACHABLE: main cannot be reached (socket closed or never opened, no bridge); UNAUTHORIZED: the
  * page lacks its access token; TIMEOUT: main did not answer this call in time.

@@ -4,17 +4,18 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
+import type { ApiHttpErrorCode } from '../../preload/contract';
 import type { ErrorBody } from './schemas';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+  constructor(readonly status: number, readonly code: ApiHttpErrorCode, message: string, readonly field?: string) {
     super(message);
   }
 }
 
-const STATUS_OF_CODE: Record<string, number> = { INVALID_INPUT: 400, NOT_FOUND: 404, NOT_READY: 409, NOT_LINKED: 409, UNAUTHORIZED: 401 };
+const STATUS_OF_CODE: Partial<Record<ApiHttpErrorCode, number>> = { INVALID_INPUT: 400, NOT_FOUND: 404, NOT_READY: 409, NOT_LINKED: 409, UNAUTHORIZED: 401 };
 
-export function errorBody(code: string, message: string, field?: string): ErrorBody {
+export function errorBody(code: ApiHttpErrorCode, message: string, field?: string): ErrorBody {
   return { error: field ? { code, message, field } : { code, message } };
 }
 

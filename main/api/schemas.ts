@@ -2,7 +2,7 @@
 // for accounts and session states, preload/messages.ts for chats and messages), so the API, the UI and
 // the OpenAPI document cannot drift apart.
 import { z } from 'zod';
-import { Account, AccountId, ApiEventKind, SessionState } from '../../preload/contract';
+import { Account, AccountId, ApiEventKind, ApiHttpErrorCode, SessionState } from '../../preload/contract';
 import { AckLevel, ChatId, ChatSummary, MessageSummary, SendText } from '../../preload/messages';
 
 export const API_VERSION_PREFIX = '/v1';
@@ -16,7 +16,7 @@ export const ChatParams = z.object({ accountId: AccountId, chatId: ChatId });
 
 /** Every failure: a stable code (UNAUTHORIZED, FORBIDDEN, NOT_FOUND, NOT_READY, INVALID_INPUT, …) and a message. */
 export const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({ code: ApiHttpErrorCode, message: z.string(), field: z.string().optional() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

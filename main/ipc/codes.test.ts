@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiError,
   BackupErrorCode,
+  ApiHttpErrorCode,
   CommandErrorCode,
   SessionFailureCode,
   SessionState,
@@ -76,7 +77,7 @@ describe('codes main and the bridges produce', () => {
   });
 
   it('every code main or a bridge writes as `code: ...` belongs to a family', () => {
-    const all = [...CommandErrorCode.options, ...TransportCode.options, ...SessionFailureCode.options];
+    const all = [...ApiHttpErrorCode.options, ...TransportCode.options, ...SessionFailureCode.options];
     const found = literals([...MAIN, ...BRIDGES], /\bcode: '([A-Z][A-Z_]+)'/g);
     expect(found.length).toBeGreaterThan(5);
     expect(unlisted(found, all)).toEqual([]);
@@ -89,5 +90,6 @@ describe('codes main and the bridges produce', () => {
     expect(CommandErrorCode.options.filter((c) => !inMain.has(c))).toEqual([]);
     expect(SessionFailureCode.options.filter((c) => !inMain.has(c))).toEqual([]);
     expect(TransportCode.options.filter((c) => !inBridges.has(c))).toEqual([]);
+    expect(ApiHttpErrorCode.options.filter((c) => !inMain.has(c))).toEqual([]);
   });
 });
