@@ -14,7 +14,7 @@ import { expect, test } from './fixtures';
 import { ClientHarness, linkNewDevice } from './sim/clientHarness';
 import { FolderStore } from './sim/FolderStore';
 import type { SimServer } from './sim/SimServer';
-import { openApp, snap, watchForQr } from './ui';
+import { card, chip, openApp, snap, watchForQr } from './ui';
 
 /** RemoteAuth's first save waits a hard-coded 60 s; shortened so the test does not wait a minute. */
 class QuickRemoteAuth extends RemoteAuth {
@@ -42,9 +42,8 @@ async function stockRemoteAuthZip(sim: SimServer, folder: string): Promise<strin
 }
 
 async function expectReadyWithoutQr(page: Page, label: string): Promise<void> {
-  // The account's own area (its card, or its pane) by its heading: it says Ready.
-  const heading = page.getByRole('heading', { name: label, exact: true });
-  await expect(page.locator('li, section').filter({ has: heading }).first()).toContainText('Ready', { timeout: 60_000 });
+  // The account's own pane says Ready.
+  await expect(chip(await card(page, label))).toHaveText(/Ready/, { timeout: 60_000 });
   expect(await page.evaluate(() => window.__qrSeen ?? 0)).toBe(0);
 }
 
@@ -114,9 +113,8 @@ test('Export to a file: encrypted with a passphrase by default, or a plain Remot
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect.poll(() => sim.pendingQrs().length, { timeout: 30_000 }).toBeGreaterThan(0);
   sim.scan(sim.pendingQrs()[0]!.qr);
-  const heading = page.getByRole('heading', { name: 'Work', exact: true });
-  const area = page.locator('li, section').filter({ has: heading }).first();
-  await expect(area).toContainText('Ready', { timeout: 30_000 });
+  const area = await card(page, 'Work');
+  await expect(chip(area)).toHaveText(/Ready/, { timeout: 30_000 });
 
   await area.getByRole('button', { name: 'Export to a file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export “Work” to a file' });
