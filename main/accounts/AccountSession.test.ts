@@ -44,7 +44,7 @@ function build(linked = false): AccountSession {
     id: 'acc-test',
     sessionsDir: dir,
     settings: DEFAULT_SESSION_SETTINGS,
-    findBrowser: () => ({ executablePath: '/usr/bin/chromium', source: 'system', headlessShell: false }),
+    findBrowser: () => ({ executablePath: '/opt/browsers/chromium', source: 'system', headlessShell: false }),
     linked,
     log: silentLogger,
     createClient: (o) => {
@@ -166,7 +166,7 @@ it('Open WhatsApp relaunches a Ready account in a visible full browser, and its 
     settings: DEFAULT_SESSION_SETTINGS,
     findBrowser: (kind) => {
       asked.push(kind);
-      return { executablePath: kind === 'full' ? '/usr/bin/chromium' : '/usr/lib/chromium/chromium-headless-shell', source: 'system', headlessShell: kind !== 'full' };
+      return { executablePath: kind === 'full' ? '/opt/browsers/chromium' : '/usr/lib/chromium/chromium-headless-shell', source: 'system', headlessShell: kind !== 'full' };
     },
     linked: true,
     log: silentLogger,

@@ -103,7 +103,7 @@ describe('temporary accounts', () => {
   });
 
   it('are built with NoAuth on their own folder under the data folder, never a default temp folder', () => {
-    const browser = { executablePath: '/usr/bin/chromium', headlessShell: false } as never;
+    const browser = { executablePath: '/opt/browsers/chromium', headlessShell: false } as never;
     const base = { accountId: 'acc-t1', restoreOnly: false, browser, extraChromiumArgs: [], pageTimeoutMs: 1_000 };
     const temp = createClient({ ...base, sessionsDir: join(dir, 'sessions', 'temp'), temporary: true });
     const t = temp as unknown as { authStrategy: object; options: { puppeteer: { userDataDir?: string } } };
@@ -158,7 +158,7 @@ describe('per-account proxy', () => {
   it("gives Chromium the proxy as scheme://host:port and reads the proxy's own failures as PROXY_UNREACHABLE", () => {
     expect(proxyServer({ scheme: 'socks5', host: '127.0.0.1', port: 1080 })).toBe('socks5://127.0.0.1:1080');
     expect(proxyServer({ scheme: 'http', host: '::1', port: 3128 })).toBe('http://[::1]:3128');
-    const browser = { executablePath: '/usr/bin/chromium', headlessShell: false } as never;
+    const browser = { executablePath: '/opt/browsers/chromium', headlessShell: false } as never;
     const client = createClient({ accountId: 'acc-p1', sessionsDir: join(dir, 's'), restoreOnly: false, browser, extraChromiumArgs: [], pageTimeoutMs: 1, proxy: { server: 'http://127.0.0.1:3128', credentials: { username: 'ann', password: 'pw' } } });
     const o = (client as unknown as { options: { puppeteer: { args: string[] }; proxyAuthentication?: unknown } }).options;
     expect(o.puppeteer.args).toContain('--proxy-server=http://127.0.0.1:3128');
