@@ -50,7 +50,7 @@ function ApiSettingsPanel() {
       <h3 className="panel-heading">API for scripts</h3>
       <p className="muted">An HTTP API on this computer only (127.0.0.1), for your own scripts: read account states, send messages, hear events. Web pages cannot call it.</p>
       <CheckboxField label="Turn on the local API" asSwitch checked={status.settings.enabled} busy={toggle.pending} error={toggle.error} onChange={(enabled) => void toggle.run(() => configure({ enabled }))} />
-      <p role="status" className={status.error ? 'result-error' : 'result-ok'}>
+      <p role="status" className={status.error ? 'result-error' : status.listening ? 'result-ok' : 'muted'}>
         {status.error ?? (status.listening ? `Listening at ${status.listening} (OpenAPI document: ${status.listening}/openapi.json)` : 'Off')}
       </p>
       <form
