@@ -1,6 +1,7 @@
 // A linked account's messages at a glance: while Ready, its unread count and when it last had a
 // message, with Mark as read; always, the switch for the "New message on <account>" notification
 // (which never shows who wrote or what).
+import { useState } from 'react';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
 import { askNotificationPermission } from '../stores/browserNotices';
@@ -16,6 +17,8 @@ export function AccountMessages({ account }: { account: Account }) {
   const setMessageNotice = useAccountsStore((s) => s.setMessageNotice);
   const reading = useCommand();
   const switching = useCommand();
+  // While main saves the switch, it shows what the person chose; main's answer then decides.
+  const [asked, setAsked] = useState<boolean | null>(null);
   const ready = account.session.kind === 'ready';
   // "5 min ago" moves on by itself; a minute is precise enough.
   const now = useNow(ready, 30_000);
@@ -47,12 +50,13 @@ export function AccountMessages({ account }: { account: Account }) {
         asSwitch
         label="Notify me of new messages"
         help="Shows “New message on this account”, never who wrote or what."
-        checked={use?.notifyMessages ?? false}
+        checked={switching.pending && asked !== null ? asked : use?.notifyMessages ?? false}
         busy={switching.pending}
         error={switching.error}
         onChange={(enabled) => {
           if (enabled) askNotificationPermission();
-          void switching.run(() => setMessageNotice(account.id, enabled));
+          setAsked(enabled);
+          void switching.run(() => setMessageNotice(account.id, enabled)).finally(() => setAsked(null));
         }}
       />
     </section>
