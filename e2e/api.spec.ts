@@ -7,21 +7,10 @@ import { createServer as createNetServer } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { Webhook } from 'standardwebhooks';
 import { expect, test } from './fixtures';
-import type { SimServer } from './sim/SimServer';
-import { card, chip, openApp, snap } from './ui';
+import { linkedAccount, openApp, snap } from './ui';
 
 const ALICE = '15550000002';
 
-async function linkedAccount(page: Page, sim: SimServer, label: string): Promise<Locator> {
-  await page.getByLabel('Account name').fill(label);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const c = await card(page, label);
-  await expect(chip(c)).toHaveText('Waiting for scan', { timeout: 30_000 });
-  await expect.poll(() => sim.pendingQrs().length).toBeGreaterThan(0);
-  sim.scan(sim.pendingQrs()[0]!.qr);
-  await expect(chip(c)).toHaveText('Ready', { timeout: 30_000 });
-  return c;
-}
 
 async function freePort(): Promise<number> {
   const srv = createNetServer();

@@ -1,23 +1,11 @@
 // A linked account's messages as the person sees them: the phone's contact writes twice, the card
 // shows 2 unread and the window title "(2) …"; Mark as read clears both (and the chat on the phone);
 // the new-message notification switch survives a reload.
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { SimServer } from './sim/SimServer';
-import { card, chip, openApp, snap } from './ui';
+import { card, chip, linkedAccount, openApp, snap } from './ui';
 
 const ALICE = '15550000002';
 
-async function linkedAccount(page: Page, sim: SimServer, label: string): Promise<Locator> {
-  await page.getByLabel('Account name').fill(label);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const c = await card(page, label);
-  await expect(chip(c)).toHaveText('Waiting for scan', { timeout: 30_000 });
-  await expect.poll(() => sim.pendingQrs().length).toBeGreaterThan(0);
-  sim.scan(sim.pendingQrs()[0]!.qr);
-  await expect(chip(c)).toHaveText('Ready', { timeout: 30_000 });
-  return c;
-}
 
 test('messages from the phone show as unread on the card and in the title, and clear when marked read', async ({ page, host, sim }, testInfo) => {
   test.setTimeout(90_000);

@@ -1,5 +1,6 @@
 // What the Playwright specs share: finding an account in the list and its card (the detail pane),
 // opening the app, screenshots, QR watching, and the axe-core check.
+import type { SimServer } from './sim/SimServer';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
@@ -74,4 +75,16 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   const { violations } = await new AxeBuilder({ page }).analyze();
   const found = violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${n.target.join(' ')} — ${v.help}`));
   expect(found, `axe-core violations on ${screen}`).toEqual([]);
+}
+
+/** Adds an account through the form and links it with the simulator's phone; answers its pane, Ready. */
+export async function linkedAccount(page: Page, sim: SimServer, label: string): Promise<Locator> {
+  await page.getByLabel('Account name').fill(label);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const c = await card(page, label);
+  await expect(chip(c)).toHaveText('Waiting for scan', { timeout: 30_000 });
+  await expect.poll(() => sim.pendingQrs().length).toBeGreaterThan(0);
+  sim.scan(sim.pendingQrs()[0]!.qr);
+  await expect(chip(c)).toHaveText('Ready', { timeout: 30_000 });
+  return c;
 }
