@@ -12,6 +12,7 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import i18next from 'eslint-plugin-i18next';
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 
@@ -67,6 +68,20 @@ export default defineConfig(
   {
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Every word a person reads comes from a catalog (renderer/i18n/): no text or user-facing attribute
+    // (aria-label, title, placeholder, alt…) written straight into JSX. Attributes that are markup, not
+    // words, are listed. Plain view modules (sessionView.ts…) are not JSX: their strings go through t().
+    files: ['renderer/**/*.tsx'],
+    ignores: ['**/*.test.tsx', '**/testing/**'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', {
+        mode: 'jsx-only',
+        'jsx-attributes': { exclude: ['className', 'style', 'type', 'key', 'id', 'width', 'height', 'role', 'data-testid', 'name', 'htmlFor', 'autoComplete', 'inputMode', 'rel', 'target', 'aria-live', 'aria-hidden', 'aria-controls', 'aria-describedby', 'aria-labelledby', 'aria-haspopup', 'aria-orientation', 'aria-current', 'method', 'accept', 'pattern', 'spellCheck', 'tabIndex', 'lang', 'dir', 'href', 'src', 'value', 'field', 'tone', 'kind', 'variant', 'ns', 'i18nKey'] },
+      }],
+    },
   },
   {
     // Size limits: files at most 300 lines, functions at most 80, so each reads in one sitting; split

@@ -3,6 +3,7 @@
 // and the web host's WebSocket), both bridges and the renderer import it; nothing else names a channel.
 import { z } from 'zod';
 import { AccountActivity } from './messages';
+import { AppSettings, BrowserCheck, BrowserList, BrowserPath, SettingsPatch } from './settings';
 
 export const ACCOUNT_ID_PATTERN = /^[a-z0-9_-]{1,40}$/;
 export const LABEL_MAX = 64;
@@ -163,6 +164,10 @@ export const CommandErrorCode = z.enum([
   'STORE_IN_USE',
   /** A backup failed for a reason the engine did not classify. */
   'BACKUP_FAILED',
+  /** The browser path in Settings is not a browser that starts (missing, not a program, exits, no version). */
+  'BROWSER_UNUSABLE',
+  /** What was asked needs something this host does not have (opening a folder from browser mode, messaging off). */
+  'NOT_AVAILABLE',
   ...BackupErrorCode.options,
 ]);
 export type CommandErrorCode = z.infer<typeof CommandErrorCode>;
@@ -180,7 +185,6 @@ export const ApiHttpErrorCode = z.enum([
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'NOT_WAITING_FOR_SCAN',
-  'NOT_AVAILABLE',
 ]);
 export type ApiHttpErrorCode = z.infer<typeof ApiHttpErrorCode>;
 
@@ -584,6 +588,15 @@ export const commands = {
   'app.checkForUpdates': { input: NoInput, output: UpdateCheck },
   /** Writes a diagnostics zip to send with a problem report; the web host's answer includes the zip. */
   'app.exportDiagnostics': { input: NoInput, output: DiagnosticsFile },
+  /** Opens the data folder in the computer's file manager (desktop app); browser mode answers NOT_AVAILABLE. */
+  'app.openDataFolder': { input: NoInput, output: z.object({ path: z.string() }) },
+  'settings.get': { input: NoInput, output: AppSettings },
+  /** Saves some settings; a browser path is saved only once that browser started (settings.checkBrowser). */
+  'settings.update': { input: SettingsPatch, output: AppSettings },
+  /** Every browser found on this computer, and the one accounts start in now. */
+  'settings.browsers': { input: NoInput, output: BrowserList },
+  /** Starts the browser at `path` once, headless, and answers its version (nothing is saved). */
+  'settings.checkBrowser': { input: z.object({ path: BrowserPath }).strict(), output: BrowserCheck },
   'api.status': { input: NoInput, output: ApiStatus },
   /** Turns the local API on or off, or moves it to another port; answers once it listens (or why it cannot). */
   'api.configure': { input: ApiSettings.partial().strict(), output: ApiStatus },
@@ -629,6 +642,8 @@ export const events = {
   'api.changed': ApiStatus,
   /** A webhook delivery was queued, tried or delivered. */
   'api.delivery': DeliveryView,
+  /** Every setting, after any of them changed (what settings.get answers): every window follows. */
+  'settings.changed': AppSettings,
 } as const;
 
 export type Commands = typeof commands;

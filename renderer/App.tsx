@@ -5,8 +5,11 @@ import { AppHeader } from './components/AppHeader';
 import { AttentionNotices } from './components/AttentionNotices';
 import { BackupSection } from './components/BackupSection';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { useTranslation } from 'react-i18next';
 
 export function App() {
+  // Subscribes the whole tree to language changes: plain view modules call t() while their component renders.
+  useTranslation();
   return (
     <div className="app">
       <AppHeader />

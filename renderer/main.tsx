@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './i18n';
 import { useAppStore } from './stores/appStore';
 import { bindStores, loadStores } from './stores/bindings';
 import './styles.css';

@@ -126,6 +126,8 @@ const FAILING_CAUSES: Record<CommandErrorCode, string> = {
   NOT_FOUND: 'the account or its store is gone',
   UNAUTHORIZED: 'the request was refused',
   INTERNAL: 'something went wrong inside the app',
+  BROWSER_UNUSABLE: 'the browser chosen in Settings does not start',
+  NOT_AVAILABLE: 'this is not available here',
 };
 
 /** "Backups are failing: the store is full". */

@@ -1,0 +1,49 @@
+// The renderer's translations: i18next with every catalog bundled (renderer/i18n/resources.ts), so the
+// first paint is already in the person's language and nothing is fetched. Components use
+// useTranslation(ns); plain view modules (sessionView.ts, backupView.ts, …) call `t` from here and are
+// re-run when App re-renders on a language change.
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, type Language, type LanguageSetting } from '../../preload/settings';
+import { NAMESPACES, resources } from './resources';
+
+export const i18n: I18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  ns: NAMESPACES,
+  defaultNS: 'common',
+  // Catalogs are in memory: init finishes before the first render.
+  initAsync: false,
+  // React escapes what it renders; escaping here too would show "&amp;" in labels.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export const t: I18n['t'] = i18n.t.bind(i18n);
+
+/** The language a setting means here: 'system' takes the first of the browser's languages we have, else English. */
+export function resolveLanguage(setting: LanguageSetting, preferred: readonly string[]): Language {
+  if (setting !== 'system') return setting;
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    const exact = LANGUAGES.find((l) => l.toLowerCase() === lower);
+    if (exact) return exact;
+    // Any Portuguese reads best in the Brazilian catalog we have.
+    if (lower === 'pt' || lower.startsWith('pt-')) return 'pt-BR';
+    if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  }
+  return 'en';
+}
+
+/** Switches every component (and the page's lang attribute, for screen readers) to the setting's language. */
+export function applyLanguage(setting: LanguageSetting): Language {
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  const lang = resolveLanguage(setting, preferred);
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  return lang;
+}
