@@ -47,3 +47,8 @@ export function applyLanguage(setting: LanguageSetting): Language {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   return lang;
 }
+
+/** Main writes its messages in English: other languages show the catalog's sentence for the message's code instead. */
+export function isEnglish(): boolean {
+  return i18n.language === 'en';
+}
