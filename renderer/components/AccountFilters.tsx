@@ -1,8 +1,9 @@
 // Above the account list: "Search by name" and "Show" (a state group, each with its count), then how
 // many accounts the list shows, announced politely as it changes.
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
-import { GROUPS, groupCounts, shownText, type StateFilter } from './accountFilter';
+import { GROUPS, groupCounts, groupText, shownText, type StateFilter } from './accountFilter';
 
 export interface AccountFiltersProps {
   accounts: readonly Account[];
@@ -14,16 +15,17 @@ export interface AccountFiltersProps {
 }
 
 export function AccountFilters({ accounts, shown, query, filter, onQuery, onFilter }: AccountFiltersProps) {
+  const { t } = useTranslation('accounts');
   const searchId = useId();
   const showId = useId();
   const counts = groupCounts(accounts);
   const filtered = query.trim() !== '' || filter !== 'all';
   return (
     <div className="account-filters">
-      <div role="search" aria-label="Find accounts" className="filter-row">
+      <div role="search" aria-label={t('filters.find')} className="filter-row">
         <div className="field filter-search">
           <label className="field-label" htmlFor={searchId}>
-            Search by name
+            {t('filters.search')}
           </label>
           <input
             id={searchId}
@@ -43,13 +45,13 @@ export function AccountFilters({ accounts, shown, query, filter, onQuery, onFilt
         </div>
         <div className="field filter-show">
           <label className="field-label" htmlFor={showId}>
-            Show
+            {t('filters.show')}
           </label>
           <select id={showId} className="field-input field-select" value={filter} onChange={(e) => onFilter(e.target.value as StateFilter)}>
-            <option value="all">All ({counts.all})</option>
+            <option value="all">{t('filters.all', { n: counts.all })}</option>
             {GROUPS.map((g) => (
-              <option key={g.value} value={g.value}>
-                {g.text} ({counts[g.value]})
+              <option key={g} value={g}>
+                {t('filters.option', { group: groupText(g), n: counts[g] })}
               </option>
             ))}
           </select>
@@ -68,7 +70,7 @@ export function AccountFilters({ accounts, shown, query, filter, onQuery, onFilt
               onFilter('all');
             }}
           >
-            Show all
+            {t('filters.showAll')}
           </button>
         ) : null}
       </div>

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../preload/contract';
+import { i18n } from '../i18n';
 import { account } from '../stores/testing/samples';
-import { fold, groupCounts, groupOf, matches, shownText } from './accountFilter';
+import { fold, GROUPS, groupCounts, groupOf, groupText, matches, shownText } from './accountFilter';
 
 const S = {
   stopped: { kind: 'stopped' },
@@ -55,5 +56,27 @@ describe('searching by name', () => {
     expect(shownText(1, 1)).toBe('1 account');
     expect(shownText(4, 30)).toBe('Showing 4 of 30 accounts');
     expect(shownText(0, 30)).toBe('No account matches (of 30).');
+  });
+});
+
+describe('the filters in Brazilian Portuguese', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('pt-BR');
+  });
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('counts accounts with the plural forms of pt-BR and names the groups', () => {
+    expect(shownText(1, 1)).toBe('1 conta');
+    expect(shownText(30, 30)).toBe('30 contas');
+    expect(shownText(4, 30)).toBe('Mostrando 4 de 30 contas');
+    expect(shownText(0, 30)).toBe('Nenhuma conta corresponde (de 30).');
+    expect(GROUPS.map(groupText)).toEqual(['Precisa de atenção', 'Aguardando conexão', 'Iniciando ou reconectando', 'Pronta', 'Parada ou desconectada']);
+  });
+
+  it('names the groups in English again once switched back', async () => {
+    await i18n.changeLanguage('en');
+    expect(groupText('attention')).toBe('Needs attention');
   });
 });

@@ -1,19 +1,19 @@
 // Which accounts the list shows: a state group chosen in "Show" and the words typed in "Search by name".
 // Pure, so the groups (every session kind falls in exactly one) and the matching are unit-tested.
 import type { Account, SessionState } from '../../preload/contract';
+import { t } from '../i18n';
 import { needsAttention } from './sessionView';
 
 export type StateGroup = 'attention' | 'linking' | 'connecting' | 'ready' | 'stopped';
 export type StateFilter = 'all' | StateGroup;
 
 /** In the order the "Show" choice lists them: what needs the user first. */
-export const GROUPS: ReadonlyArray<{ value: StateGroup; text: string }> = [
-  { value: 'attention', text: 'Needs attention' },
-  { value: 'linking', text: 'Waiting to be linked' },
-  { value: 'connecting', text: 'Starting or reconnecting' },
-  { value: 'ready', text: 'Ready' },
-  { value: 'stopped', text: 'Stopped or logged out' },
-];
+export const GROUPS: readonly StateGroup[] = ['attention', 'linking', 'connecting', 'ready', 'stopped'];
+
+/** The group's name in "Show", in the current language. */
+export function groupText(group: StateGroup): string {
+  return t(`accounts:filters.groups.${group}`);
+}
 
 export function groupOf(state: SessionState): StateGroup {
   if (needsAttention(state)) return 'attention';
@@ -54,7 +54,7 @@ export function groupCounts(accounts: readonly Account[]): Record<StateFilter, n
 
 /** The line under the filters, read out politely as it changes. */
 export function shownText(shown: number, total: number): string {
-  if (shown === total) return total === 1 ? '1 account' : `${total} accounts`;
-  if (shown === 0) return `No account matches (of ${total}).`;
-  return `Showing ${shown} of ${total} accounts`;
+  if (shown === total) return t('accounts:filters.total', { count: total });
+  if (shown === 0) return t('accounts:filters.noMatch', { total });
+  return t('accounts:filters.showing', { shown, total });
 }

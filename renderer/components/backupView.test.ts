@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandErrorCode, type BackupStatus } from '../../preload/contract';
-import { agoText, failingSinceText, failingTitle, inText, lastBackupText, nextTryText, sizeText, waitingText } from './backupView';
+import { i18n } from '../i18n';
+import { agoText, failingMessage, failingSinceText, failingTitle, inText, kindName, lastBackupText, nextTryText, secretName, sizeText, STORE_KINDS, waitingText } from './backupView';
 import { chipFor, isLeaseFailure } from './sessionView';
 import { buildSettings, emptyValues, fieldOf, pathStyleChecked, withKind } from './storeDraft';
 
@@ -52,6 +53,47 @@ describe('backup wording', () => {
     expect(new Set(titles).size).toBe(CommandErrorCode.options.length);
     expect(failingTitle('STORE_FULL')).toBe('Backups are failing: the store is full');
     expect(failingTitle('STORE_UNREACHABLE')).toBe('Backups are failing: the store cannot be reached');
+  });
+});
+
+describe('backup wording in Brazilian Portuguese', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('pt-BR');
+  });
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('reads the last backup with a decimal comma and Portuguese times', () => {
+    expect(lastBackupText({ at: NOW - 3 * 60_000, size: 4_100_000, durationMs: 400 }, NOW)).toBe('Último backup há 3 min · 4,1 MB · levou menos de 1 s');
+    expect([agoText(NOW - 1000, NOW), agoText(NOW - 40_000, NOW), agoText(NOW - 3 * 86400_000, NOW)]).toEqual(['agora mesmo', 'há 40 s', 'há 3 dias']);
+    expect([inText(NOW + 30_000, NOW), inText(NOW + 12 * 60_000, NOW), inText(NOW - 1, NOW)]).toEqual(['em 30 s', 'em 12 min', 'agora']);
+  });
+
+  it('says what comes next and why backups fail, with the code\'s sentence instead of main\'s English message', () => {
+    const failing = { since: NOW - 5 * 60_000, code: 'STORE_FULL' as const, message: 'The bucket is over its quota.', nextTryAt: NOW + 120_000 };
+    expect(failingTitle('STORE_FULL')).toBe('Os backups estão falhando: o armazenamento está cheio');
+    expect(failingMessage(failing)).toBe('O armazenamento está cheio: libere espaço ou escolha outro armazenamento.');
+    expect(failingSinceText(failing, NOW)).toMatch(/^Falhando desde .+ \(há 5 min\)$/);
+    expect(nextTryText(failing, NOW)).toBe('Próxima tentativa em 2 min.');
+    expect(waitingText(status({ nextAt: NOW + 45_000 }), NOW)).toBe('Nenhum backup ainda. O primeiro será feito em 45 s.');
+  });
+
+  it('words every failing code in Portuguese, each differently', () => {
+    const titles = CommandErrorCode.options.map(failingTitle);
+    for (const title of titles) expect(title).toMatch(/^Os backups estão falhando: \p{Ll}.{8,}[^.]$/u);
+    expect(new Set(titles).size).toBe(CommandErrorCode.options.length);
+    const messages = CommandErrorCode.options.map((code) => failingMessage({ code, message: 'English from main' }));
+    expect(messages).not.toContain('English from main');
+    expect(new Set(messages).size).toBe(CommandErrorCode.options.length);
+  });
+
+  it('names store kinds and secrets in the language of the moment', async () => {
+    expect(STORE_KINDS.map((k) => k.name)).toEqual(['Armazenamento compatível com S3', 'Pasta', 'PostgreSQL', 'MongoDB']);
+    expect([kindName('folder'), secretName('s3'), secretName('postgres')]).toEqual(['Pasta', 'Chave de acesso secreta', 'Senha']);
+    await i18n.changeLanguage('en');
+    expect(kindName('folder')).toBe('Folder');
+    expect(failingMessage({ code: 'STORE_FULL', message: 'The bucket is over its quota.' })).toBe('The bucket is over its quota.');
   });
 });
 
