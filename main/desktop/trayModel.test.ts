@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../preload/contract';
+import { setMainLanguage } from '../i18n';
 import { nextAccountLabel, trayIndicator, trayMenuModel, unreadTotal, type TrayAccount, type TrayMenuItem, type TrayState } from './trayModel';
 
 const READY: SessionState = { kind: 'ready', phoneNumber: '15550000001', pushName: 'Ann' };
@@ -123,5 +124,51 @@ describe('nextAccountLabel', () => {
     expect(nextAccountLabel(['Work', 'Home'])).toBe('Account 3');
     expect(nextAccountLabel(['Work', 'account 2'])).toBe('Account 3');
     expect(nextAccountLabel(['Account 2', 'Account 3'])).toBe('Account 4');
+  });
+});
+
+describe('in Brazilian Portuguese', () => {
+  afterEach(() => {
+    setMainLanguage('en', 'en-US');
+  });
+
+  it('words the whole menu from the catalog, plurals included', () => {
+    setMainLanguage('system', 'pt-BR');
+    const items = trayMenuModel([acc('a', READY), acc('b', FAILED), acc('c', UNLINKED), acc('d', STOPPED, false)], state({ pausedIds: ['d'], unread: 1 }));
+    expect(labels(items)).toEqual([
+      '1 de 4 contas prontas',
+      '2 precisam de atenção',
+      '1 mensagem não lida',
+      '---',
+      'Mostrar o WA Accounts',
+      'Adicionar conta',
+      'Pausar todas (3 em execução)',
+      'Retomar todas (1 pausada)',
+      '---',
+      'Continuar em execução ao fechar a janela',
+      'Iniciar ao entrar no computador',
+      'Ao entrar, iniciar sem janela',
+      '---',
+      'Sair do WA Accounts',
+    ]);
+    expect(labels(trayMenuModel([acc('a', READY)], state()))).toEqual(expect.arrayContaining(['1 de 1 conta pronta', 'Nenhuma precisa de atenção']));
+    expect(labels(trayMenuModel([], state()))[0]).toBe('Nenhuma conta ainda');
+  });
+
+  it('words the tooltip and the overlay, and names a new account "Conta N"', () => {
+    setMainLanguage('pt-BR', 'en-US');
+    expect(trayIndicator([acc('a', READY), acc('b', FAILED)], 4)).toMatchObject({
+      tooltip: 'WA Accounts: 1 de 2 prontas, 1 precisa de atenção, 4 mensagens não lidas',
+      overlay: '1 conta precisa de atenção',
+    });
+    expect(trayIndicator([acc('a', READY)], 1).overlay).toBe('1 mensagem não lida');
+    expect(trayIndicator([], 0).tooltip).toBe('WA Accounts: nenhuma conta');
+    expect(nextAccountLabel(['Trabalho', 'conta 2'])).toBe('Conta 3');
+  });
+
+  it('goes back to the English words when the setting does', () => {
+    setMainLanguage('pt-BR', 'en-US');
+    setMainLanguage('en', 'pt-BR');
+    expect(labels(trayMenuModel([], state()))[0]).toBe('No accounts yet');
   });
 });

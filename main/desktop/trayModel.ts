@@ -1,7 +1,9 @@
 // What the tray (the menu bar on macOS) shows: the counts, the menu items and whether each can be used,
 // the tooltip, which icon, and the badge. Pure functions of the accounts and the app's state, so the
 // wording and the rules are tested without Electron; main/electron/tray.ts only turns them into a Menu.
+// The words come from main's catalogs (main/i18n/) at call time, in the language of the setting.
 import type { SessionState } from '../../preload/contract';
+import { tm } from '../i18n';
 
 /** What the tray needs of an account (the contract's Account has more). */
 export interface TrayAccount {
@@ -66,34 +68,36 @@ export function unreadTotal(activity: ReadonlyArray<{ unread: number }>): number
   return activity.reduce((sum, a) => sum + (Number.isFinite(a.unread) && a.unread > 0 ? Math.floor(a.unread) : 0), 0);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function trayMenuModel(accounts: readonly TrayAccount[], state: TrayState): TrayMenuItem[] {
   const c = trayCounts(accounts, state.pausedIds);
   // Status lines are information, not actions: shown disabled, as menus show a heading.
   const status: TrayMenuItem[] =
     c.total === 0
-      ? [{ type: 'normal', id: 'status-ready', label: 'No accounts yet', enabled: false }]
+      ? [{ type: 'normal', id: 'status-ready', label: tm('tray.noAccounts'), enabled: false }]
       : [
-          { type: 'normal', id: 'status-ready', label: `${c.ready} of ${plural(c.total, 'account', 'accounts')} ready`, enabled: false },
-          { type: 'normal', id: 'status-attention', label: c.attention === 0 ? 'None needs attention' : `${c.attention} ${c.attention === 1 ? 'needs' : 'need'} attention`, enabled: false },
+          { type: 'normal', id: 'status-ready', label: tm('tray.ready', { ready: c.ready, count: c.total }), enabled: false },
+          { type: 'normal', id: 'status-attention', label: attentionText(c.attention), enabled: false },
         ];
-  if (state.unread > 0) status.push({ type: 'normal', id: 'status-unread', label: `${plural(state.unread, 'unread message', 'unread messages')}`, enabled: false });
+  if (state.unread > 0) status.push({ type: 'normal', id: 'status-unread', label: tm('tray.unread', { count: state.unread }), enabled: false });
   return [
     ...status,
     { type: 'separator' },
-    { type: 'normal', id: 'show', label: 'Show WA Accounts', enabled: true },
-    { type: 'normal', id: 'add-account', label: 'Add account', enabled: true },
-    { type: 'normal', id: 'pause-all', label: c.running > 0 ? `Pause all (${c.running} running)` : 'Pause all', enabled: !state.busy && c.running > 0 },
-    { type: 'normal', id: 'resume-all', label: c.resumable > 0 ? `Resume all (${c.resumable} paused)` : 'Resume all', enabled: !state.busy && c.resumable > 0 },
+    { type: 'normal', id: 'show', label: tm('tray.show'), enabled: true },
+    { type: 'normal', id: 'add-account', label: tm('tray.addAccount'), enabled: true },
+    { type: 'normal', id: 'pause-all', label: c.running > 0 ? tm('tray.pauseAllRunning', { running: c.running }) : tm('tray.pauseAll'), enabled: !state.busy && c.running > 0 },
+    { type: 'normal', id: 'resume-all', label: c.resumable > 0 ? tm('tray.resumeAllPaused', { count: c.resumable }) : tm('tray.resumeAll'), enabled: !state.busy && c.resumable > 0 },
     { type: 'separator' },
     // Until the settings screen offers them, the tray is where these two choices are made.
-    { type: 'checkbox', id: 'keep-running', label: 'Keep running when the window is closed', enabled: true, checked: state.keepRunning },
-    { type: 'checkbox', id: 'start-at-login', label: 'Start at login', enabled: true, checked: state.startAtLogin },
-    { type: 'checkbox', id: 'start-hidden', label: 'At login, start without a window', enabled: state.startAtLogin, checked: state.startHidden },
+    { type: 'checkbox', id: 'keep-running', label: tm('tray.keepRunning'), enabled: true, checked: state.keepRunning },
+    { type: 'checkbox', id: 'start-at-login', label: tm('tray.startAtLogin'), enabled: true, checked: state.startAtLogin },
+    { type: 'checkbox', id: 'start-hidden', label: tm('tray.startHidden'), enabled: state.startAtLogin, checked: state.startHidden },
     { type: 'separator' },
-    { type: 'normal', id: 'quit', label: 'Quit WA Accounts', enabled: true },
+    { type: 'normal', id: 'quit', label: tm('tray.quit'), enabled: true },
   ];
+}
+
+function attentionText(n: number): string {
+  return n === 0 ? tm('tray.attentionNone') : tm('tray.attention', { count: n });
 }
 
 export type TrayIconKind = 'normal' | 'unread' | 'attention';
@@ -113,17 +117,24 @@ export interface TrayIndicator {
 /** Attention wins over unread: a dropped account matters more than a message (docs/user-needs.md). */
 export function trayIndicator(accounts: readonly TrayAccount[], unread: number): TrayIndicator {
   const c = trayCounts(accounts, []);
-  const parts = [c.total === 0 ? 'no accounts' : `${c.ready} of ${c.total} ready`];
-  if (c.attention > 0) parts.push(`${c.attention} ${c.attention === 1 ? 'needs' : 'need'} attention`);
-  if (unread > 0) parts.push(plural(unread, 'unread message', 'unread messages'));
-  const tooltip = `WA Accounts: ${parts.join(', ')}`;
-  if (c.attention > 0) return { icon: 'attention', tooltip, badgeCount: unread, dockText: '!', overlay: `${c.attention} ${c.attention === 1 ? 'account needs' : 'accounts need'} attention` };
-  if (unread > 0) return { icon: 'unread', tooltip, badgeCount: unread, dockText: unread > 99 ? '99+' : String(unread), overlay: plural(unread, 'unread message', 'unread messages') };
+  const parts = [c.total === 0 ? tm('indicator.noAccounts') : tm('indicator.ready', { ready: c.ready, count: c.total })];
+  if (c.attention > 0) parts.push(attentionText(c.attention));
+  if (unread > 0) parts.push(tm('tray.unread', { count: unread }));
+  // A list of counts: a comma reads the same in every language the app has.
+  const tooltip = tm('indicator.tooltip', { status: parts.join(', ') });
+  if (c.attention > 0) return { icon: 'attention', tooltip, badgeCount: unread, dockText: '!', overlay: tm('indicator.overlayAttention', { count: c.attention }) };
+  if (unread > 0) return { icon: 'unread', tooltip, badgeCount: unread, dockText: unread > 99 ? '99+' : String(unread), overlay: tm('tray.unread', { count: unread }) };
   return { icon: 'normal', tooltip, badgeCount: 0, dockText: '', overlay: null };
 }
 
-/** The label "Add account" from the tray gives: the first "Account N" not taken (it can be renamed in the window). */
+/**
+ * The label "Add account" from the tray gives: the first "Account N" (in pt-BR "Conta N") not taken; it
+ * can be renamed in the window.
+ */
 export function nextAccountLabel(labels: readonly string[]): string {
   const taken = new Set(labels.map((l) => l.trim().toLowerCase()));
-  for (let n = labels.length + 1; ; n++) if (!taken.has(`account ${n}`)) return `Account ${n}`;
+  for (let n = labels.length + 1; ; n++) {
+    const label = tm('tray.newAccountLabel', { n });
+    if (!taken.has(label.toLowerCase())) return label;
+  }
 }
