@@ -1,4 +1,5 @@
 // The fields of one kind of store (the secret is the form's own: every kind but folder has one).
+import { useTranslation } from 'react-i18next';
 import { CheckboxField } from './ChoiceFields';
 import { pathStyleChecked, type FieldErrors, type FieldName, type StoreFormValues } from './storeDraft';
 import { TextField } from './TextField';
@@ -9,51 +10,50 @@ export interface StoreFieldsProps {
   onChange<K extends FieldName>(name: K, value: StoreFormValues[K]): void;
 }
 
-export function StoreFields({ values: v, errors, onChange }: StoreFieldsProps) {
-  const text = (name: FieldName, label: string, extra: { help?: string; placeholder?: string; narrow?: boolean } = {}) => (
+type BoolField = 'forcePathStyle' | 'ssl' | 'insecure';
+type TextName = Exclude<FieldName, BoolField | 'kind'>;
+
+/** One text field of the form, named by its field (a prop, so the name is markup rather than words). */
+function StoreText({ values, errors, onChange, name, label, help, placeholder, narrow }: StoreFieldsProps & { name: TextName; label: string; help?: string; placeholder?: string; narrow?: boolean }) {
+  return (
     <TextField
       label={label}
       name={name}
-      value={String(v[name] ?? '')}
+      value={String(values[name] ?? '')}
       onChange={(value) => onChange(name, value)}
       error={errors[name]}
-      help={extra.help}
-      placeholder={extra.placeholder}
+      help={help}
+      placeholder={placeholder}
       inputMode={name === 'port' ? 'numeric' : undefined}
-      className={extra.narrow ? 'field-narrow' : undefined}
+      className={narrow ? 'field-narrow' : undefined}
     />
   );
+}
 
-  const insecureBox = (
-    <CheckboxField
-      label="Allow an unencrypted connection (only for a local or test server)"
-      name="insecure"
-      checked={v.insecure}
-      onChange={(checked) => onChange('insecure', checked)}
-      help="A server on another computer is reached over TLS with its certificate checked. Tick this only for a server without TLS, on a network you trust."
-    />
-  );
+function StoreCheck({ values, onChange, name, label, help }: StoreFieldsProps & { name: BoolField; label: string; help?: string }) {
+  const checked = name === 'forcePathStyle' ? pathStyleChecked(values) : values[name];
+  return <CheckboxField label={label} name={name} checked={checked} onChange={(next) => onChange(name, next)} help={help} />;
+}
+
+export function StoreFields(form: StoreFieldsProps) {
+  const { t } = useTranslation('backup');
+  const v = form.values;
+  const insecureBox = <StoreCheck {...form} name="insecure" label={t('storeFields.insecure')} help={t('storeFields.insecureHelp')} />;
 
   switch (v.kind) {
     case 'folder':
-      return text('path', 'Folder', { help: 'The full path of a local or network folder, e.g. /mnt/backups or D:\\Backups.' });
+      return <StoreText {...form} name="path" label={t('storeFields.folder')} help={t('storeFields.folderHelp')} />;
     case 's3':
       return (
         <>
-          {text('endpoint', 'Endpoint (optional)', { help: 'Leave empty for Amazon S3. For MinIO, Cloudflare R2, Backblaze B2 and others: the service’s URL.', placeholder: 'https://s3.example.com' })}
+          <StoreText {...form} name="endpoint" label={t('storeFields.endpoint')} help={t('storeFields.endpointHelp')} placeholder={t('storeFields.endpointPlaceholder')} />
           <div className="form-grid">
-            {text('region', 'Region')}
-            {text('bucket', 'Bucket')}
+            <StoreText {...form} name="region" label={t('storeFields.region')} />
+            <StoreText {...form} name="bucket" label={t('storeFields.bucket')} />
           </div>
-          {text('prefix', 'Folder in the bucket (optional)', { placeholder: 'e.g. wa-backups/' })}
-          <CheckboxField
-            label="Path-style addressing"
-            name="forcePathStyle"
-            checked={pathStyleChecked(v)}
-            onChange={(checked) => onChange('forcePathStyle', checked)}
-            help="Needed by most self-hosted servers (MinIO, s3rver). On when an endpoint is given, unless you untick it."
-          />
-          {text('accessKeyId', 'Access key id')}
+          <StoreText {...form} name="prefix" label={t('storeFields.prefix')} placeholder={t('storeFields.prefixPlaceholder')} />
+          <StoreCheck {...form} name="forcePathStyle" label={t('storeFields.pathStyle')} help={t('storeFields.pathStyleHelp')} />
+          <StoreText {...form} name="accessKeyId" label={t('storeFields.accessKeyId')} />
           {insecureBox}
         </>
       );
@@ -62,17 +62,17 @@ export function StoreFields({ values: v, errors, onChange }: StoreFieldsProps) {
       return (
         <>
           <div className="form-grid form-grid-host">
-            {text('host', 'Host', { placeholder: 'db.example.com' })}
-            {text('port', 'Port', { narrow: true })}
+            <StoreText {...form} name="host" label={t('storeFields.host')} placeholder={t('storeFields.hostPlaceholder')} />
+            <StoreText {...form} name="port" label={t('storeFields.port')} narrow />
           </div>
           <div className="form-grid">
-            {text('database', 'Database')}
-            {text('user', v.kind === 'mongo' ? 'User (optional)' : 'User')}
+            <StoreText {...form} name="database" label={t('storeFields.database')} />
+            <StoreText {...form} name="user" label={v.kind === 'mongo' ? t('storeFields.userOptional') : t('storeFields.user')} />
           </div>
           {v.kind === 'postgres' ? (
-            <CheckboxField label="Require SSL" name="ssl" checked={v.ssl} onChange={(checked) => onChange('ssl', checked)} />
+            <StoreCheck {...form} name="ssl" label={t('storeFields.ssl')} />
           ) : (
-            text('authSource', 'Authentication database (optional)', { help: 'Where the user is defined, if not in the database above (often “admin”).' })
+            <StoreText {...form} name="authSource" label={t('storeFields.authSource')} help={t('storeFields.authSourceHelp')} />
           )}
           {insecureBox}
         </>

@@ -2,6 +2,7 @@
 // "stored" when one is kept: it never comes back), Test connection, Save. Main's INVALID_INPUT names the
 // wrong field and its message appears next to it; a failed test says what is wrong under the buttons.
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { StoreKind, StoreView } from '../../preload/contract';
 import { useBackupStore } from '../stores/backupStore';
 import { kindName, secretName, STORE_KINDS } from './backupView';
@@ -21,6 +22,7 @@ type TestState = { state: 'idle' } | { state: 'running' } | { state: 'ok'; laten
 
 /** The form's values, their errors (beside the field main named, else for the whole form), Test and Save. */
 function useStoreForm(store: StoreView | undefined, onDone: (saved: StoreView | null) => void) {
+  const { t } = useTranslation('backup');
   const saveStore = useBackupStore((s) => s.saveStore);
   const testStore = useBackupStore((s) => s.testStore);
   const [values, setValues] = useState<StoreFormValues>(() => (store ? valuesOf(store) : emptyValues()));
@@ -50,7 +52,7 @@ function useStoreForm(store: StoreView | undefined, onDone: (saved: StoreView | 
     if (result.ok) return setTest({ state: 'ok', latencyMs: Math.round(result.value.latencyMs) });
     const split = splitError(result.error);
     setErrors((e) => ({ ...e, ...split.fields }));
-    setTest({ state: 'failed', message: split.form ?? 'Fix the field marked above, then test again.' });
+    setTest({ state: 'failed', message: split.form ?? t('storeForm.testFixField') });
   }
 
   async function submit(e: FormEvent) {
@@ -71,30 +73,29 @@ function useStoreForm(store: StoreView | undefined, onDone: (saved: StoreView | 
 }
 
 export function StoreForm({ store, onDone }: StoreFormProps) {
+  const { t } = useTranslation('backup');
   const { values, errors, formError, saving, test, change, runTest, submit } = useStoreForm(store, onDone);
   const titleId = useId();
   const kept = !!store?.hasSecret;
   const secretLabel = secretName(values.kind);
+  // Outside the JSX: a field's name is markup, not words.
+  const setName = (v: string) => change('name', v);
+  const setKind = (v: string) => change('kind', v as StoreKind);
+  const setSecret = (v: string) => change('secret', v);
   return (
     <form className="store-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
       <h4 id={titleId} className="form-title">
-        {store ? (
-          <>
-            Edit “<span className="label-text">{store.name}</span>”
-          </>
-        ) : (
-          'Add a store'
-        )}
+        {store ? <Trans t={t} i18nKey="storeForm.editTitle" values={{ name: store.name }} components={{ name: <span className="label-text" /> }} /> : t('storeForm.addTitle')}
       </h4>
       <div className="form-grid">
-        <TextField label="Name" name="name" value={values.name} onChange={(v) => change('name', v)} error={errors.name} placeholder="e.g. Office S3" autoFocus />
+        <TextField label={t('storeForm.name')} name="name" value={values.name} onChange={setName} error={errors.name} placeholder={t('storeForm.namePlaceholder')} autoFocus />
         {store ? (
           <div className="field">
-            <span className="field-label">Kind</span>
+            <span className="field-label">{t('storeForm.kind')}</span>
             <span className="field-static">{kindName(values.kind)}</span>
           </div>
         ) : (
-          <SelectField label="Kind" name="kind" value={values.kind} options={STORE_KINDS.map((k) => ({ value: k.kind, text: k.name }))} onChange={(v) => change('kind', v as StoreKind)} />
+          <SelectField label={t('storeForm.kind')} name="kind" value={values.kind} options={STORE_KINDS.map((k) => ({ value: k.kind, text: k.name }))} onChange={setKind} />
         )}
       </div>
       <StoreFields values={values} errors={errors} onChange={change} />
@@ -105,22 +106,22 @@ export function StoreForm({ store, onDone }: StoreFormProps) {
           type="password"
           className="field-secret"
           value={values.secret}
-          onChange={(v) => change('secret', v)}
+          onChange={setSecret}
           error={errors.secret}
-          placeholder={kept ? 'Stored' : undefined}
-          help={kept ? 'Stored in this computer’s keychain. Leave empty to keep it, or type a new one to replace it.' : 'Kept in this computer’s keychain; it is never shown again.'}
+          placeholder={kept ? t('storeForm.secretStored') : undefined}
+          help={kept ? t('storeForm.secretKeptHelp') : t('storeForm.secretNewHelp')}
         />
       ) : null}
       <FieldError message={formError} />
       <div className="actions">
         <button type="submit" className="button primary" aria-disabled={saving || undefined}>
-          {saving ? 'Saving…' : store ? 'Save changes' : 'Save store'}
+          {saving ? t('storeForm.saving') : store ? t('storeForm.saveChanges') : t('storeForm.saveStore')}
         </button>
         <button type="button" className="button" onClick={runTest} aria-disabled={test.state === 'running' || undefined}>
-          Test connection
+          {t('storeForm.test')}
         </button>
         <button type="button" className="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('storeForm.cancel')}
         </button>
       </div>
       <TestResult test={test} />
@@ -129,16 +130,17 @@ export function StoreForm({ store, onDone }: StoreFormProps) {
 }
 
 function TestResult({ test }: { test: TestState }) {
+  const { t } = useTranslation('backup');
   return (
     <div className="test-result" role="status" aria-live="polite">
       {test.state === 'running' ? (
         <p className="panel-line">
           <span className="spinner" aria-hidden="true" />
-          Testing the connection… (up to 10 s)
+          {t('storeForm.testing')}
         </p>
       ) : null}
-      {test.state === 'ok' ? <p className="result-ok">Connected in {test.latencyMs} ms</p> : null}
-      {test.state === 'failed' ? <p className="field-error">Connection failed: {test.message}</p> : null}
+      {test.state === 'ok' ? <p className="result-ok">{t('storeForm.testOk', { ms: test.latencyMs })}</p> : null}
+      {test.state === 'failed' ? <p className="field-error">{t('storeForm.testFailed', { message: test.message })}</p> : null}
     </div>
   );
 }

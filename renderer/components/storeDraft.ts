@@ -1,6 +1,7 @@
 // The store form's values as typed (all text), turned into stores.save / stores.test input, and main's
 // INVALID_INPUT `field` ("settings.bucket", "name", "secret") turned back into the form field to blame.
 import type { ApiError, StoreKind, StoreSettings, StoreView } from '../../preload/contract';
+import { isEnglish, t } from '../i18n';
 import { errorText, invalidField } from './errors';
 
 export interface StoreFormValues {
@@ -104,7 +105,7 @@ export function buildSettings(v: StoreFormValues): Built {
     case 'postgres':
     case 'mongo': {
       const port = Number(v.port.trim());
-      if (!/^\d+$/.test(v.port.trim()) || port < 1 || port > 65535) return { ok: false, errors: { port: 'The port is a number from 1 to 65535.' } };
+      if (!/^\d+$/.test(v.port.trim()) || port < 1 || port > 65535) return { ok: false, errors: { port: t('backup:storeFields.portRange') } };
       const insecure = v.insecure ? { insecure: true } : {};
       if (v.kind === 'postgres') return { ok: true, settings: { kind: 'postgres', host: v.host, port, database: v.database, user: v.user, ...(v.ssl ? { ssl: true } : {}), ...insecure } };
       return {
@@ -129,4 +130,20 @@ export function splitError(error: ApiError): { fields: FieldErrors; form: string
   const field = fieldOf(error);
   const text = errorText(error);
   return field ? { fields: { [field]: text }, form: null } : { fields: {}, form: text };
+}
+
+/** What a store is and where: main's words in English, else the same line from the catalog (main has no code for it). */
+export function storeDescription(store: StoreView): string {
+  if (isEnglish()) return store.description;
+  const s = store.settings;
+  switch (s.kind) {
+    case 'folder':
+      return t('backup:stores.description.folder', { path: s.path });
+    case 's3':
+      return s.endpoint ? t('backup:stores.description.s3Endpoint', { bucket: s.bucket, endpoint: s.endpoint }) : t('backup:stores.description.s3Region', { bucket: s.bucket, region: s.region });
+    case 'postgres':
+      return t('backup:stores.description.postgres', { database: s.database, host: s.host, port: s.port });
+    case 'mongo':
+      return t('backup:stores.description.mongo', { database: s.database, host: s.host, port: s.port });
+  }
 }
