@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMainLanguage } from '../i18n';
 import { closePolicy, stillRunningNotice } from './closePolicy';
 
 describe('closePolicy', () => {
@@ -26,5 +27,27 @@ describe('stillRunningNotice', () => {
     expect(stillRunningNotice('win32').body).toMatch(/notification area/);
     expect(stillRunningNotice('linux').body).toMatch(/tray icon, or start WA Accounts again/);
     for (const p of ['darwin', 'win32', 'linux'] as const) expect(stillRunningNotice(p).body).toMatch(/Quit/);
+  });
+});
+
+describe('stillRunningNotice in Brazilian Portuguese', () => {
+  afterEach(() => {
+    setMainLanguage('en', 'en-US');
+  });
+
+  it('keeps English word for word, and words each platform in pt-BR when the setting says so', () => {
+    expect(stillRunningNotice('darwin')).toEqual({
+      title: 'WA Accounts is still running',
+      body: 'Your accounts stay linked. Open the window again from the WA Accounts icon in the menu bar or the Dock; choose Quit there to stop them.',
+    });
+    expect(stillRunningNotice('win32').body).toBe('Your accounts stay linked. Open the window again from the WA Accounts icon in the notification area (click ^ on the taskbar if it is hidden); choose Quit there to stop them.');
+    expect(stillRunningNotice('linux').body).toBe('Your accounts stay linked. Open the window again from the WA Accounts tray icon, or start WA Accounts again; choose Quit in the tray menu to stop them.');
+    setMainLanguage('system', 'pt-BR');
+    expect(stillRunningNotice('darwin').title).toBe('O WA Accounts continua em execução');
+    expect(stillRunningNotice('darwin').body).toMatch(/barra de menus ou no Dock/);
+    expect(stillRunningNotice('win32').body).toMatch(/área de notificação \(clique em \^ na barra de tarefas/);
+    expect(stillRunningNotice('linux').body).toMatch(/bandeja do sistema, ou abra o WA Accounts de novo/);
+    for (const p of ['darwin', 'win32', 'linux'] as const) expect(stillRunningNotice(p).body).toMatch(/Sair/);
+    expect(closePolicy({ behaviour: 'keep-running', quitting: false, platform: 'linux', noticeShown: false })).toMatchObject({ notice: { title: 'O WA Accounts continua em execução' } });
   });
 });

@@ -1,6 +1,7 @@
 // What closing the window does. The app's job is to keep accounts linked, so by default closing hides
 // the window and the accounts keep running behind the tray icon; only Quit (tray menu, app menu, Cmd+Q)
 // stops them. Pure: main/electron/main.ts asks this on every 'close' and applies the answer.
+import { tm } from '../i18n';
 import type { CloseBehaviour } from './desktopPrefs';
 
 export interface CloseContext {
@@ -31,16 +32,11 @@ export function closePolicy(ctx: CloseContext): CloseDecision {
   return { action: 'hide', notice: ctx.noticeShown ? null : stillRunningNotice(ctx.platform) };
 }
 
-/** Where the app went, in the words of each platform; also how to bring it back if no tray icon shows. */
+/** Where the app went, in the words of each platform (and of the setting's language); also how to bring it back if no tray icon shows. */
 export function stillRunningNotice(platform: NodeJS.Platform): CloseNotice {
-  const title = 'WA Accounts is still running';
-  if (platform === 'darwin') {
-    return { title, body: 'Your accounts stay linked. Open the window again from the WA Accounts icon in the menu bar or the Dock; choose Quit there to stop them.' };
-  }
-  if (platform === 'win32') {
-    return { title, body: 'Your accounts stay linked. Open the window again from the WA Accounts icon in the notification area (click ^ on the taskbar if it is hidden); choose Quit there to stop them.' };
-  }
+  const title = tm('close.title');
+  if (platform === 'darwin') return { title, body: tm('close.bodyMac') };
+  if (platform === 'win32') return { title, body: tm('close.bodyWindows') };
   // Some Linux desktops (GNOME without an AppIndicator extension) show no tray icons at all.
-  return { title, body: 'Your accounts stay linked. Open the window again from the WA Accounts tray icon, or start WA Accounts again; choose Quit in the tray menu to stop them.' };
+  return { title, body: tm('close.bodyLinux') };
 }
-
