@@ -1,37 +1,28 @@
 // Says plainly when the renderer cannot reach main, and what to do about it.
+import { useTranslation } from 'react-i18next';
 import { selectConnection, useAppStore, type ConnectionProblem } from '../stores/appStore';
 
-const EXPLAIN: Record<ConnectionProblem, { title: string; fix: string }> = {
-  'never-connected': {
-    title: 'Cannot connect to the WA Accounts background service.',
-    fix: 'Check that the app is running (npm run web or npm start in a terminal), then open the address it printed — it ends in #token=… — and reload this page.',
-  },
-  unauthorized: {
-    title: 'This page was opened without its access token.',
-    fix: 'Open the full address the app printed in the terminal (it ends in #token=…).',
-  },
-  restarted: {
-    title: 'WA Accounts was restarted, and this page’s address no longer works.',
-    fix: 'Each start gives the app a new address, so an old tab cannot act for it. Open the address the app printed last in the terminal (it ends in #token=…).',
-  },
-  lost: {
-    title: 'Lost the connection to the WA Accounts background service.',
-    fix: 'Changes cannot be saved until it is back; this page keeps trying. Check that the app is still running. If it was restarted, open the new address it printed.',
-  },
+/** Each problem's catalog entry (app:connection.<key>.title and .fix); a Record, so a new problem fails the type check. */
+const EXPLAIN: Record<ConnectionProblem, 'neverConnected' | 'unauthorized' | 'restarted' | 'lost'> = {
+  'never-connected': 'neverConnected',
+  unauthorized: 'unauthorized',
+  restarted: 'restarted',
+  lost: 'lost',
 };
 
 export function ConnectionBanner() {
+  const { t } = useTranslation('app');
   const connection = useAppStore(selectConnection);
   if (connection.state !== 'failed') return null;
-  const { title, fix } = EXPLAIN[connection.problem];
+  const key = EXPLAIN[connection.problem];
   return (
     <div className="banner" role="alert">
       <div className="banner-text">
-        <p className="banner-title">{title}</p>
-        <p>{fix}</p>
+        <p className="banner-title">{t(`connection.${key}.title`)}</p>
+        <p>{t(`connection.${key}.fix`)}</p>
       </div>
       <button type="button" className="button" onClick={() => window.location.reload()}>
-        Reload
+        {t('connection.reload')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@
 // It never throws: a broken bridge becomes `{ ok: false }` like any other failure. Whether main is
 // reachable at all is reported to the listener that bindings.ts installs.
 import type { ApiError, CommandInput, CommandName, CommandOutput, Result, TransportCode } from '../../preload/contract';
+import { t } from '../i18n';
 
 /**
  * Which transport codes mean "main cannot be reached", not "this request failed": HOST_UNREACHABLE
@@ -42,7 +43,7 @@ export async function call<K extends CommandName>(name: K, input?: CommandInput<
 async function send(name: CommandName, input: unknown): Promise<Result<unknown>> {
   // window.api is typed as always present, but in a browser it exists only once the web bridge is installed.
   const api = (window as { api?: { invoke: Invoke } }).api;
-  if (!api) return { ok: false, error: { code: 'HOST_UNREACHABLE', message: 'The app’s connection to its background service is missing.' } };
+  if (!api) return { ok: false, error: { code: 'HOST_UNREACHABLE', message: t('errors:bridgeMissing') } };
   try {
     return input === undefined ? await api.invoke(name) : await api.invoke(name, input);
   } catch (err) {

@@ -2,6 +2,7 @@
 // (main/electron/attentionNotices.ts), a browser tab shows it through the page's Notification API once
 // the person allowed it (asked when they turn a switch on). Only the title, which names the account.
 import type { EventPayload } from '../../preload/contract';
+import { isEnglish, t } from '../i18n';
 import { useAppStore } from './appStore';
 
 function browserMode(): boolean {
@@ -15,5 +16,7 @@ export function askNotificationPermission(): void {
 
 export function showMessageNotice(notice: EventPayload<'accounts.message'>): void {
   if (!browserMode() || Notification.permission !== 'granted') return;
-  new Notification(notice.title, { tag: `message-${notice.id}` });
+  // Main words the title in English; other languages name the account in their own words.
+  const title = isEnglish() ? notice.title : t('app:browserNotice.message', { label: notice.label });
+  new Notification(title, { tag: `message-${notice.id}` });
 }
