@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { i18n } from '../i18n';
 import { account } from '../stores/testing/samples';
 import { lastActivityText, titleText, unreadText, unreadTotal } from './activityView';
 
@@ -22,4 +23,18 @@ it('words the count and the last activity as a person reads them', () => {
   expect(lastActivityText(now - 3 * 60_000, now)).toBe('Last message 3 min ago');
   // A phone clock ahead of this computer's must not say "in the future".
   expect(lastActivityText(now + 60_000, now)).toBe('Last message just now');
+});
+
+it('in Brazilian Portuguese, counts agree in number and zero reads as none', async () => {
+  await i18n.changeLanguage('pt-BR');
+  expect(unreadText(1)).toBe('1 mensagem não lida');
+  expect(unreadText(3)).toBe('3 mensagens não lidas');
+  expect(unreadText(1_000_000)).toBe('1000000 mensagens não lidas');
+  expect(unreadText(0)).toBe('Nenhuma mensagem não lida');
+  expect(lastActivityText(null, 10_000_000)).toBe('Nenhuma mensagem ainda');
+  expect(lastActivityText(10_000_000, 10_000_000)).toMatch(/^Última mensagem /);
+});
+
+afterEach(async () => {
+  await i18n.changeLanguage('en');
 });

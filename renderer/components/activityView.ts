@@ -2,6 +2,7 @@
 // the header, the window title and the dock badge. Only Ready accounts count: another account's
 // count is unknown (main sends 0 for it).
 import type { Account, AccountUse } from '../../preload/contract';
+import { t } from '../i18n';
 import { agoText } from './backupView';
 
 /** The unread total over the accounts that are Ready. */
@@ -17,10 +18,11 @@ export function titleText(name: string, unread: number): string {
 }
 
 export function unreadText(unread: number): string {
-  return unread === 1 ? '1 unread message' : `${unread} unread messages`;
+  // Zero has its own words: Portuguese's plural rules put 0 with 1 ("0 mensagem").
+  return unread === 0 ? t('session:messages.unreadNone') : t('session:messages.unread', { count: unread });
 }
 
 /** "Last message 5 minutes ago", or that there was none since the app knows the account. */
 export function lastActivityText(at: number | null, now: number): string {
-  return at === null ? 'No messages yet' : `Last message ${agoText(Math.min(at, now), now)}`;
+  return at === null ? t('session:messages.never') : t('session:messages.last', { ago: agoText(Math.min(at, now), now) });
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SessionFailureCode, SessionState, TimelineState, type Account } from '../../preload/contract';
-import { chipFor, codeGroups, durationText, failureTitle, isLeaseFailure, needsAttention, summaryText, timelineStateText } from './sessionView';
+import { i18n } from '../i18n';
+import { chipFor, codeGroups, durationText, failureTitle, isLeaseFailure, needsAttention, phoneText, sessionMessage, summaryText, timelineStateText } from './sessionView';
 
 const NOW = 1_700_000_000_000;
 
@@ -93,5 +94,45 @@ describe('wording', () => {
     expect(durationText(180)).toBe('3 min');
     expect(codeGroups('abcd1234')).toEqual(['ABCD', '1234']);
     expect(codeGroups('ABCD-1234')).toEqual(['ABCD', '1234']);
+  });
+});
+
+describe('in Brazilian Portuguese', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('chips, countdowns and headlines read in Portuguese', async () => {
+    await i18n.changeLanguage('pt-BR');
+    expect(chipFor({ kind: 'ready', phoneNumber: '1', pushName: 'A' }, NOW).text).toBe('Pronta');
+    expect(chipFor({ kind: 'syncing', percent: 40.4 }, NOW).text).toBe('Sincronizando 40 %');
+    expect(chipFor({ kind: 'reconnecting', attempt: 2, nextTryAt: NOW + 7_200, reason: '' }, NOW).text).toBe('Reconectando · tentativa 2 em 8 s');
+    expect(chipFor({ kind: 'failed', code: 'LEASE_HELD', message: '' }, NOW).text).toBe('Precisa de atenção · aberta em outro lugar');
+    expect(failureTitle('CONFLICT')).toBe('O WhatsApp Web foi aberto em outro lugar');
+    expect(timelineStateText('restored')).toBe('Restaurada de um backup');
+    expect(durationText(178)).toBe('2 min 58 s');
+    expect(phoneText('')).toBe('número desconhecido');
+  });
+
+  it('the summary agrees in number with each group', async () => {
+    await i18n.changeLanguage('pt-BR');
+    const ready: SessionState = { kind: 'ready', phoneNumber: '1', pushName: 'A' };
+    const failed: SessionState = { kind: 'failed', code: 'BROWSER_EXITED', message: '' };
+    expect(summaryText([account(ready), account(ready), account(failed), account({ kind: 'stopped' })])).toBe('4 contas: 2 prontas, 1 precisa de atenção, 1 parada');
+    expect(summaryText([account(failed), account({ kind: 'logged-out', reason: 'revoked-offline', message: '' })])).toBe('2 contas: 2 precisam de atenção');
+    expect(summaryText([account(ready)])).toBe('1 conta: 1 pronta');
+    expect(summaryText([])).toBe('Nenhuma conta');
+  });
+
+  it("main's English message gives way to the catalog's sentence for its code or reason", async () => {
+    const failed: SessionState = { kind: 'failed', code: 'DISK_FULL', message: 'The disk holding the app’s data is full.' };
+    const phone: SessionState = { kind: 'logged-out', reason: 'unlinked-from-phone', message: 'Logged out from your phone.' };
+    const lost: SessionState = { kind: 'reconnecting', attempt: 0, nextTryAt: NOW, reason: 'The connection to WhatsApp was lost.' };
+    expect([sessionMessage(failed), sessionMessage(phone), sessionMessage(lost)]).toEqual([failed.message, phone.message, lost.reason]);
+    await i18n.changeLanguage('pt-BR');
+    expect(sessionMessage(failed)).toBe('O disco com os dados do app está cheio, então o histórico desta conta não pôde ser salvo. Libere espaço e clique em Tentar novamente.');
+    expect(sessionMessage(phone)).toBe('A conta foi desconectada pelo seu celular. Conecte-a de novo para continuar usando esta conta aqui.');
+    expect(sessionMessage(lost)).toBe('A conexão com o WhatsApp caiu; aguardando ela voltar.');
+    for (const code of SessionFailureCode.options) expect(sessionMessage({ kind: 'failed', code, message: 'English' })).not.toMatch(/English|^session:/);
   });
 });
