@@ -2,6 +2,7 @@
 // message, with Mark as read; always, the switch for the "New message on <account>" notification
 // (which never shows who wrote or what).
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
 import { askNotificationPermission } from '../stores/browserNotices';
@@ -12,6 +13,7 @@ import { useCommand } from './useCommand';
 import { useNow } from './useNow';
 
 export function AccountMessages({ account }: { account: Account }) {
+  const { t } = useTranslation('session');
   const use = useAccountsStore((s) => s.activity[account.id]);
   const markRead = useAccountsStore((s) => s.markRead);
   const setMessageNotice = useAccountsStore((s) => s.setMessageNotice);
@@ -25,7 +27,7 @@ export function AccountMessages({ account }: { account: Account }) {
   if (!account.linked && !ready) return null;
   const unread = use?.unread ?? 0;
   return (
-    <section className="card-messages" aria-label={`Messages of ${account.label}`}>
+    <section className="card-messages" aria-label={t('messages.region', { label: account.label })}>
       {ready ? (
         <div className="messages-line">
           <span className={unread > 0 ? 'unread-badge' : 'unread-none'} data-testid="unread">
@@ -39,7 +41,7 @@ export function AccountMessages({ account }: { account: Account }) {
               aria-disabled={reading.pending || undefined}
               onClick={() => void reading.run(() => markRead(account.id))}
             >
-              {reading.pending ? 'Marking as read…' : 'Mark as read'}
+              {reading.pending ? t('messages.marking') : t('messages.markRead')}
               <span className="visually-hidden"> {account.label}</span>
             </button>
           ) : null}
@@ -48,8 +50,8 @@ export function AccountMessages({ account }: { account: Account }) {
       <FieldError message={reading.error} />
       <CheckboxField
         asSwitch
-        label="Notify me of new messages"
-        help="Shows “New message on this account”, never who wrote or what."
+        label={t('messages.notify')}
+        help={t('messages.notifyHelp')}
         checked={switching.pending && asked !== null ? asked : use?.notifyMessages ?? false}
         busy={switching.pending}
         error={switching.error}

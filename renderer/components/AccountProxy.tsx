@@ -2,28 +2,27 @@
 // none), and a form to set, change or remove it (accounts.setProxy; a running account restarts on it).
 // The password is never sent back: the card says whether one is kept, and an empty field keeps it.
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account, ProxyScheme, ProxyView } from '../../preload/contract';
+import { t } from '../i18n';
 import { useAccountsStore } from '../stores/accountsStore';
 import { SelectField } from './ChoiceFields';
 import { FieldError } from './fieldParts';
 import { TextField } from './TextField';
 import { useCommand } from './useCommand';
 
-const SCHEMES: ReadonlyArray<{ value: ProxyScheme; text: string }> = [
-  { value: 'http', text: 'HTTP' },
-  { value: 'https', text: 'HTTPS' },
-  { value: 'socks5', text: 'SOCKS5 (no sign-in)' },
-];
+const SCHEMES: readonly ProxyScheme[] = ['http', 'https', 'socks5'];
 
 /** The proxy in one line, as the card shows it. */
 export function proxySummary(proxy: ProxyView | null): string {
-  if (!proxy) return 'No proxy: WhatsApp traffic goes out directly.';
-  const kind = proxy.scheme.toUpperCase();
-  const who = proxy.username ? ` as ${proxy.username}${proxy.hasPassword ? ' (password kept)' : ''}` : '';
-  return `Through the ${kind} proxy ${proxy.host}:${proxy.port}${who}.`;
+  if (!proxy) return t('session:proxy.none');
+  const where = { kind: proxy.scheme.toUpperCase(), host: proxy.host, port: proxy.port };
+  if (!proxy.username) return t('session:proxy.through', where);
+  return t(proxy.hasPassword ? 'session:proxy.throughAsKept' : 'session:proxy.throughAs', { ...where, user: proxy.username });
 }
 
 export function AccountProxy({ account }: { account: Account }) {
+  const { t } = useTranslation('session');
   const [editing, setEditing] = useState(false);
   const headingId = useId();
   const setProxy = useAccountsStore((s) => s.setProxy);
@@ -33,7 +32,8 @@ export function AccountProxy({ account }: { account: Account }) {
   return (
     <section className="card-proxy" aria-labelledby={headingId}>
       <p id={headingId} className="card-section-title">
-        Proxy<span className="visually-hidden"> of {account.label}</span>
+        {t('proxy.title')}
+        <span className="visually-hidden"> {t('proxy.ofLabel', { label: account.label })}</span>
       </p>
       <p className="panel-line" data-testid="proxy-summary">
         {proxySummary(proxy)}
@@ -43,12 +43,13 @@ export function AccountProxy({ account }: { account: Account }) {
       ) : (
         <div className="actions">
           <button type="button" className="button small" onClick={() => setEditing(true)}>
-            {proxy ? 'Change proxy' : 'Set a proxy'}
-            <span className="visually-hidden"> for {account.label}</span>
+            {proxy ? t('proxy.change') : t('proxy.set')}
+            <span className="visually-hidden"> {t('proxy.forLabel', { label: account.label })}</span>
           </button>
           {proxy ? (
             <button type="button" className="button small" aria-disabled={removing.pending || undefined} onClick={() => void removing.run(() => setProxy(account.id, null))}>
-              Remove proxy<span className="visually-hidden"> of {account.label}</span>
+              {t('proxy.remove')}
+              <span className="visually-hidden"> {t('proxy.ofLabel', { label: account.label })}</span>
             </button>
           ) : null}
         </div>
@@ -59,6 +60,7 @@ export function AccountProxy({ account }: { account: Account }) {
 }
 
 function ProxyForm({ account, onDone }: { account: Account; onDone(): void }) {
+  const { t } = useTranslation(['session', 'common']);
   const setProxy = useAccountsStore((s) => s.setProxy);
   const saving = useCommand();
   const p = account.proxy;
@@ -83,33 +85,33 @@ function ProxyForm({ account, onDone }: { account: Account; onDone(): void }) {
   }
 
   return (
-    <form className="proxy-form" onSubmit={submit} aria-label={`Proxy of ${account.label}`} noValidate>
+    <form className="proxy-form" onSubmit={submit} aria-label={t('proxy.form', { label: account.label })} noValidate>
       <SelectField
-        label="Type"
+        label={t('proxy.type')}
         name="scheme"
         value={scheme}
-        options={SCHEMES}
+        options={SCHEMES.map((value) => ({ value, text: t(`proxy.${value}`) }))}
         onChange={(v) => setScheme(v as ProxyScheme)}
-        help={socks ? 'Chromium cannot sign in to a SOCKS5 proxy: leave the user and password empty.' : undefined}
+        help={socks ? t('proxy.socksHelp') : undefined}
       />
-      <TextField label="Host" name="host" value={host} onChange={setHost} placeholder="e.g. proxy.example.com" />
-      <TextField label="Port" name="port" value={port} onChange={setPort} inputMode="numeric" className="narrow" placeholder="e.g. 3128" />
-      <TextField label="User (optional)" name="username" value={username} onChange={setUsername} />
+      <TextField label={t('proxy.host')} name="host" value={host} onChange={setHost} placeholder={t('proxy.hostPlaceholder')} />
+      <TextField label={t('proxy.port')} name="port" value={port} onChange={setPort} inputMode="numeric" className="narrow" placeholder={t('proxy.portPlaceholder')} />
+      <TextField label={t('proxy.user')} name="username" value={username} onChange={setUsername} />
       <TextField
-        label="Password (optional)"
+        label={t('proxy.password')}
         name="password"
         type="password"
         value={password}
         onChange={setPassword}
-        help={p?.hasPassword ? 'Leave it empty to keep the saved password.' : 'Kept in the system keychain, never shown again.'}
+        help={p?.hasPassword ? t('proxy.passwordKept') : t('proxy.passwordNew')}
       />
       <FieldError message={saving.error} />
       <div className="actions">
         <button type="submit" className="button small primary" aria-disabled={saving.pending || undefined}>
-          {saving.pending ? 'Saving…' : 'Save proxy'}
+          {saving.pending ? t('common:saving') : t('proxy.save')}
         </button>
         <button type="button" className="button small" onClick={onDone}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
     </form>

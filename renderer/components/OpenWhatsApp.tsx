@@ -2,7 +2,9 @@
 // own and this offers "Close window"; without one, the card shows a live, read-only picture of what the
 // account's WhatsApp Web shows, taken again every few seconds while it is open.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
+import { isEnglish } from '../i18n';
 import { closeWindow, openWindow, picture, type Picture } from '../stores/accountWindows';
 import { errorText } from './errors';
 import { FieldError } from './fieldParts';
@@ -14,6 +16,7 @@ export const PICTURE_EVERY_MS = 3_000;
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 export function OpenWhatsApp({ account }: { account: Account }) {
+  const { t } = useTranslation('session');
   const { run, pending, error } = useCommand();
   // Why a picture is shown instead of a window (main's words), while it is shown.
   const [pictureWhy, setPictureWhy] = useState<string | null>(null);
@@ -22,15 +25,17 @@ export function OpenWhatsApp({ account }: { account: Account }) {
   const inWindow = state.display === 'window';
   const label = <span className="visually-hidden"> {account.label}</span>;
   return (
-    <section className="card-open" aria-label={`WhatsApp of ${account.label}`}>
+    <section className="card-open" aria-label={t('open.region', { label: account.label })}>
       <div className="actions">
         {inWindow ? (
           <button type="button" className="button small" aria-disabled={pending || undefined} onClick={() => void run(() => closeWindow(account.id))}>
-            {pending ? 'Closing…' : 'Close window'}{label}
+            {pending ? t('open.closing') : t('open.close')}
+            {label}
           </button>
         ) : pictureWhy !== null ? (
           <button type="button" className="button small" onClick={() => setPictureWhy(null)}>
-            Hide WhatsApp{label}
+            {t('open.hide')}
+            {label}
           </button>
         ) : (
           <button
@@ -43,20 +48,24 @@ export function OpenWhatsApp({ account }: { account: Account }) {
               return r;
             })}
           >
-            {pending ? 'Opening…' : 'Open WhatsApp'}{label}
+            {pending ? t('open.opening') : t('open.open')}
+            {label}
           </button>
         )}
       </div>
       <FieldError message={error} />
-      {inWindow ? <p className="panel-line muted">WhatsApp Web is open in a window of its own. Closing that window hides it again; the account stays linked.</p> : null}
+      {inWindow ? <p className="panel-line muted">{t('open.inWindow')}</p> : null}
       {!inWindow && pictureWhy !== null ? <LivePicture account={account} why={pictureWhy} /> : null}
     </section>
   );
 }
 
 function LivePicture({ account, why }: { account: Account; why: string }) {
+  const { t } = useTranslation('session');
   const [shot, setShot] = useState<Picture | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // Main says in English why there is no window; another language says it in the catalog's words.
+  const whyText = isEnglish() ? why : t('picture.why');
   useEffect(() => {
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -80,10 +89,11 @@ function LivePicture({ account, why }: { account: Account; why: string }) {
   }, [account.id]);
   return (
     <figure className="live-picture">
-      {shot ? <img src={shot.image} alt={`What WhatsApp Web shows for ${account.label}`} data-testid="live-picture" /> : <p className="panel-line muted">Taking a picture…</p>}
+      {shot ? <img src={shot.image} alt={t('picture.alt', { label: account.label })} data-testid="live-picture" /> : <p className="panel-line muted">{t('picture.taking')}</p>}
       <figcaption className="muted">
-        {why ? `${why} ` : ''}Read-only; it is taken again every {PICTURE_EVERY_MS / 1000} s.
-        {shot ? <span data-testid="picture-time"> Taken at {clock.format(shot.takenAt)}.</span> : null}
+        {why ? `${whyText} ` : ''}
+        {t('picture.readOnly', { seconds: PICTURE_EVERY_MS / 1000 })}
+        {shot ? <span data-testid="picture-time"> {t('picture.takenAt', { time: clock.format(shot.takenAt) })}</span> : null}
       </figcaption>
       <FieldError message={failed} />
     </figure>

@@ -1,4 +1,5 @@
 // The 8-character code to type on the phone, large and grouped 4+4 as WhatsApp shows it.
+import { Trans, useTranslation } from 'react-i18next';
 import type { SessionState } from '../../preload/contract';
 import { codeGroups, durationText, secondsLeft } from './sessionView';
 
@@ -8,11 +9,12 @@ export interface PairingCodePanelProps {
 }
 
 export function PairingCodePanel({ state, now }: PairingCodePanelProps) {
+  const { t } = useTranslation('session');
   const left = secondsLeft(state.expiresAt, now);
   const groups = codeGroups(state.code);
   return (
     <div className="pairing">
-      <p className="panel-title">Type this code on your phone</p>
+      <p className="panel-title">{t('pairing.title')}</p>
       <p className="pairing-code">
         {groups.map((g, i) => (
           <span key={i} className="code-group">
@@ -21,14 +23,14 @@ export function PairingCodePanel({ state, now }: PairingCodePanelProps) {
           </span>
         ))}
       </p>
-      <p className="countdown">{left > 0 ? `Expires in ${durationText(left)}; a new code then appears here.` : 'Expired: a new code is on its way…'}</p>
+      <p className="countdown">{left > 0 ? t('pairing.expiresIn', { duration: durationText(left) }) : t('pairing.expired')}</p>
       <ol className="steps">
-        <li>Open WhatsApp on the phone with that number.</li>
+        <li>{t('pairing.step1')}</li>
         <li>
-          Go to <strong>WhatsApp › Linked devices › Link a device</strong>.
+          <Trans t={t} i18nKey="pairing.step2" components={{ strong: <strong /> }} />
         </li>
         <li>
-          Tap <strong>Link with phone number instead</strong> and type the code.
+          <Trans t={t} i18nKey="pairing.step3" components={{ strong: <strong /> }} />
         </li>
       </ol>
     </div>

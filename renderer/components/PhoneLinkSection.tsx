@@ -2,6 +2,7 @@
 // phone-number field. Main checks the number; its message appears next to the field. On success the
 // account restarts and shows an 8-character code instead of the QR.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
 import { DisclosureButton } from './DisclosureButton';
@@ -15,6 +16,7 @@ export interface PhoneLinkSectionProps {
 }
 
 export function PhoneLinkSection({ account, onStarted }: PhoneLinkSectionProps) {
+  const { t } = useTranslation('session');
   const linkWithPhone = useAccountsStore((s) => s.linkWithPhone);
   const [open, setOpen] = useState(false);
   const [phone, setPhone] = useState('');
@@ -36,12 +38,13 @@ export function PhoneLinkSection({ account, onStarted }: PhoneLinkSectionProps) 
   return (
     <div className="phone-link">
       <DisclosureButton open={open} controls={formId} onToggle={() => setOpen(!open)}>
-        Link with phone number instead<span className="visually-hidden"> ({account.label})</span>
+        {t('phoneLink.toggle')}
+        <span className="visually-hidden"> ({account.label})</span>
       </DisclosureButton>
-      <form id={formId} className="phone-form" hidden={!open} onSubmit={submit} aria-label={`Link ${account.label} with a phone number`} noValidate>
+      <form id={formId} className="phone-form" hidden={!open} onSubmit={submit} aria-label={t('phoneLink.form', { label: account.label })} noValidate>
         <TextField
-          label="Phone number"
-          help="The number of the phone with WhatsApp, with its country code, e.g. +1 555 000 0001."
+          label={t('phoneLink.phone')}
+          help={t('phoneLink.help')}
           type="tel"
           name="phoneNumber"
           value={phone}
@@ -54,7 +57,7 @@ export function PhoneLinkSection({ account, onStarted }: PhoneLinkSectionProps) 
         />
         <div className="actions">
           <button type="submit" className="button primary" aria-disabled={pending || undefined}>
-            {pending ? 'Asking for a code…' : 'Get a code'}
+            {pending ? t('phoneLink.asking') : t('phoneLink.submit')}
           </button>
         </div>
       </form>

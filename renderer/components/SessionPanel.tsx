@@ -1,12 +1,13 @@
 // The body of an account card: what the session needs or shows right now, with the one action that
 // moves it on (Show a new QR, Link again, Retry). The chip above says the same in a word.
 import { useId } from 'react';
-import type { Account, SessionState } from '../../preload/contract';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
 import { FieldError } from './fieldParts';
 import { PairingCodePanel } from './PairingCodePanel';
 import { QrPanel } from './QrPanel';
-import { failureTitle, isLeaseFailure, phoneText, retryText } from './sessionView';
+import { failureTitle, isLeaseFailure, phoneText, retryText, sessionMessage } from './sessionView';
 import { useCommand } from './useCommand';
 
 export interface SessionPanelProps {
@@ -18,20 +19,15 @@ export interface SessionPanelProps {
   onActed(): void;
 }
 
-const STARTING: Record<Extract<SessionState, { kind: 'starting' }>['phase'], string> = {
-  launch: 'Starting a browser for this account…',
-  page: 'Loading WhatsApp Web…',
-  restore: 'Restoring the saved session: no new scan needed…',
-};
-
 export function SessionPanel({ account, now, onRemove, onActed }: SessionPanelProps) {
+  const { t } = useTranslation('session');
   const state = account.session;
   switch (state.kind) {
     case 'starting':
       return (
         <p className="panel-line">
           <span className="spinner" aria-hidden="true" />
-          {STARTING[state.phase]}
+          {t(`panel.starting.${state.phase}`)}
         </p>
       );
     case 'qr':
@@ -40,7 +36,7 @@ export function SessionPanel({ account, now, onRemove, onActed }: SessionPanelPr
       return (
         <>
           <PairingCodePanel state={state} now={now} />
-          <ActionRow account={account} primary="qr-instead" onActed={onActed} />
+          <ActionRow account={account} kind="qr-instead" onActed={onActed} />
         </>
       );
     case 'syncing':
@@ -48,52 +44,50 @@ export function SessionPanel({ account, now, onRemove, onActed }: SessionPanelPr
     case 'ready':
       return (
         <dl className="facts">
-          <dt>Phone number</dt>
+          <dt>{t('panel.phoneNumber')}</dt>
           <dd>{phoneText(state.phoneNumber)}</dd>
-          <dt>Name on WhatsApp</dt>
-          <dd className="label-text">{state.pushName || '(no name set)'}</dd>
+          <dt>{t('panel.pushName')}</dt>
+          <dd className="label-text">{state.pushName || t('panel.noName')}</dd>
         </dl>
       );
     case 'stopped':
       return (
         <p className="panel-line muted">
-          {account.linked
-            ? 'Stopped. The session is kept: Start opens it again without a new scan.'
-            : 'Stopped before it was linked. Start shows a QR code to scan.'}
+          {account.linked ? t('panel.stoppedLinked') : t('panel.stoppedUnlinked')}
         </p>
       );
     case 'qr-paused':
       return (
         <div className="notice-box">
-          <p className="panel-title">Paused after {state.shown} QR codes were not scanned</p>
-          <p>No more codes are fetched until you ask for one.</p>
-          <ActionRow account={account} primary="new-qr" onActed={onActed} />
+          <p className="panel-title">{t('panel.pausedTitle', { shown: state.shown })}</p>
+          <p>{t('panel.pausedHelp')}</p>
+          <ActionRow account={account} kind="new-qr" onActed={onActed} />
         </div>
       );
     case 'reconnecting':
       return (
         <div className="notice-box tone-warn">
-          <p className="panel-title">Reconnecting</p>
-          <p>{state.reason}</p>
+          <p className="panel-title">{t('panel.reconnecting')}</p>
+          <p>{sessionMessage(state)}</p>
           {state.attempt > 0 ? <p className="countdown">{capitalize(retryText(state, now))}.</p> : null}
-          <ActionRow account={account} primary="retry" onActed={onActed} />
+          <ActionRow account={account} kind="retry" onActed={onActed} />
         </div>
       );
     case 'logged-out':
       return (
         <div className={state.reason === 'logged-out-here' ? 'notice-box' : 'notice-box tone-danger'}>
-          <p className="panel-title">{state.message}</p>
-          <ActionRow account={account} primary="link-again" onRemove={onRemove} onActed={onActed} />
+          <p className="panel-title">{sessionMessage(state)}</p>
+          <ActionRow account={account} kind="link-again" onRemove={onRemove} onActed={onActed} />
         </div>
       );
     case 'failed':
-      if (isLeaseFailure(state.code)) return <LeasePanel account={account} message={state.message} onActed={onActed} />;
+      if (isLeaseFailure(state.code)) return <LeasePanel account={account} message={sessionMessage(state)} onActed={onActed} />;
       return (
         <div className="notice-box tone-danger">
           <p className="panel-title">{failureTitle(state.code)}</p>
-          <p>{state.message}</p>
-          <p className="muted">Error code: {state.code}</p>
-          <ActionRow account={account} primary="retry" onRemove={onRemove} onActed={onActed} />
+          <p>{sessionMessage(state)}</p>
+          <p className="muted">{t('panel.errorCode', { code: state.code })}</p>
+          <ActionRow account={account} kind="retry" onRemove={onRemove} onActed={onActed} />
         </div>
       );
   }
@@ -104,11 +98,12 @@ export function SessionPanel({ account, now, onRemove, onActed }: SessionPanelPr
  * places, so the app waits for the user to say where it should run. Take over stops it over there.
  */
 function LeasePanel({ account, message, onActed }: { account: Account; message: string; onActed(): void }) {
+  const { t } = useTranslation('session');
   const takeOver = useAccountsStore((s) => s.takeOver);
   const { run, pending, error } = useCommand();
   return (
     <div className="notice-box tone-warn">
-      <p className="panel-title">Open on another computer</p>
+      <p className="panel-title">{t('lease.title')}</p>
       <p>{message}</p>
       <div className="actions">
         <button
@@ -120,7 +115,7 @@ function LeasePanel({ account, message, onActed }: { account: Account; message: 
             if (result?.ok) onActed();
           }}
         >
-          {pending ? 'Taking over…' : 'Take over'}
+          {pending ? t('lease.takingOver') : t('lease.takeOver')}
           <span className="visually-hidden"> {account.label}</span>
         </button>
       </div>
@@ -130,41 +125,45 @@ function LeasePanel({ account, message, onActed }: { account: Account; message: 
 }
 
 function SyncPanel({ percent }: { percent: number }) {
+  const { t } = useTranslation('session');
   const id = useId();
   const p = Math.round(percent);
   return (
     <div className="sync">
       <label htmlFor={id} className="panel-line">
-        Syncing with your phone: {p} %
+        {t('sync.label', { percent: p })}
       </label>
       <progress id={id} className="progress" max={100} value={p}>
-        {p} %
+        {t('sync.value', { percent: p })}
       </progress>
-      <p className="muted">Keep the phone online until this finishes.</p>
+      <p className="muted">{t('sync.help')}</p>
     </div>
   );
 }
 
+/** Each primary action's catalog words (session namespace), at rest and while it runs. */
 const PRIMARY = {
-  'new-qr': { text: 'Show a new QR', busy: 'Starting…' },
-  'link-again': { text: 'Link again', busy: 'Starting…' },
-  retry: { text: 'Retry now', busy: 'Retrying…' },
-  'qr-instead': { text: 'Use a QR code instead', busy: 'Starting…' },
+  'new-qr': { text: 'action.newQr', busy: 'action.starting' },
+  'link-again': { text: 'action.linkAgain', busy: 'action.starting' },
+  retry: { text: 'action.retryNow', busy: 'action.retrying' },
+  'qr-instead': { text: 'action.qrInstead', busy: 'action.starting' },
 } as const;
 
 interface ActionRowProps {
   account: Account;
-  primary: keyof typeof PRIMARY;
+  /** The primary action (named kind: the literal-text lint knows a kind is no text for a person). */
+  kind: keyof typeof PRIMARY;
   onRemove?: () => void;
   onActed(): void;
 }
 
 /** Every primary action here is accounts.retry: a fresh browser and fresh attempts (a QR when unlinked). */
-function ActionRow({ account, primary, onRemove, onActed }: ActionRowProps) {
+function ActionRow({ account, kind: primary, onRemove, onActed }: ActionRowProps) {
+  const { t } = useTranslation('session');
   const retry = useAccountsStore((s) => s.retry);
   const { run, pending, error } = useCommand();
   const words = PRIMARY[primary];
-  const text = primary === 'retry' && account.session.kind === 'failed' ? 'Retry' : words.text;
+  const text = primary === 'retry' && account.session.kind === 'failed' ? 'action.retry' : words.text;
   return (
     <>
       <div className="actions">
@@ -177,12 +176,13 @@ function ActionRow({ account, primary, onRemove, onActed }: ActionRowProps) {
             if (result?.ok) onActed();
           }}
         >
-          {pending ? words.busy : text}
+          {pending ? t(words.busy) : t(text)}
           <span className="visually-hidden"> {account.label}</span>
         </button>
         {onRemove ? (
           <button type="button" className="button subtle-danger" onClick={onRemove}>
-            Remove account<span className="visually-hidden"> {account.label}</span>
+            {t('action.remove')}
+            <span className="visually-hidden"> {account.label}</span>
           </button>
         ) : null}
       </div>
