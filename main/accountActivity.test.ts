@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { AccountUse } from '../preload/contract';
 import { createActivityView } from './accountActivity';
+import { setMainLanguage } from './i18n';
 
 function setup() {
   const messaging = Object.assign(new EventEmitter(), {
@@ -52,4 +53,18 @@ it('marks an account read, and answers NOT_FOUND for one that does not exist', a
   await expect(view.markRead('acc-nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   expect(() => view.setMessageNotice('acc-nope', true)).toThrow(/not found/);
   expect(() => view.get('acc-nope')).toThrow(/not found/);
+});
+
+afterEach(() => {
+  setMainLanguage('en', 'en-US');
+});
+
+it('words the new-message notice in the language of the setting, naming the account as it is', () => {
+  const { view, messaging, notices } = setup();
+  view.setMessageNotice('acc-1', true);
+  setMainLanguage('system', 'pt-BR');
+  messaging.emit('message', 'acc-1', { body: 'secret' });
+  setMainLanguage('en', 'pt-BR');
+  messaging.emit('message', 'acc-1', { body: 'secret' });
+  expect(notices.map((n) => n.title)).toEqual(['Nova mensagem em Shop', 'New message on Shop']);
 });

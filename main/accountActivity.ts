@@ -1,10 +1,12 @@
 // Each account's use at a glance, as the contract sends it (AccountUse): its unread total and last
 // activity from accounts' messaging, and its new-message notification switch from the database. The
 // whole list goes out (accounts.activity) whenever one of them changes, so every window stays current
-// without asking; a notification names the account only, never the sender or the text.
+// without asking; a notification names the account only, never the sender or the text, in the words of
+// the language setting (main/i18n/).
 import type { AccountUse } from '../preload/contract';
 import type { AccountActivity } from '../preload/messages';
 import { notFound } from './errors';
+import { tm } from './i18n';
 
 export interface ActivitySource {
   activity(id: string): AccountActivity;
@@ -55,7 +57,7 @@ export function createActivityView(accounts: AccountNames, messaging: ActivitySo
   messaging.on('activity', () => out.announce(list()));
   messaging.on('message', (id) => {
     const account = accounts.find(id);
-    if (account && switches.enabled(id)) out.notify({ id, label: account.label, title: `New message on ${account.label}`, body: '' });
+    if (account && switches.enabled(id)) out.notify({ id, label: account.label, title: tm('notice.newMessage', { label: account.label }), body: '' });
   });
   return {
     list,
