@@ -1,5 +1,6 @@
 // The app's one window and the guards every web contents gets.
 import { BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+import { tm } from '../i18n';
 import type { Logger } from '../log';
 import { APP_ENTRY_URL, appWebPreferences, isNavigationAllowed, isPermissionGranted, withContentSecurityPolicy } from './security';
 
@@ -36,7 +37,8 @@ export function createMainWindow(preloadPath: string, log: Logger, { packaged }:
     minWidth: 640,
     minHeight: 480,
     show: false,
-    title: 'WA Accounts',
+    // Until the page sets its own <title>; the product's name in every language.
+    title: tm('app.name'),
     backgroundColor: '#ffffff',
     webPreferences,
   });
