@@ -1,6 +1,9 @@
 // The "Local API" area: turn the API for scripts on (it is off until then) and choose its port, see
 // where it listens (or why it cannot), manage its keys and the accounts' webhooks with their log.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiStatus } from '../../preload/contract';
+import { isEnglish, t as translate } from '../i18n';
 import { selectApiLoad, selectApiStatus, useLocalApiStore } from '../stores/localApiStore';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { CheckboxField } from './ChoiceFields';
@@ -9,14 +12,15 @@ import { useCommand } from './useCommand';
 import { WebhooksPanel } from './WebhooksPanel';
 
 export function ApiSection() {
+  const { t } = useTranslation('api');
   const status = useLocalApiStore(selectApiStatus);
   const load = useLocalApiStore(selectApiLoad);
   return (
     <section className="backup local-api" aria-labelledby="api-heading">
       <h2 id="api-heading" className="section-title">
-        Local API
+        {t('section.title')}
       </h2>
-      {load === 'failed' ? <p className="muted">The API settings could not be loaded.</p> : null}
+      {load === 'failed' ? <p className="muted">{t('section.loadFailed')}</p> : null}
       {status ? (
         <div className="backup-grid">
           <div className="backup-column">
@@ -30,7 +34,14 @@ export function ApiSection() {
   );
 }
 
+/** Where the API listens, that it is off, or why it could not start (main words why in English; another language names the port). */
+function listenText(status: ApiStatus): string {
+  if (status.error !== null) return isEnglish() ? status.error : translate('api:settings.notStarted', { port: status.settings.port });
+  return status.listening ? translate('api:settings.listening', { address: status.listening }) : translate('api:settings.off');
+}
+
 function ApiSettingsPanel() {
+  const { t } = useTranslation('api');
   const status = useLocalApiStore(selectApiStatus)!;
   const configure = useLocalApiStore((s) => s.configure);
   const { run, pending, error } = useCommand();
@@ -47,24 +58,24 @@ function ApiSettingsPanel() {
   };
   return (
     <div className="panel backup-panel">
-      <h3 className="panel-heading">API for scripts</h3>
-      <p className="muted">An HTTP API on this computer only (127.0.0.1), for your own scripts: read account states, send messages, hear events. Web pages cannot call it.</p>
-      <CheckboxField label="Turn on the local API" asSwitch checked={status.settings.enabled} busy={toggle.pending} error={toggle.error} onChange={(enabled) => void toggle.run(() => configure({ enabled }))} />
+      <h3 className="panel-heading">{t('settings.title')}</h3>
+      <p className="muted">{t('settings.intro')}</p>
+      <CheckboxField label={t('settings.enable')} asSwitch checked={status.settings.enabled} busy={toggle.pending} error={toggle.error} onChange={(enabled) => void toggle.run(() => configure({ enabled }))} />
       <p role="status" className={status.error ? 'result-error' : status.listening ? 'result-ok' : 'muted'}>
-        {status.error ?? (status.listening ? `Listening at ${status.listening} (OpenAPI document: ${status.listening}/openapi.json)` : 'Off')}
+        {listenText(status)}
       </p>
       <form
-        aria-label="API settings"
+        aria-label={t('settings.form')}
         onSubmit={(e) => {
           e.preventDefault();
           save();
         }}
       >
-        <TextField label="Port" inputMode="numeric" className="field-narrow" value={port} onChange={setPort} />
-        <TextField label="Allowed origins (optional)" help="Pages at these origins may call the API, e.g. http://localhost:5173. Leave empty to refuse every page." value={origins} onChange={setOrigins} />
+        <TextField label={t('settings.port')} inputMode="numeric" className="field-narrow" value={port} onChange={setPort} />
+        <TextField label={t('settings.origins')} help={t('settings.originsHelp')} value={origins} onChange={setOrigins} />
         <div className="actions">
           <button type="submit" className="button" aria-disabled={pending || undefined}>
-            Save API settings
+            {t('settings.save')}
           </button>
         </div>
       </form>

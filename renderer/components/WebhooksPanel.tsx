@@ -1,7 +1,9 @@
 // Webhooks per account: where to POST, which events, and a signing secret shown once (receivers check
 // each delivery with the Standard Webhooks libraries). Below them, the delivery log fills live.
 import { useState } from 'react';
-import { ApiEventKind, type WebhookView } from '../../preload/contract';
+import { Trans, useTranslation } from 'react-i18next';
+import { ApiEventKind, type DeliveryView, type WebhookView } from '../../preload/contract';
+import { isEnglish, t as translate } from '../i18n';
 import { selectAccounts, useAccountsStore } from '../stores/accountsStore';
 import { selectApiStatus, selectDeliveries, useLocalApiStore } from '../stores/localApiStore';
 import { CheckboxField, SelectField } from './ChoiceFields';
@@ -9,15 +11,28 @@ import { SecretOnce } from './SecretOnce';
 import { TextField } from './TextField';
 import { useCommand } from './useCommand';
 
-const EVENT_TEXT: Record<ApiEventKind, string> = {
-  qr: 'QR codes',
-  state: 'State changes',
-  message: 'Messages received',
-  message_ack: 'Message acknowledgements',
-  remote_session_saved: 'Backup saved',
+/** Each event's name in the catalog (api:webhooks.event.<kind>); a Record, so a new kind fails the type check. */
+const EVENT_TEXT: Record<ApiEventKind, () => string> = {
+  qr: () => translate('api:webhooks.event.qr'),
+  state: () => translate('api:webhooks.event.state'),
+  message: () => translate('api:webhooks.event.message'),
+  message_ack: () => translate('api:webhooks.event.message_ack'),
+  remote_session_saved: () => translate('api:webhooks.event.remote_session_saved'),
 };
 
+/**
+ * How a delivery went: delivered, sending, or failed and retrying. Main words the last error in English;
+ * another language says it from the receiver's HTTP status.
+ */
+export function deliveryStatusText(d: DeliveryView): string {
+  if (d.status === 'delivered') return translate('api:deliveries.delivered', { status: d.lastStatus });
+  if (d.attempts === 0) return translate('api:deliveries.sending');
+  const error = isEnglish() ? (d.lastError ?? '') : d.lastStatus !== null ? translate('api:deliveries.httpStatus', { status: d.lastStatus }) : translate('api:deliveries.noAnswer');
+  return translate('api:deliveries.failed', { attempts: d.attempts, error });
+}
+
 export function WebhooksPanel() {
+  const { t } = useTranslation('api');
   const hooks = useLocalApiStore(selectApiStatus)?.webhooks ?? [];
   const accounts = useAccountsStore(selectAccounts);
   const removeWebhook = useLocalApiStore((s) => s.removeWebhook);
@@ -25,17 +40,22 @@ export function WebhooksPanel() {
   const label = (h: WebhookView) => accounts.find((a) => a.id === h.accountId)?.label ?? h.accountId;
   return (
     <div className="panel backup-panel">
-      <h3 className="panel-heading">Webhooks</h3>
-      {hooks.length === 0 ? <p>No webhooks yet.</p> : null}
+      <h3 className="panel-heading">{t('webhooks.title')}</h3>
+      {hooks.length === 0 ? <p>{t('webhooks.none')}</p> : null}
       {hooks.length > 0 ? (
-        <ul className="store-list" aria-label="Webhooks">
+        <ul className="store-list" aria-label={t('webhooks.list')}>
           {hooks.map((h) => (
             <li key={h.id} className="store-item">
               <span>
-                <strong>{label(h)}</strong> → {h.url} · {h.events.map((e) => EVENT_TEXT[e]).join(', ')}
+                <Trans
+                  t={t}
+                  i18nKey="webhooks.item"
+                  values={{ account: label(h), url: h.url, events: h.events.map((e) => EVENT_TEXT[e]()).join(t('webhooks.eventSeparator')) }}
+                  components={{ account: <strong /> }}
+                />
               </span>
-              <button type="button" className="button small" aria-label={`Remove webhook ${h.url}`} onClick={() => void remove.run(() => removeWebhook(h.id))}>
-                Remove
+              <button type="button" className="button small" aria-label={t('webhooks.removeLabel', { url: h.url })} onClick={() => void remove.run(() => removeWebhook(h.id))}>
+                {t('webhooks.remove')}
               </button>
             </li>
           ))}
@@ -49,6 +69,7 @@ export function WebhooksPanel() {
 }
 
 function NewWebhookForm() {
+  const { t } = useTranslation('api');
   const accounts = useAccountsStore(selectAccounts);
   const addWebhook = useLocalApiStore((s) => s.addWebhook);
   const { run, pending, error } = useCommand();
@@ -57,10 +78,10 @@ function NewWebhookForm() {
   const [events, setEvents] = useState<ApiEventKind[]>(['message', 'message_ack', 'state']);
   const [secret, setSecret] = useState<string | null>(null);
 
-  if (secret) return <SecretOnce label="Signing secret" secret={secret} onDone={() => setSecret(null)} />;
+  if (secret) return <SecretOnce label={t('webhooks.secret')} secret={secret} onDone={() => setSecret(null)} />;
   return (
     <form
-      aria-label="Add a webhook"
+      aria-label={t('webhooks.form')}
       onSubmit={async (e) => {
         e.preventDefault();
         const result = await run(() => addWebhook({ accountId, url, events }));
@@ -70,17 +91,17 @@ function NewWebhookForm() {
         }
       }}
     >
-      <SelectField label="Account" value={accountId} placeholder="Choose an account" options={accounts.map((a) => ({ value: a.id, text: a.label }))} onChange={setAccountId} />
-      <TextField label="Webhook URL" value={url} onChange={setUrl} placeholder="http://127.0.0.1:4000/hook" />
+      <SelectField label={t('webhooks.account')} value={accountId} placeholder={t('webhooks.chooseAccount')} options={accounts.map((a) => ({ value: a.id, text: a.label }))} onChange={setAccountId} />
+      <TextField label={t('webhooks.url')} value={url} onChange={setUrl} placeholder={t('webhooks.urlPlaceholder')} />
       <fieldset className="check-group">
-        <legend>Events</legend>
+        <legend>{t('webhooks.events')}</legend>
         {ApiEventKind.options.map((kind) => (
-          <CheckboxField key={kind} label={EVENT_TEXT[kind]} checked={events.includes(kind)} onChange={(on) => setEvents((list) => (on ? [...list, kind] : list.filter((k) => k !== kind)))} />
+          <CheckboxField key={kind} label={EVENT_TEXT[kind]()} checked={events.includes(kind)} onChange={(on) => setEvents((list) => (on ? [...list, kind] : list.filter((k) => k !== kind)))} />
         ))}
       </fieldset>
       <div className="actions">
         <button type="submit" className="button primary" aria-disabled={pending || undefined}>
-          Add webhook
+          {t('webhooks.add')}
         </button>
       </div>
       {error ? <p className="result-error">{error}</p> : null}
@@ -89,19 +110,19 @@ function NewWebhookForm() {
 }
 
 function DeliveryLog({ hooks }: { hooks: WebhookView[] }) {
+  const { t } = useTranslation('api');
   const deliveries = useLocalApiStore(selectDeliveries);
   if (hooks.length === 0) return null;
-  const url = (id: string) => hooks.find((h) => h.id === id)?.url ?? 'removed webhook';
+  const url = (id: string) => hooks.find((h) => h.id === id)?.url ?? t('deliveries.removedWebhook');
   return (
     <>
-      <h4 className="panel-subheading">Deliveries</h4>
-      {deliveries.length === 0 ? <p className="muted">Nothing sent yet.</p> : null}
-      <ol className="store-list delivery-log" aria-label="Webhook deliveries">
+      <h4 className="panel-subheading">{t('deliveries.title')}</h4>
+      {deliveries.length === 0 ? <p className="muted">{t('deliveries.none')}</p> : null}
+      <ol className="store-list delivery-log" aria-label={t('deliveries.list')}>
         {deliveries.map((d) => (
           <li key={d.id} className="store-item">
             <span>
-              {new Date(d.createdAt).toLocaleTimeString()} · {EVENT_TEXT[d.event]} → {url(d.webhookId)} ·{' '}
-              {d.status === 'delivered' ? `delivered (HTTP ${d.lastStatus})` : d.attempts === 0 ? 'sending' : `failed ${d.attempts}×: ${d.lastError ?? ''}, retrying`}
+              {t('deliveries.line', { time: new Date(d.createdAt).toLocaleTimeString(), event: EVENT_TEXT[d.event](), url: url(d.webhookId), status: deliveryStatusText(d) })}
             </span>
           </li>
         ))}
