@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setMainLanguage } from '../i18n';
 import { DEVELOPER_ROLES, closeDevToolsWhenOpened, menuRoles, packagedMenuTemplate } from './devTools';
 
 describe('packaged app menu', () => {
@@ -21,6 +23,37 @@ describe('packaged app menu', () => {
   it('finds roles inside submenus, so a DevTools item nested anywhere would be seen', () => {
     expect(menuRoles([{ label: 'X', submenu: [{ label: 'Y', submenu: [{ role: 'toggleDevTools' }] }] }])).toEqual(['toggleDevTools']);
   });
+});
+
+describe('packaged app menu in Brazilian Portuguese', () => {
+  afterEach(() => {
+    setMainLanguage('en', 'en-US');
+  });
+
+  const labels = (template: readonly MenuItemConstructorOptions[]): Array<string | undefined> =>
+    template.flatMap((i) => (i.type === 'separator' ? [] : [i.label, ...(Array.isArray(i.submenu) ? labels(i.submenu as MenuItemConstructorOptions[]) : [])]));
+
+  it('in English leaves Electron’s own role labels, as before', () => {
+    expect(packagedMenuTemplate('linux')).toEqual([
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+      { role: 'windowMenu' },
+    ]);
+  });
+
+  for (const platform of ['darwin', 'win32', 'linux'] as const) {
+    it(`on ${platform} labels every menu and item, keeping the roles (and their shortcuts) and still no DevTools`, () => {
+      setMainLanguage('system', 'pt-BR');
+      const template = packagedMenuTemplate(platform);
+      expect(labels(template).filter((l) => !l)).toEqual([]);
+      const roles = menuRoles(template);
+      for (const role of DEVELOPER_ROLES) expect(roles, role).not.toContain(role);
+      expect(roles).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'windowMenu', 'zoomIn', 'zoomOut', 'resetZoom', 'undo', 'copy', 'paste', 'selectAll', 'minimize']));
+      expect(template.map((i) => i.label)).toEqual([...(platform === 'darwin' ? ['WA Accounts'] : []), 'Arquivo', 'Editar', 'Exibir', 'Janela']);
+      expect(labels(template)).toEqual(expect.arrayContaining(['Desfazer', 'Copiar', 'Colar', 'Selecionar Tudo', 'Minimizar']));
+    });
+  }
 });
 
 describe('closeDevToolsWhenOpened', () => {
