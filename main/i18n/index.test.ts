@@ -17,6 +17,10 @@ describe('main language', () => {
     expect(resolveMainLanguage('en', 'pt-BR')).toBe('en');
     for (const locale of ['pt-BR', 'pt', 'pt-PT', 'PT_br']) expect(resolveMainLanguage('system', locale)).toBe('pt-BR');
     for (const locale of ['en-US', 'de', 'fr-FR', '', 'ptx']) expect(resolveMainLanguage('system', locale)).toBe('en');
+    // Several preferred languages: the first English or Portuguese one decides (as the window does).
+    expect(resolveMainLanguage('system', ['de-DE', 'pt-BR', 'en-US'])).toBe('pt-BR');
+    expect(resolveMainLanguage('system', ['en-GB', 'pt-BR'])).toBe('en');
+    expect(resolveMainLanguage('system', [])).toBe('en');
   });
 
   it('switches every word at once and back again', () => {

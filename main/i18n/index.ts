@@ -40,18 +40,26 @@ export function tm(key: DesktopKey, vars?: DesktopVars): string {
   return translate(key, vars);
 }
 
-/** The language a setting means: 'system' follows the computer's locale (any Portuguese: pt-BR; anything else: English). */
-export function resolveMainLanguage(setting: LanguageSetting, systemLocale: string): Language {
+/**
+ * The language a setting means: 'system' follows the computer's locale (any Portuguese: pt-BR; anything
+ * else: English). Given several preferred languages, the first English or Portuguese one decides, as the
+ * renderer's resolveLanguage does with the browser's, so main and the window agree.
+ */
+export function resolveMainLanguage(setting: LanguageSetting, systemLocale: string | readonly string[]): Language {
   if (setting !== 'system') return setting;
-  const lower = systemLocale.trim().toLowerCase().replace(/_/g, '-');
-  return lower === 'pt' || lower.startsWith('pt-') ? 'pt-BR' : 'en';
+  for (const tag of typeof systemLocale === 'string' ? [systemLocale] : systemLocale) {
+    const lower = tag.trim().toLowerCase().replace(/_/g, '-');
+    if (lower === 'pt' || lower.startsWith('pt-')) return 'pt-BR';
+    if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  }
+  return 'en';
 }
 
 /**
  * Switches main's words to the setting's language; returns the language chosen. Callers re-render what
  * already shows words (the tray), since a menu does not update itself.
  */
-export function setMainLanguage(setting: LanguageSetting, systemLocale: string): Language {
+export function setMainLanguage(setting: LanguageSetting, systemLocale: string | readonly string[]): Language {
   const lang = resolveMainLanguage(setting, systemLocale);
   // Synchronous: every resource is bundled, so the change is done when this returns.
   if (instance.language !== lang) void instance.changeLanguage(lang);
