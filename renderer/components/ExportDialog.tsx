@@ -2,6 +2,7 @@
 // default (it opens in this app on any computer, with that passphrase alone); or, after a warning that
 // says what it means, a plain RemoteAuth zip (RemoteAuth-<id>.zip) that stock RemoteAuth restores.
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { useBackupStore } from '../stores/backupStore';
 import { sizeText } from './backupView';
@@ -10,12 +11,16 @@ import { FieldError } from './fieldParts';
 import { TextField } from './TextField';
 import { useModal } from './useModal';
 
+/** FieldError's placement (markup, not words: kept out of the JSX for the literal-text lint). */
+const IN_DIALOG = 'dialog';
+
 export interface ExportDialogProps {
   account: Account;
   onClose(): void;
 }
 
 export function ExportDialog({ account, onClose }: ExportDialogProps) {
+  const { t } = useTranslation('backup');
   const exportAccount = useBackupStore((s) => s.exportAccount);
   const titleId = useId();
   const [plain, setPlain] = useState(false);
@@ -34,8 +39,8 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
 
   async function run() {
     if (pending) return;
-    if (!plain && passphrase.length < 10) return setFieldError('Use at least 10 characters.');
-    if (!plain && passphrase !== again) return setFieldError('The two passphrases differ.');
+    if (!plain && passphrase.length < 10) return setFieldError(t('export.tooShort'));
+    if (!plain && passphrase !== again) return setFieldError(t('export.differ'));
     setPending(true);
     setError(null);
     const result = await exportAccount(plain ? { accountId: account.id, plain: true } : { accountId: account.id, passphrase });
@@ -45,31 +50,30 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
     const a = Object.assign(document.createElement('a'), { href: url, download: result.value.file.fileName });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setSaved(`Saved ${result.value.file.fileName} (${sizeText(result.value.file.size)}).`);
+    setSaved(t('export.saved', { file: result.value.file.fileName, size: sizeText(result.value.file.size) }));
   }
 
   return (
     <dialog ref={modal.ref} className="dialog" aria-labelledby={titleId} aria-busy={pending || undefined} onCancel={modal.onCancel}>
       <h2 id={titleId} className="dialog-title">
-        Export “<span className="label-text">{account.label}</span>” to a file
+        <Trans t={t} i18nKey="export.title" values={{ name: account.label }} components={{ name: <span className="label-text" /> }} />
       </h2>
       <div className="dialog-body">
         <fieldset className="remote-list">
-          <legend className="field-label">Format</legend>
-          <FormatChoice id={`${titleId}-sealed`} name={titleId} checked={!plain} disabled={pending} onChoose={() => choose(false)} title="Encrypted with a passphrase (recommended)" meta="Opens in this app on any computer, with the passphrase." />
-          <FormatChoice id={`${titleId}-plain`} name={titleId} checked={plain} disabled={pending} onChoose={() => choose(true)} title="Unencrypted RemoteAuth zip" meta="For stock RemoteAuth (whatsapp-web.js); anyone with the file can use it." />
+          <legend className="field-label">{t('export.format')}</legend>
+          <FormatChoice id={`${titleId}-sealed`} name={titleId} checked={!plain} disabled={pending} onChoose={() => choose(false)} title={t('export.sealed')} meta={t('export.sealedMeta')} />
+          <FormatChoice id={`${titleId}-plain`} name={titleId} checked={plain} disabled={pending} onChoose={() => choose(true)} title={t('export.plain')} meta={t('export.plainMeta')} />
         </fieldset>
         {plain ? (
           <div className="notice-box tone-warn" role="alert">
             <p>
-              <strong>An unencrypted export is a full login to this WhatsApp account.</strong> Anyone who gets the file can open the account and read its messages, without the
-              phone. Export it this way only to hand the session to stock RemoteAuth (whatsapp-web.js), and delete the file once it is used.
+              <Trans t={t} i18nKey="export.plainWarning" components={{ strong: <strong /> }} />
             </p>
           </div>
         ) : (
           <>
-            <TextField label="Passphrase" name="export-passphrase" type="password" value={passphrase} onChange={(v) => { setPassphrase(v); setFieldError(null); }} help="At least 10 characters. Importing the file asks for it; it is not kept anywhere." />
-            <TextField label="Passphrase again" name="export-passphrase-again" type="password" value={again} onChange={(v) => { setAgain(v); setFieldError(null); }} error={fieldError} />
+            <TextField label={t('export.passphrase')} name="export-passphrase" type="password" value={passphrase} onChange={(v) => { setPassphrase(v); setFieldError(null); }} help={t('export.passphraseHelp')} />
+            <TextField label={t('export.again')} name="export-passphrase-again" type="password" value={again} onChange={(v) => { setAgain(v); setFieldError(null); }} error={fieldError} />
           </>
         )}
       </div>
@@ -77,17 +81,17 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
         {pending ? (
           <>
             <span className="spinner" aria-hidden="true" />
-            Exporting: copying the session and writing the file…
+            {t('export.exporting')}
           </>
         ) : saved}
       </p>
-      <FieldError place="dialog" message={error} />
+      <FieldError place={IN_DIALOG} message={error} />
       <div className="actions dialog-actions">
         <button type="button" className="button" onClick={() => !pending && onClose()} aria-disabled={pending || undefined}>
-          {saved ? 'Close' : 'Cancel'}
+          {saved ? t('export.close') : t('export.cancel')}
         </button>
         <button type="button" className={plain ? 'button danger' : 'button primary'} onClick={() => void run()} aria-disabled={pending || undefined}>
-          {plain ? 'Export unencrypted' : 'Export'}
+          {plain ? t('export.exportPlain') : t('export.export')}
         </button>
       </div>
     </dialog>

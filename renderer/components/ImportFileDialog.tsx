@@ -4,6 +4,7 @@
 // account: it never replaces one that is here. A plain zip is imported only after the question what
 // that means; a LegacySessionAuth file is explained by main (link the phone again).
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { FieldError } from './fieldParts';
 import { PlainQuestion } from './restoreSteps';
@@ -12,11 +13,15 @@ import { TextField } from './TextField';
 import { useFileImport } from './useFileImport';
 import { useModal } from './useModal';
 
+/** FieldError's placement (markup, not words: kept out of the JSX for the literal-text lint). */
+const IN_DIALOG = 'dialog';
+
 export interface ImportFileDialogProps {
   onClose(imported: Account | null): void;
 }
 
 export function ImportFileDialog({ onClose }: ImportFileDialogProps) {
+  const { t } = useTranslation('backup');
   const titleId = useId();
   const fileId = useId();
   const f = useFileImport(onClose);
@@ -26,13 +31,13 @@ export function ImportFileDialog({ onClose }: ImportFileDialogProps) {
   return (
     <dialog ref={modal.ref} className="dialog dialog-wide" aria-labelledby={titleId} aria-busy={pending || undefined} onCancel={modal.onCancel}>
       <h2 id={titleId} className="dialog-title">
-        Import from a file
+        {t('importFile.title')}
       </h2>
       <div className="dialog-body restore-body">
-        <p>A RemoteAuth session zip (RemoteAuth-&lt;clientId&gt;.zip) or a file exported from this app. It becomes a new account and opens with its saved session: no QR code to scan.</p>
+        <p>{t('importFile.intro')}</p>
         <div className="field">
           <label className="field-label" htmlFor={fileId}>
-            File to import
+            {t('importFile.file')}
           </label>
           <input
             id={fileId}
@@ -43,25 +48,25 @@ export function ImportFileDialog({ onClose }: ImportFileDialogProps) {
           />
         </div>
         {phase === 'ask-passphrase' || f.passphrase ? (
-          <TextField label="Passphrase of the file" name="passphrase" type="password" inputRef={f.passRef} value={f.passphrase} onChange={f.setPassphrase} error={f.passError} />
+          <TextField label={t('importFile.passphrase')} name="passphrase" type="password" inputRef={f.passRef} value={f.passphrase} onChange={f.setPassphrase} error={f.passError} />
         ) : null}
-        {phase === 'confirm-plain' ? <PlainQuestion source="file" text={f.plainText} keepRef={f.keepRef} onImport={() => void f.run(true)} onKeep={f.keep} /> : null}
+        {phase === 'confirm-plain' ? <PlainQuestion fromFile text={f.plainText} keepRef={f.keepRef} onImport={() => void f.run(true)} onKeep={f.keep} /> : null}
       </div>
       <p className="dialog-progress" role="status">
         {pending ? (
           <>
             <span className="spinner" aria-hidden="true" />
-            {phase === 'sending' && file ? `Sending the file to the app: ${sizeText(f.sent)} of ${sizeText(file.size)}…` : 'Importing: checking the file and putting the session in place…'}
+            {phase === 'sending' && file ? t('importFile.sending', { sent: sizeText(f.sent), size: sizeText(file.size) }) : t('importFile.importing')}
           </>
         ) : null}
       </p>
-      <FieldError place="dialog" message={f.error} />
+      <FieldError place={IN_DIALOG} message={f.error} />
       <div className="actions dialog-actions">
         <button type="button" className="button" onClick={() => !pending && onClose(null)} aria-disabled={pending || undefined}>
-          Cancel
+          {t('importFile.cancel')}
         </button>
         <button type="button" className="button primary" onClick={() => void f.run(false)} aria-disabled={pending || !file || phase === 'confirm-plain' || undefined}>
-          Import
+          {t('importFile.import')}
         </button>
       </div>
     </dialog>

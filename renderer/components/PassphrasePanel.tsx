@@ -3,6 +3,7 @@
 // message appears next to the field). Saving also backs every encrypted account up again, so it can
 // take a while: the form says so while it runs.
 import { useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useAccountsStore } from '../stores/accountsStore';
 import { selectHasPassphrase, useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
@@ -10,6 +11,7 @@ import { FieldError } from './fieldParts';
 import { TextField } from './TextField';
 
 export function PassphrasePanel() {
+  const { t } = useTranslation('backup');
   const has = useBackupStore(selectHasPassphrase);
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState('');
@@ -25,15 +27,14 @@ export function PassphrasePanel() {
 
   return (
     <div className="panel backup-panel">
-      <h3 className="panel-heading">Recovery passphrase</h3>
+      <h3 className="panel-heading">{t('passphrase.heading')}</h3>
       {explain ? (
         <p>
-          Backups are encrypted with a key that stays on this computer. A recovery passphrase lets <strong>another computer</strong> open them, for example when
-          you move to a new one. It is not stored anywhere it can be read back, not even by this app: write it down somewhere safe.
+          <Trans t={t} i18nKey="passphrase.explain" components={{ strong: <strong /> }} />
         </p>
       ) : null}
       <p className={has ? 'status-line ok' : 'status-line'}>
-        {has === null ? 'Checking…' : has ? 'A recovery passphrase is set.' : backingUp ? 'No recovery passphrase yet: these backups open only on this computer.' : 'No recovery passphrase yet. It is needed only to open backups on another computer.'}
+        {has === null ? t('passphrase.checking') : has ? t('passphrase.isSet') : backingUp ? t('passphrase.noneBackingUp') : t('passphrase.none')}
       </p>
       {done ? (
         <p className="result-done" role="status">
@@ -44,7 +45,7 @@ export function PassphrasePanel() {
         <PassphraseForm
           has={has}
           onSaved={() => {
-            setDone('Passphrase saved. Backups made from now on open with it on another computer.');
+            setDone(t('passphrase.saved'));
             close();
           }}
           onCancel={close}
@@ -60,7 +61,7 @@ export function PassphrasePanel() {
               setOpen(true);
             }}
           >
-            {has ? 'Change the passphrase' : 'Set a passphrase'}
+            {has ? t('passphrase.change') : t('passphrase.set')}
           </button>
         </div>
       )}
@@ -70,6 +71,7 @@ export function PassphrasePanel() {
 
 /** Typed twice; what it holds is forgotten when the form closes. */
 function PassphraseForm({ has, onSaved, onCancel }: { has: boolean | null; onSaved(): void; onCancel(): void }) {
+  const { t } = useTranslation('backup');
   const setPassphrase = useBackupStore((s) => s.setPassphrase);
   const [first, setFirst] = useState('');
   const [again, setAgain] = useState('');
@@ -85,7 +87,7 @@ function PassphraseForm({ has, onSaved, onCancel }: { has: boolean | null; onSav
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (pending) return;
-    if (first !== again) return setErrors({ again: 'The two passphrases are not the same.' });
+    if (first !== again) return setErrors({ again: t('passphrase.differ') });
     setPending(true);
     const result = await setPassphrase(first);
     setPending(false);
@@ -95,33 +97,33 @@ function PassphraseForm({ has, onSaved, onCancel }: { has: boolean | null; onSav
   }
 
   return (
-    <form className="passphrase-form" onSubmit={submit} aria-label={has ? 'Change the recovery passphrase' : 'Set a recovery passphrase'} noValidate>
+    <form className="passphrase-form" onSubmit={submit} aria-label={has ? t('passphrase.formChange') : t('passphrase.formSet')} noValidate>
       <TextField
-        label="New recovery passphrase"
+        label={t('passphrase.new')}
         name="passphrase"
         type="password"
         value={first}
         onChange={typed(setFirst)}
         error={errors.first}
-        help="At least 10 characters. A few unrelated words are easy to type and hard to guess."
+        help={t('passphrase.newHelp')}
         autoFocus
       />
-      <TextField label="Type it again" name="passphrase-again" type="password" value={again} onChange={typed(setAgain)} error={errors.again} />
+      <TextField label={t('passphrase.again')} name="passphrase-again" type="password" value={again} onChange={typed(setAgain)} error={errors.again} />
       <FieldError message={errors.form} />
       <p className="dialog-progress" role="status">
         {pending ? (
           <>
             <span className="spinner" aria-hidden="true" />
-            Saving, then backing encrypted accounts up again with it…
+            {t('passphrase.saving')}
           </>
         ) : null}
       </p>
       <div className="actions">
         <button type="submit" className="button primary" aria-disabled={pending || undefined}>
-          Save passphrase
+          {t('passphrase.save')}
         </button>
         <button type="button" className="button" onClick={() => !pending && onCancel()} aria-disabled={pending || undefined}>
-          Cancel
+          {t('passphrase.cancel')}
         </button>
       </div>
     </form>

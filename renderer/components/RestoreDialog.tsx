@@ -4,6 +4,7 @@
 // here asks first. Errors stay in the dialog, next to the field they are about. The steps are drawn by
 // restoreSteps.tsx; useRemoteListing asks the store what it holds, useRestoreRun runs the restore.
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { selectStores, useBackupStore } from '../stores/backupStore';
 import { SelectField } from './ChoiceFields';
@@ -15,12 +16,16 @@ import { useModal } from './useModal';
 import { useRemoteListing } from './useRemoteListing';
 import { useRestoreRun } from './useRestoreRun';
 
+/** FieldError's placement (markup, not words: kept out of the JSX for the literal-text lint). */
+const IN_DIALOG = 'dialog';
+
 export interface RestoreDialogProps {
   /** `restored` is the account now on this computer (it starts at once), or null when cancelled. */
   onClose(restored: Account | null): void;
 }
 
 export function RestoreDialog({ onClose }: RestoreDialogProps) {
+  const { t } = useTranslation('backup');
   const stores = useBackupStore(selectStores);
   const titleId = useId();
   const [storeId, setStoreId] = useState(stores[0]?.id ?? '');
@@ -36,15 +41,15 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
   return (
     <dialog ref={modal.ref} className="dialog dialog-wide" aria-labelledby={titleId} aria-busy={pending || undefined} onCancel={modal.onCancel}>
       <h2 id={titleId} className="dialog-title">
-        Restore from backup
+        {t('restore.title')}
       </h2>
       <div className="dialog-body restore-body">
-        <p>Bring an account back from a backup store. It starts with its saved session: no QR code to scan.</p>
+        <p>{t('restore.intro')}</p>
         {stores.length === 0 ? (
-          <p className="notice-box">Add the store that holds the backups first (Backup › Stores › Add a store), then come back here.</p>
+          <p className="notice-box">{t('restore.noStores')}</p>
         ) : (
           <SelectField
-            label="Store"
+            label={t('restore.store')}
             name="store"
             value={storeId}
             options={stores.map((s) => ({ value: s.id, text: s.name }))}
@@ -52,7 +57,7 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
               setStoreId(id);
               restore.clearError();
             }}
-            placeholder="Choose a store"
+            placeholder={t('restore.storePlaceholder')}
             disabled={pending}
           />
         )}
@@ -73,7 +78,7 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
         <VersionField backup={chosen} versionId={version?.id ?? ''} disabled={pending} onChange={chooseVersion} />
         {version?.encrypted ? (
           <TextField
-            label="Recovery passphrase"
+            label={t('restore.passphrase')}
             name="passphrase"
             type="password"
             inputRef={restore.passRef}
@@ -83,14 +88,14 @@ export function RestoreDialog({ onClose }: RestoreDialogProps) {
               restore.clearPassError();
             }}
             error={restore.passError}
-            help="Needed when the backup was made on another computer: the passphrase set there under Backup › Recovery passphrase."
+            help={t('restore.passphraseHelp')}
           />
         ) : null}
         {restore.phase === 'confirm-replace' ? <ReplaceQuestion name={name ?? ''} text={restore.replaceText} keepRef={restore.keepRef} onReplace={() => run(true)} onKeep={restore.keep} /> : null}
         {restore.phase === 'confirm-plain' ? <PlainQuestion text={restore.plainText} keepRef={restore.keepRef} onImport={() => restore.importPlain(target)} onKeep={restore.keep} /> : null}
       </div>
       <RestoreProgress pending={pending} name={name ?? ''} />
-      <FieldError place="dialog" message={restore.error} />
+      <FieldError place={IN_DIALOG} message={restore.error} />
       <RestoreActions name={name} pending={pending} blocked={!chosen || restore.phase === 'confirm-replace' || restore.phase === 'confirm-plain'} onCancel={() => onClose(null)} onRestore={() => run(false)} />
     </dialog>
   );

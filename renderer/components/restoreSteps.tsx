@@ -2,25 +2,27 @@
 // it could not be read) and what it passed over, the version, the replace question, the question
 // whether to import an unencrypted backup, the progress, and the dialog's buttons.
 import type { Ref } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { RemoteBackup, SkippedBackup } from '../../preload/contract';
 import { sizeText } from './backupView';
 import { SelectField } from './ChoiceFields';
 import { FieldError } from './fieldParts';
-import type { Listing } from './useRemoteListing';
+import { encryptionText, skippedReasonText, type Listing } from './useRemoteListing';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function ListingStatus({ listing }: { listing: Listing }) {
+  const { t } = useTranslation('backup');
   return (
     <>
       <div role="status" className="restore-status">
         {listing.state === 'loading' ? (
           <p className="panel-line">
             <span className="spinner" aria-hidden="true" />
-            Looking for backups in this store…
+            {t('restore.looking')}
           </p>
         ) : null}
-        {listing.state === 'loaded' && listing.backups.length === 0 ? <p>This store holds no backups yet.</p> : null}
+        {listing.state === 'loaded' && listing.backups.length === 0 ? <p>{t('restore.noBackups')}</p> : null}
       </div>
       <FieldError message={listing.state === 'failed' ? listing.message : null} />
     </>
@@ -29,14 +31,15 @@ export function ListingStatus({ listing }: { listing: Listing }) {
 
 /** Files and folders the store holds that are not listed above, each with why: nothing is left out without a word. */
 export function SkippedList({ skipped }: { skipped: SkippedBackup[] }) {
+  const { t } = useTranslation('backup');
   if (skipped.length === 0) return null;
   return (
     <details className="restore-skipped">
-      <summary>{skipped.length === 1 ? '1 item in this store cannot be restored' : `${skipped.length} items in this store cannot be restored`}</summary>
-      <ul aria-label="Not restorable">
+      <summary>{t('restore.skipped', { count: skipped.length })}</summary>
+      <ul aria-label={t('restore.skippedLabel')}>
         {skipped.map((s) => (
           <li key={s.name}>
-            <span className="label-text">{s.name}</span>: {s.reason}
+            <Trans t={t} i18nKey="restore.skippedItem" values={{ name: s.name, reason: skippedReasonText(s.reason) }} components={{ name: <span className="label-text" /> }} />
           </li>
         ))}
       </ul>
@@ -47,31 +50,30 @@ export function SkippedList({ skipped }: { skipped: SkippedBackup[] }) {
 export interface PlainQuestionProps {
   /** Main's words on why this backup cannot be verified. */
   text: string;
-  /** Where it came from: a store others may write to, or a file chosen from disk. */
-  source?: 'store' | 'file';
+  /** Where it came from: a file chosen from disk, else a store others may write to. */
+  fromFile?: boolean;
   keepRef: Ref<HTMLButtonElement>;
   onImport(): void;
   onKeep(): void;
 }
 
 /** Asked before a plain (or unverifiable) archive is sent again with allowPlain: what importing it means. */
-export function PlainQuestion({ text, source = 'store', keepRef, onImport, onKeep }: PlainQuestionProps) {
-  const who = source === 'store' ? 'Anyone who could write to this store could have put it there' : 'Anyone could have made this file';
+export function PlainQuestion({ text, fromFile = false, keepRef, onImport, onKeep }: PlainQuestionProps) {
+  const { t } = useTranslation('backup');
   return (
     <div className="notice-box tone-warn" role="alert">
-      <p className="panel-title">Import an unencrypted backup?</p>
+      <p className="panel-title">{t('restore.plainTitle')}</p>
       <p>{text}</p>
       <p>
-        <strong>{who}; import only a backup you made</strong> (for example a session you saved yourself with RemoteAuth, or one
-        made here with encryption off). Whoever made it can read this account’s messages.
+        <Trans t={t} i18nKey={fromFile ? 'restore.plainWarnFile' : 'restore.plainWarnStore'} components={{ strong: <strong /> }} />
       </p>
       <div className="actions">
         <button type="button" className="button danger" onClick={onImport}>
-          Import an unencrypted backup
+          {t('restore.plainImport')}
         </button>
         {/* Its safe answer takes the focus as it appears (it may be below the fold of a small window). */}
         <button ref={keepRef} type="button" className="button" onClick={onKeep} autoFocus>
-          Don’t import it
+          {t('restore.plainKeep')}
         </button>
       </div>
     </div>
@@ -87,14 +89,15 @@ export interface VersionFieldProps {
 
 /** Offered only when there is a choice: the newest version is the default. */
 export function VersionField({ backup, versionId, disabled, onChange }: VersionFieldProps) {
+  const { t } = useTranslation('backup');
   if (!backup || backup.versions.length <= 1) return null;
   return (
     <SelectField
-      label="Version"
+      label={t('restore.version')}
       name="version"
       value={versionId}
       disabled={disabled}
-      options={backup.versions.map((v, i) => ({ value: v.id, text: `${when.format(v.createdAt)} · ${sizeText(v.size)} · ${v.encrypted ? 'encrypted' : 'not encrypted'}${i === 0 ? ' (newest)' : ''}` }))}
+      options={backup.versions.map((v, i) => ({ value: v.id, text: t(i === 0 ? 'restore.versionOptionNewest' : 'restore.versionOption', { when: when.format(v.createdAt), size: sizeText(v.size), encryption: encryptionText(v.encrypted) }) }))}
       onChange={onChange}
     />
   );
@@ -109,16 +112,17 @@ export interface ReplaceQuestionProps {
 }
 
 export function ReplaceQuestion({ name, text, keepRef, onReplace, onKeep }: ReplaceQuestionProps) {
+  const { t } = useTranslation('backup');
   return (
     <div className="notice-box tone-warn" role="alert">
-      <p className="panel-title">Replace “{name}” on this computer?</p>
+      <p className="panel-title">{t('restore.replaceTitle', { name })}</p>
       <p>{text}</p>
       <div className="actions">
         <button type="button" className="button danger" onClick={onReplace}>
-          Replace it
+          {t('restore.replace')}
         </button>
         <button ref={keepRef} type="button" className="button" onClick={onKeep}>
-          Keep it
+          {t('restore.keep')}
         </button>
       </div>
     </div>
@@ -126,12 +130,13 @@ export function ReplaceQuestion({ name, text, keepRef, onReplace, onKeep }: Repl
 }
 
 export function RestoreProgress({ pending, name }: { pending: boolean; name: string }) {
+  const { t } = useTranslation('backup');
   return (
     <p className="dialog-progress" role="status">
       {pending ? (
         <>
           <span className="spinner" aria-hidden="true" />
-          Restoring “{name}”: downloading, checking and putting the session in place…
+          {t('restore.progress', { name })}
         </>
       ) : null}
     </p>
@@ -149,13 +154,14 @@ export interface RestoreActionsProps {
 }
 
 export function RestoreActions({ name, pending, blocked, onCancel, onRestore }: RestoreActionsProps) {
+  const { t } = useTranslation('backup');
   return (
     <div className="actions dialog-actions">
       <button type="button" className="button" onClick={() => !pending && onCancel()} aria-disabled={pending || undefined}>
-        Cancel
+        {t('restore.cancel')}
       </button>
       <button type="button" className="button primary" onClick={onRestore} aria-disabled={pending || blocked || undefined}>
-        {name !== null ? <>Restore “{name}”</> : 'Restore'}
+        {name !== null ? t('restore.restoreNamed', { name }) : t('restore.restore')}
       </button>
     </div>
   );

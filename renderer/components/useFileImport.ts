@@ -2,6 +2,7 @@
 // its answers that need the user (a passphrase, "import it unencrypted?") keep the upload for the retry.
 import { useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
+import { t } from '../i18n';
 import { useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
 
@@ -47,13 +48,13 @@ export function useFileImport(onImported: (account: Account) => void) {
     const e = result.error;
     if (e.code === 'BACKUP_NOT_ENCRYPTED' || e.code === 'BACKUP_UNVERIFIED') {
       // main's words for an old, unverifiable archive; for a plain one the question says the rest.
-      setPlainText(e.code === 'BACKUP_UNVERIFIED' ? errorText(e) : 'This file is not encrypted, so the app cannot tell who made it.');
+      setPlainText(e.code === 'BACKUP_UNVERIFIED' ? errorText(e) : t('backup:importFile.plainFile'));
       setPhase('confirm-plain');
       return void requestAnimationFrame(() => keepRef.current?.focus());
     }
     if (e.code === 'KEY_MISMATCH' || e.code === 'WRONG_PASSPHRASE') {
       setPhase('ask-passphrase');
-      setPassError(e.code === 'WRONG_PASSPHRASE' ? errorText(e, 'That passphrase does not open this file.') : 'This file is encrypted: enter the passphrase it was exported with.');
+      setPassError(e.code === 'WRONG_PASSPHRASE' ? errorText(e, t('backup:importFile.wrongPassphrase')) : t('backup:importFile.encrypted'));
       return void requestAnimationFrame(() => passRef.current?.focus());
     }
     // Any other answer used the upload up: a new try sends the file again.

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RemoteBackup, SkippedBackup } from '../../preload/contract';
+import { isEnglish, t } from '../i18n';
 import { useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
 
@@ -43,4 +44,29 @@ export function useRemoteListing(storeId: string) {
   }
 
   return { listing, backups, accountId, chosen, version, chooseAccount, chooseVersion: setVersionId };
+}
+
+/** "1 version", "3 versions". */
+export function versionCountText(count: number): string {
+  return t('backup:remote.versions', { count });
+}
+
+/** "encrypted" or "not encrypted", as a version reads in the listing. */
+export function encryptionText(encrypted: boolean): string {
+  return encrypted ? t('backup:restore.encrypted') : t('backup:restore.notEncrypted');
+}
+
+/**
+ * Why a store's item cannot be restored: main's words in English; in another language the catalog's
+ * sentence for it (main sends no code here, only its few fixed sentences: main/backup/stores/remoteAuthLayouts.ts).
+ */
+export function skippedReasonText(reason: string): string {
+  if (isEnglish()) return reason;
+  if (reason.startsWith('not named the way RemoteAuth names a session')) return t('backup:restore.skippedReason.notSessionName');
+  if (reason === 'the file is empty') return t('backup:restore.skippedReason.emptyFile');
+  if (reason.startsWith('holds no complete backup')) return t('backup:restore.skippedReason.noCompleteVersion');
+  if (reason.startsWith('not named after a RemoteAuth session')) return t('backup:restore.skippedReason.bucketNotSession');
+  const zip = /^holds no (\S+\.zip)$/.exec(reason);
+  if (zip) return t('backup:restore.skippedReason.bucketWithoutZip', { file: zip[1] });
+  return t('backup:restore.skippedReason.other');
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
+import { t } from '../i18n';
 import { useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
 
@@ -46,7 +47,7 @@ export function useRestoreRun(onRestored: (account: Account) => void) {
     const e = result.error;
     if (e.code === 'BACKUP_NOT_ENCRYPTED' || e.code === 'BACKUP_UNVERIFIED') {
       // main's words for an old, unverifiable archive; for a plain one the question says the rest.
-      setPlainText(e.code === 'BACKUP_UNVERIFIED' ? errorText(e) : 'This backup is not encrypted, so the app cannot tell who made it.');
+      setPlainText(e.code === 'BACKUP_UNVERIFIED' ? errorText(e) : t('backup:restore.plainBackup'));
       setPhase('confirm-plain');
       return void requestAnimationFrame(() => keepRef.current?.focus());
     }
@@ -58,8 +59,8 @@ export function useRestoreRun(onRestored: (account: Account) => void) {
     }
     setPhase('choose');
     // Without a passphrase KEY_MISMATCH means "made elsewhere"; with one, main says why it still does not fit.
-    if (e.code === 'KEY_MISMATCH') setPassError(passphrase ? errorText(e) : 'This backup was made on another computer: enter its recovery passphrase.');
-    else if (e.code === 'WRONG_PASSPHRASE') setPassError(errorText(e, 'That passphrase does not open this backup.'));
+    if (e.code === 'KEY_MISMATCH') setPassError(passphrase ? errorText(e) : t('backup:restore.madeElsewhere'));
+    else if (e.code === 'WRONG_PASSPHRASE') setPassError(errorText(e, t('backup:restore.wrongPassphrase')));
     else return setError(errorText(e));
     requestAnimationFrame(() => passRef.current?.focus());
   }
