@@ -9,7 +9,7 @@ import { selectAccounts, selectLoadStatus, useAccountsStore } from '../stores/ac
 import { selectDismissNotice, selectNotices, useNoticesStore, type AttentionNotice } from '../stores/noticesStore';
 import { showAccount } from '../stores/selectionStore';
 import { accountHeadingId } from './AccountCard';
-import { chipFor, failureTitle } from './sessionView';
+import { chipFor, sessionMessage } from './sessionView';
 
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
@@ -22,9 +22,8 @@ export function noticeText(notice: Pick<AttentionNotice, 'label' | 'title' | 'bo
   const title = translate('app:notices.title', { label: notice.label, state: chipFor(session, now).text });
   switch (session.kind) {
     case 'failed':
-      return { title, body: translate('app:notices.failed', { problem: failureTitle(session.code) }) };
     case 'logged-out':
-      return { title, body: translate(`app:notices.loggedOut.${session.reason}`) };
+      return { title, body: sessionMessage(session) };
     case 'qr-paused':
       return { title, body: translate('app:notices.paused', { count: session.shown }) };
     default:

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../preload/contract';
-import { signingNotice, updateTone, versionRows } from './aboutView';
+import { i18n } from '../i18n';
+import { aboutLine, signingNotice, updateText, updateTone, versionRows } from './aboutView';
 
 function info(host: AppInfo['host'], electron: string | null, chrome: string | null): AppInfo {
   return { name: 'WA Accounts', version: '0.1.0', dataDir: '/data', host, versions: { node: '22.20.0', electron, chrome, whatsappWebJs: '1.34.7' } };
@@ -44,5 +45,37 @@ describe('updateTone', () => {
     expect(updateTone({ state: 'available', version: '0.2.0', message: 'x' })).toBe('info');
     expect(updateTone({ state: 'up-to-date', version: '0.1.0', message: 'x' })).toBe('ok');
     expect(updateTone({ state: 'not-configured', message: 'x' })).toBe('neutral');
+  });
+});
+
+describe('aboutLine and updateText', () => {
+  it("in English: the app's line as before, and the update server's answer in main's words", () => {
+    expect(aboutLine(info('electron', '45.5.0', '148.0'))).toBe('WA Accounts · version 0.1.0 · desktop app');
+    expect(aboutLine(info('web', null, null))).toBe('WA Accounts · version 0.1.0 · browser mode');
+    expect(updateText({ state: 'failed', message: 'Could not check for updates: the update server could not be reached. Try again later.' }, 'electron')).toBe(
+      'Could not check for updates: the update server could not be reached. Try again later.',
+    );
+  });
+});
+
+describe('the About area in Brazilian Portuguese', () => {
+  beforeEach(() => i18n.changeLanguage('pt-BR'));
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it('names the versions, the host and the signing in Portuguese', () => {
+    const rows = versionRows(info('web', null, null));
+    expect(rows.find((r) => r.name === 'Electron')?.value).toBe('nenhum: o modo navegador não usa o Electron');
+    expect(versionRows(info('electron', null, null)).find((r) => r.name === 'Chromium')?.value).toBe('desconhecida');
+    expect(aboutLine(info('electron', '45.5.0', '148.0'))).toBe('WA Accounts · versão 0.1.0 · aplicativo para computador');
+    expect(signingNotice({ ...info('electron', '45.5.0', '148.0'), codeSigning: 'development' })).toBe('Versão de desenvolvimento: sem assinatura de código, e ela não se atualiza sozinha.');
+  });
+
+  it("words the update check from its state and version instead of main's English message", () => {
+    expect(updateText({ state: 'available', version: '0.2.0', message: 'Version 0.2.0 is available.' }, 'electron')).toBe(
+      'A versão 0.2.0 está disponível. Ela é baixada em segundo plano e instalada quando você sair do WA Accounts.',
+    );
+    expect(updateText({ state: 'up-to-date', version: '0.1.0', message: 'WA Accounts 0.1.0 is the newest version.' }, 'electron')).toBe('O WA Accounts 0.1.0 é a versão mais recente.');
+    expect(updateText({ state: 'not-configured', message: 'In browser mode the app does not update itself.' }, 'web')).toMatch(/^No modo navegador o aplicativo não se atualiza sozinho/);
+    expect(updateText({ state: 'failed', message: 'Could not check for updates: HTTP 500. Try again later.' }, 'electron')).toBe('Não foi possível verificar atualizações. Tente novamente mais tarde.');
   });
 });

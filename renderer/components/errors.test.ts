@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { errorText, invalidField } from './errors';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { i18n } from '../i18n';
+import { errorCodeText, errorText, invalidField } from './errors';
 
 describe('errorText: what a control says when its command failed', () => {
   it("is main's own message", () => {
@@ -23,5 +24,24 @@ describe('invalidField: which field an error stands beside', () => {
     expect(invalidField({ code: 'INVALID_INPUT', message: 'The port is a number.', field: 'settings.port' })).toBe('settings.port');
     expect(invalidField({ code: 'INVALID_INPUT', message: 'Bad input.' })).toBeNull();
     expect(invalidField({ code: 'STORE_NOT_FOUND', message: 'No bucket.', field: 'settings.bucket' })).toBeNull();
+  });
+});
+
+describe('errorText in Brazilian Portuguese', () => {
+  beforeEach(() => i18n.changeLanguage('pt-BR'));
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it("replaces main's English message with the sentence for its code", () => {
+    expect(errorText({ code: 'STORE_UNREACHABLE', message: 'S3 bucket "b" at h:9000: no answer in time.' })).toBe('Não foi possível alcançar o local do backup. Confira o endereço e a rede.');
+    expect(errorText({ code: 'WRONG_PASSPHRASE', message: 'That is not the passphrase.' }, 'unused')).toBe('Essa frase de recuperação não abre este backup.');
+    expect(errorText({ code: 'TIMEOUT', message: 'no answer within 30 s' })).toBe('O aplicativo não respondeu a tempo. Tente de novo.');
+  });
+
+  it('says in Portuguese that a change was not saved while main is unreachable', () => {
+    expect(errorText({ code: 'HOST_UNREACHABLE', message: 'socket closed' })).toBe('Não foi salvo: o aplicativo não está conectado (veja a mensagem acima).');
+  });
+
+  it('a code this build does not know still reads as Portuguese, naming the code', () => {
+    expect(errorCodeText('SOMETHING_NEW')).toBe('Algo deu errado (SOMETHING_NEW).');
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../preload/contract';
+import { i18n } from '../i18n';
 import { useAppStore } from './appStore';
 import { askNotificationPermission, showMessageNotice } from './browserNotices';
 
@@ -40,4 +41,16 @@ it('in Electron the OS notification comes from main, so the window shows none', 
   askNotificationPermission();
   expect(shown).toEqual([]);
   expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
+});
+
+it("in Brazilian Portuguese the browser's notification names the account in Portuguese, not in main's English", async () => {
+  useAppStore.setState({ info: info('web') });
+  FakeNotification.permission = 'granted';
+  await i18n.changeLanguage('pt-BR');
+  try {
+    showMessageNotice(notice);
+  } finally {
+    await i18n.changeLanguage('en');
+  }
+  expect(shown).toEqual([{ title: 'Nova mensagem em Shop', tag: 'message-acc-1' }]);
 });
