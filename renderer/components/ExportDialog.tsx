@@ -3,7 +3,7 @@
 // says what it means, a plain RemoteAuth zip (RemoteAuth-<id>.zip) that stock RemoteAuth restores.
 import { useId, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Account } from '../../preload/contract';
+import type { Account, ExportFile } from '../../preload/contract';
 import { useBackupStore } from '../stores/backupStore';
 import { sizeText } from './backupView';
 import { errorText } from './errors';
@@ -28,7 +28,8 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
   const [again, setAgain] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  // The file written, not a sentence about it: the line follows a language change.
+  const [saved, setSaved] = useState<ExportFile | null>(null);
   const [pending, setPending] = useState(false);
   const modal = useModal(pending, onClose);
   const choose = (next: boolean) => {
@@ -50,7 +51,7 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
     const a = Object.assign(document.createElement('a'), { href: url, download: result.value.file.fileName });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setSaved(t('export.saved', { file: result.value.file.fileName, size: sizeText(result.value.file.size) }));
+    setSaved(result.value.file);
   }
 
   return (
@@ -83,7 +84,7 @@ export function ExportDialog({ account, onClose }: ExportDialogProps) {
             <span className="spinner" aria-hidden="true" />
             {t('export.exporting')}
           </>
-        ) : saved}
+        ) : saved ? t('export.saved', { file: saved.fileName, size: sizeText(saved.size) }) : null}
       </p>
       <FieldError place={IN_DIALOG} message={error} />
       <div className="actions dialog-actions">

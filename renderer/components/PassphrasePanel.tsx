@@ -14,7 +14,8 @@ export function PassphrasePanel() {
   const { t } = useTranslation('backup');
   const has = useBackupStore(selectHasPassphrase);
   const [open, setOpen] = useState(false);
-  const [done, setDone] = useState('');
+  // A flag, not the sentence: the confirmation follows a language change while it shows.
+  const [done, setDone] = useState(false);
   const openRef = useRef<HTMLButtonElement>(null);
   // The explanation is for someone who backs up or is about to set one: not on an app with no backup yet.
   const backingUp = useAccountsStore((st) => st.accounts.some((a) => a.backup.enabled));
@@ -38,14 +39,14 @@ export function PassphrasePanel() {
       </p>
       {done ? (
         <p className="result-done" role="status">
-          {done}
+          {t('passphrase.saved')}
         </p>
       ) : null}
       {open ? (
         <PassphraseForm
           has={has}
           onSaved={() => {
-            setDone(t('passphrase.saved'));
+            setDone(true);
             close();
           }}
           onCancel={close}
@@ -57,7 +58,7 @@ export function PassphrasePanel() {
             type="button"
             className="button"
             onClick={() => {
-              setDone('');
+              setDone(false);
               setOpen(true);
             }}
           >
