@@ -5,15 +5,18 @@
 // the card shows.
 // The controls are BackupSettings (state in useBackupSettings), the status and Back up now BackupActivity.
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { selectHasPassphrase, selectStores, useBackupStore } from '../stores/backupStore';
 import { BackupActivity } from './BackupActivity';
 import { BackupSettings } from './BackupSettings';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ExportDialog } from './ExportDialog';
+import { HIDDEN } from './fieldParts';
 import { useBackupSettings } from './useBackupSettings';
 
 export function AccountBackup({ account }: { account: Account }) {
+  const { t } = useTranslation('backupStatus');
   const stores = useBackupStore(selectStores);
   const hasPassphrase = useBackupStore(selectHasPassphrase);
   const settings = useBackupSettings(account);
@@ -24,48 +27,43 @@ export function AccountBackup({ account }: { account: Account }) {
   // Shown in the select while nothing is chosen yet: the store that switching on will use.
   const storeId = b.storeId ?? stores[0]?.id ?? '';
   // A temporary account is never backed up (main refuses it too): no switch to offer.
-  if (account.temporary) return <p className="card-backup muted">Never backed up: a temporary account keeps nothing once it stops.</p>;
+  if (account.temporary) return <p className="card-backup muted">{t('card.temporary')}</p>;
 
   return (
     <section className="card-backup" aria-labelledby={headingId}>
       {/* Not a heading: the card's title stays its one heading; the region is still named "Backup of …". */}
       <p id={headingId} className="card-section-title">
-        Backup<span className="visually-hidden"> of {account.label}</span>
+        <Trans t={t} i18nKey="card.title" values={{ label: account.label }} components={HIDDEN} />
       </p>
       {stores.length === 0 && !b.storeId ? (
-        <p className="muted">To back this account up, first add a store under Backup › Stores below.</p>
+        <p className="muted">{t('card.noStore')}</p>
       ) : (
         <BackupSettings account={account} stores={stores} storeId={storeId} settings={settings} onAskPlain={() => setConfirmPlain(true)} />
       )}
       {b.enabled && b.encrypt && hasPassphrase === false ? (
-        <p className="muted">Only this computer can open these backups until a recovery passphrase is set under Backup › Recovery passphrase below.</p>
+        <p className="muted">{t('card.noPassphrase')}</p>
       ) : null}
       <BackupActivity account={account} showStatus={stores.length > 0 || !!b.storeId || !!b.last} />
       {account.linked ? (
         <div className="actions">
           <button type="button" className="button small" onClick={() => setExporting(true)}>
-            Export to a file…
+            {t('card.export')}
           </button>
         </div>
       ) : null}
       {exporting ? <ExportDialog account={account} onClose={() => setExporting(false)} /> : null}
       {confirmPlain ? (
         <ConfirmDialog
-          title={
-            <>
-              Back up “<span className="label-text">{account.label}</span>” without encryption?
-            </>
-          }
-          confirmLabel="Turn encryption off"
-          pendingText="Saving…"
-          onConfirm={() => settings.configure({ encrypt: false }, 'encrypt')}
+          title={<Trans t={t} i18nKey="plain.title" values={{ label: account.label }} components={{ label: <span className="label-text" /> }} />}
+          confirmLabel={t('plain.confirm')}
+          pendingText={t('plain.pending')}
+          onConfirm={() => settings.setEncrypt(false)}
           onClose={() => setConfirmPlain(false)}
         >
           <p>
-            <strong>A plain backup is a full login to this WhatsApp account.</strong> Anyone who can read the store (its administrators, anyone with its keys, a leak)
-            can open the account and read its messages, without the phone.
+            <Trans t={t} i18nKey="plain.warning" components={{ strong: <strong /> }} />
           </p>
-          <p>Turn encryption off only to move the session to another tool that needs a plain RemoteAuth archive.</p>
+          <p>{t('plain.only')}</p>
         </ConfirmDialog>
       ) : null}
     </section>

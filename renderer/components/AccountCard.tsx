@@ -3,14 +3,17 @@
 // count, last activity, the notification switch), Open WhatsApp (a window, or a live picture), the
 // account's backup and the details disclosure.
 // The controls come before the panel so a keyboard user meets them in the same place in every state.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
 import { selectConnection, useAppStore } from '../stores/appStore';
 import { AccountBackup } from './AccountBackup';
 import { AccountDetails } from './AccountDetails';
 import { AccountMessages } from './AccountMessages';
-import { FieldError } from './fieldParts';
+import { dateFormat } from './backupView';
+import { FieldError, HIDDEN } from './fieldParts';
 import { LogoutDialog } from './LogoutDialog';
 import { OpenWhatsApp } from './OpenWhatsApp';
 import { PhoneLinkSection } from './PhoneLinkSection';
@@ -33,11 +36,10 @@ export function accountHeadingId(id: string): string {
   return `account-${id}-title`;
 }
 
-const added = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** When it was added, and whether it is temporary (nothing of it is kept once it stops). */
-function cardMeta(account: Account): string {
-  return `Added ${added.format(account.createdAt)}${account.temporary ? ' · Temporary: ends when stopped or when the app quits' : ''}`;
+function cardMeta(account: Account, t: TFunction<'accounts'>): string {
+  const date = dateFormat({ dateStyle: 'medium' }).format(account.createdAt);
+  return account.temporary ? t('card.addedTemporary', { date }) : t('card.added', { date });
 }
 
 /** States where a browser runs (or is about to): Stop ends it and keeps the session. */
@@ -47,6 +49,7 @@ type Mode = 'view' | 'rename' | 'confirm-remove' | 'confirm-logout';
 type FocusTarget = 'rename' | 'remove' | 'logout' | 'panel';
 
 export function AccountCard({ account, onRemoved }: AccountCardProps) {
+  const { t } = useTranslation('accounts');
   const [mode, setMode] = useState<Mode>('view');
   const renameRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
@@ -74,20 +77,22 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
     returnFocus.current = to;
     setMode('view');
   }
-
-  const linking = state.kind === 'qr' || state.kind === 'qr-paused';
+  const askRemove = () => setMode('confirm-remove');
+  const renamed = () => back('rename');
+  const removeClosed = (removed: boolean) => (removed ? onRemoved() : back('remove'));
+  const logoutClosed = (done: boolean) => back(done ? 'panel' : 'logout');
 
   return (
     <section className={`card tone-${tone}${stale ? ' stale' : ''}`} aria-labelledby={accountHeadingId(account.id)}>
       <div className="card-top">
         {mode === 'rename' ? (
-          <RenameForm account={account} onDone={() => back('rename')} />
+          <RenameForm account={account} onDone={renamed} />
         ) : (
           <div className="card-header">
             <h3 id={accountHeadingId(account.id)} className="card-title label-text" tabIndex={-1}>
               {account.label}
             </h3>
-            <p className="card-meta">{cardMeta(account)}</p>
+            <p className="card-meta">{cardMeta(account, t)}</p>
           </div>
         )}
         <StateChip state={state} now={now} />
@@ -95,35 +100,53 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
       {mode !== 'rename' ? (
         <div className="actions card-actions">
           <button ref={renameRef} type="button" className="button small" onClick={() => setMode('rename')}>
-            Rename<span className="visually-hidden"> {account.label}</span>
+            <Trans t={t} i18nKey="card.rename" values={{ label: account.label }} components={HIDDEN} />
           </button>
-          <button ref={removeRef} type="button" className="button small subtle-danger" onClick={() => setMode('confirm-remove')}>
-            Remove<span className="visually-hidden"> {account.label}</span>
+          <button ref={removeRef} type="button" className="button small subtle-danger" onClick={askRemove}>
+            <Trans t={t} i18nKey="card.remove" values={{ label: account.label }} components={HIDDEN} />
           </button>
           <RunControl account={account} />
           {account.linked && state.kind !== 'logged-out' ? (
             <button ref={logoutRef} type="button" className="button small" onClick={() => setMode('confirm-logout')}>
-              Log out<span className="visually-hidden"> {account.label}</span>
+              <Trans t={t} i18nKey="card.logout" values={{ label: account.label }} components={HIDDEN} />
             </button>
           ) : null}
         </div>
       ) : null}
-      <div className="card-body" ref={panelRef} tabIndex={-1}>
-        {stale ? <p className="panel-line muted">Last known state. It is updated once the app is connected again.</p> : null}
-        {stale && (state.kind === 'qr' || state.kind === 'pairing-code') ? (
-          <p className="panel-line">The {state.kind === 'qr' ? 'QR code' : 'pairing code'} is hidden until the app is connected again.</p>
-        ) : (
-          <SessionPanel account={account} now={now} onRemove={() => setMode('confirm-remove')} onActed={() => panelRef.current?.focus()} />
-        )}
-        {linking && !stale ? <PhoneLinkSection account={account} onStarted={() => panelRef.current?.focus()} /> : null}
-      </div>
+      <CardBody account={account} now={now} stale={stale} panelRef={panelRef} onRemove={askRemove} />
       {stale ? null : <AccountMessages account={account} />}
       {stale ? null : <OpenWhatsApp account={account} />}
       <AccountBackup account={account} />
       <AccountDetails account={account} />
-      {mode === 'confirm-remove' ? <RemoveDialog account={account} onClose={(removed) => (removed ? onRemoved() : back('remove'))} /> : null}
-      {mode === 'confirm-logout' ? <LogoutDialog account={account} onClose={(done) => back(done ? 'panel' : 'logout')} /> : null}
+      {mode === 'confirm-remove' ? <RemoveDialog account={account} onClose={removeClosed} /> : null}
+      {mode === 'confirm-logout' ? <LogoutDialog account={account} onClose={logoutClosed} /> : null}
     </section>
+  );
+}
+
+interface CardBodyProps {
+  account: Account;
+  now: number;
+  stale: boolean;
+  panelRef: RefObject<HTMLDivElement | null>;
+  onRemove(): void;
+}
+
+/** The session panel (QR, pairing code, progress, what needs attention) and, while it links, the phone-number way. */
+function CardBody({ account, now, stale, panelRef, onRemove }: CardBodyProps) {
+  const { t } = useTranslation('accounts');
+  const state = account.session;
+  const linking = state.kind === 'qr' || state.kind === 'qr-paused';
+  return (
+    <div className="card-body" ref={panelRef} tabIndex={-1}>
+      {stale ? <p className="panel-line muted">{t('card.stale')}</p> : null}
+      {stale && (state.kind === 'qr' || state.kind === 'pairing-code') ? (
+        <p className="panel-line">{state.kind === 'qr' ? t('card.qrHidden') : t('card.codeHidden')}</p>
+      ) : (
+        <SessionPanel account={account} now={now} onRemove={onRemove} onActed={() => panelRef.current?.focus()} />
+      )}
+      {linking && !stale ? <PhoneLinkSection account={account} onStarted={() => panelRef.current?.focus()} /> : null}
+    </div>
   );
 }
 
@@ -132,6 +155,7 @@ export function AccountCard({ account, onRemoved }: AccountCardProps) {
  * when it flips. Paused, logged-out and failed accounts get their own action in the panel instead.
  */
 function RunControl({ account }: { account: Account }) {
+  const { t } = useTranslation('accounts');
   const start = useAccountsStore((s) => s.start);
   const stop = useAccountsStore((s) => s.stop);
   const { run, pending, error } = useCommand();
@@ -152,8 +176,7 @@ function RunControl({ account }: { account: Account }) {
           void run(() => (canStop ? stop(account.id) : start(account.id)));
         }}
       >
-        {pending ? (asked === 'stop' ? 'Stopping…' : 'Starting…') : canStop ? 'Stop' : 'Start'}
-        <span className="visually-hidden"> {account.label}</span>
+        <Trans t={t} i18nKey={pending ? (asked === 'stop' ? 'card.stopping' : 'card.starting') : canStop ? 'card.stop' : 'card.start'} values={{ label: account.label }} components={HIDDEN} />
       </button>
       <FieldError message={error} />
     </>

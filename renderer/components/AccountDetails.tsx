@@ -2,17 +2,22 @@
 // (every state change with time and reason, newest first). Loaded when opened, and again while open
 // whenever the account moves to another state.
 import { useEffect, useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
+import { isEnglish } from '../i18n';
 import { selectLoadTimeline, selectTimeline, useTimelineStore } from '../stores/timelineStore';
 import { AccountProxy } from './AccountProxy';
+import { dateFormat } from './backupView';
 import { DisclosureButton } from './DisclosureButton';
 import { errorText } from './errors';
-import { FieldError } from './fieldParts';
+import { FieldError, HIDDEN } from './fieldParts';
 import { timelineStateText } from './sessionView';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** Each entry's date and time, to the second. */
+const ENTRY_TIME = { dateStyle: 'medium', timeStyle: 'medium' } as const;
 
 export function AccountDetails({ account }: { account: Account }) {
+  const { t } = useTranslation('accounts');
   const [open, setOpen] = useState(false);
   const regionId = useId();
   const headingId = useId();
@@ -27,41 +32,42 @@ export function AccountDetails({ account }: { account: Account }) {
   return (
     <div className="details">
       <DisclosureButton open={open} controls={regionId} onToggle={() => setOpen(!open)}>
-        Details and history<span className="visually-hidden"> of {account.label}</span>
+        <Trans t={t} i18nKey="details.toggle" values={{ label: account.label }} components={HIDDEN} />
       </DisclosureButton>
       <div id={regionId} className="details-body" hidden={!open} role="region" aria-labelledby={headingId}>
         <h4 id={headingId} className="visually-hidden">
-          Details and history of {account.label}
+          {t('details.heading', { label: account.label })}
         </h4>
         {open ? (
           <>
             <dl className="facts">
-              <dt>Linked to a phone</dt>
-              <dd>{account.linked ? 'Yes' : 'No'}</dd>
-              <dt>Starts with the app</dt>
-              <dd>{account.temporary ? 'No: temporary, it ends when the app quits' : account.running ? 'Yes' : 'No'}</dd>
-              <dt>Account id</dt>
+              <dt>{t('details.linked')}</dt>
+              <dd>{account.linked ? t('details.yes') : t('details.no')}</dd>
+              <dt>{t('details.startsWithApp')}</dt>
+              <dd>{account.temporary ? t('details.temporary') : account.running ? t('details.yes') : t('details.no')}</dd>
+              <dt>{t('details.accountId')}</dt>
               <dd>
                 <code>{account.id}</code>
               </dd>
             </dl>
             <AccountProxy account={account} />
-            <FieldError message={timeline.status === 'failed' && timeline.error ? `The history could not be loaded: ${errorText(timeline.error)}` : null} />
-            {timeline.status === 'loading' && timeline.entries.length === 0 ? <p className="muted">Loading the history…</p> : null}
+            <FieldError message={timeline.status === 'failed' && timeline.error ? t('details.historyFailed', { error: errorText(timeline.error) }) : null} />
+            {timeline.status === 'loading' && timeline.entries.length === 0 ? <p className="muted">{t('details.loading')}</p> : null}
             {timeline.entries.length > 0 ? (
               // It scrolls: focusable, so it can be scrolled from the keyboard too.
               <div className="timeline-scroll" tabIndex={0}>
                 {/* A list, not a table: it stays readable in a narrow card. */}
-                <ol className="timeline" aria-label={`History of ${account.label}, newest first`}>
+                <ol className="timeline" aria-label={t('details.history', { label: account.label })}>
                   {timeline.entries.map((e, i) => (
                     <li key={`${e.at}-${i}`} className="timeline-entry">
                       <p className="timeline-head">
                         <span className="timeline-state">{timelineStateText(e.state)}</span>
                         <time className="timeline-time" dateTime={new Date(e.at).toISOString()}>
-                          {when.format(e.at)}
+                          {dateFormat(ENTRY_TIME).format(e.at)}
                         </time>
                       </p>
-                      <p className="timeline-reason">{e.reason}</p>
+                      {/* Main writes the reason in English, with no code beside it: other languages show the state and time only. */}
+                      {isEnglish() ? <p className="timeline-reason">{e.reason}</p> : null}
                     </li>
                   ))}
                 </ol>

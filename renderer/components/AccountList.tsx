@@ -6,8 +6,10 @@
 // account (focus goes to its title in the detail pane). Options hold no controls: every action is in
 // the pane, which is what lets the whole line be one option, named by what it shows.
 import type { KeyboardEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
+import { HIDDEN } from './fieldParts';
 import { StateChip } from './StateChip';
 import { needsAttention } from './sessionView';
 import { useNow } from './useNow';
@@ -25,6 +27,7 @@ export interface AccountListProps {
 export const optionId = (id: string) => `account-option-${id}`;
 
 export function AccountList({ accounts, selectedId, onSelect, onOpen }: AccountListProps) {
+  const { t } = useTranslation('accounts');
   const selectedIndex = accounts.findIndex((a) => a.id === selectedId);
   // The one option in the tab sequence: the selected one, or the first when the selection is filtered out.
   const tabStop = selectedIndex >= 0 ? selectedIndex : 0;
@@ -58,7 +61,7 @@ export function AccountList({ accounts, selectedId, onSelect, onOpen }: AccountL
   }
 
   return (
-    <ul className="account-options" role="listbox" aria-label="Accounts" onKeyDown={onKeyDown}>
+    <ul className="account-options" role="listbox" aria-label={t('list.label')} onKeyDown={onKeyDown}>
       {accounts.map((account, i) => (
         <AccountOption key={account.id} account={account} selected={account.id === selectedId} tabbable={i === tabStop} onSelect={onSelect} />
       ))}
@@ -74,6 +77,7 @@ interface OptionProps {
 }
 
 function AccountOption({ account, selected, tabbable, onSelect }: OptionProps) {
+  const { t } = useTranslation('accounts');
   const state = account.session;
   const unread = useAccountsStore((s) => (state.kind === 'ready' ? (s.activity[account.id]?.unread ?? 0) : 0));
   // Only a reconnect countdown changes by itself in a one-line chip.
@@ -101,8 +105,7 @@ function AccountOption({ account, selected, tabbable, onSelect }: OptionProps) {
         <StateChip state={state} now={now} />
         {unread > 0 ? (
           <span className="option-unread">
-            {unread > 99 ? '99+' : unread}
-            <span className="visually-hidden"> unread</span>
+            <Trans t={t} i18nKey="list.unread" count={unread} values={{ shown: unread > 99 ? '99+' : String(unread) }} components={HIDDEN} />
           </span>
         ) : null}
       </div>

@@ -4,6 +4,7 @@
 // The form keeps its place in the tree whether or not the list is empty, so adding the first account
 // does not remount it (focus and typing survive).
 import { useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { selectAccounts, selectLoadStatus, useAccountsStore } from '../stores/accountsStore';
 import { selectedAccount, selectSelect, selectSelectedId, useSelectionStore } from '../stores/selectionStore';
@@ -14,6 +15,7 @@ import { AccountList } from './AccountList';
 import { AddAccountForm } from './AddAccountForm';
 
 export function AccountsSection() {
+  const { t } = useTranslation('accounts');
   const accounts = useAccountsStore(selectAccounts);
   const status = useAccountsStore(selectLoadStatus);
   const selectedId = useSelectionStore(selectSelectedId);
@@ -43,23 +45,23 @@ export function AccountsSection() {
   return (
     <section className="accounts" aria-labelledby="accounts-heading">
       <h2 id="accounts-heading" ref={headingRef} tabIndex={-1} className="section-title">
-        Accounts
+        {t('section.heading')}
       </h2>
-      {unavailable ? <p className="muted">Your accounts appear here once the app is connected.</p> : null}
+      {unavailable ? <p className="muted">{t('section.unavailable')}</p> : null}
       <div className={selected ? 'accounts-layout split' : 'accounts-layout'}>
         <div className="accounts-side">
           <div className={empty ? 'panel empty-state' : 'panel add-panel'} hidden={unavailable}>
             {empty ? (
               <p className="empty-text">
-                <strong>No accounts yet.</strong> Add one to link a WhatsApp account.
+                <Trans t={t} i18nKey="section.empty" components={{ strong: <strong /> }} />
               </p>
             ) : null}
             {empty ? (
-              <p className="muted">Moving from another computer? Use Restore from backup under Backup below: no QR code to scan.</p>
+              <p className="muted">{t('section.moving')}</p>
             ) : null}
             <AddAccountForm onAdded={added} />
           </div>
-          {status === 'loading' || status === 'idle' ? <p className="muted">Loading accounts…</p> : null}
+          {status === 'loading' || status === 'idle' ? <p className="muted">{t('section.loading')}</p> : null}
           {accounts.length > 0 ? (
             <div className="panel account-browser">
               <AccountFilters accounts={accounts} shown={shown.length} query={query} filter={filter} onQuery={setQuery} onFilter={setFilter} />

@@ -1,6 +1,7 @@
 // "Account name" + Add, and "Add a temporary account" (nothing of it is kept once it stops or the app
 // quits; never backed up). On INVALID_INPUT the message appears next to the field and the text stays.
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { selectAddAccount, useAccountsStore } from '../stores/accountsStore';
 import { CheckboxField } from './ChoiceFields';
@@ -9,6 +10,7 @@ import { useCommand } from './useCommand';
 
 /** `onAdded`: the new account, so the list can show it (its QR code comes next). */
 export function AddAccountForm({ onAdded }: { onAdded?(account: Account): void }) {
+  const { t } = useTranslation('accounts');
   const add = useAccountsStore(selectAddAccount);
   const adding = useCommand();
   const [label, setLabel] = useState('');
@@ -22,7 +24,8 @@ export function AddAccountForm({ onAdded }: { onAdded?(account: Account): void }
     if (!result) return; // already adding
     if (result.ok) {
       setLabel('');
-      setAnnouncement(`Added ${result.value.label}${result.value.temporary ? ' as a temporary account' : ''}.`);
+      const values = { label: result.value.label };
+      setAnnouncement(result.value.temporary ? t('add.addedTemporary', values) : t('add.added', values));
       setTemporary(false);
       onAdded?.(result.value);
     } else {
@@ -32,10 +35,10 @@ export function AddAccountForm({ onAdded }: { onAdded?(account: Account): void }
   }
 
   return (
-    <form className="add-form" onSubmit={submit} aria-label="Add an account" noValidate>
+    <form className="add-form" onSubmit={submit} aria-label={t('add.form')} noValidate>
       <div className="add-row">
         <TextField
-          label="Account name"
+          label={t('add.name')}
           name="label"
           value={label}
           onChange={(v) => {
@@ -44,18 +47,18 @@ export function AddAccountForm({ onAdded }: { onAdded?(account: Account): void }
           }}
           error={adding.error}
           inputRef={inputRef}
-          placeholder="e.g. Work"
+          placeholder={t('add.placeholder')}
         />
         <button type="submit" className="button primary" aria-disabled={adding.pending || undefined}>
-          Add
+          {t('add.submit')}
         </button>
       </div>
       <CheckboxField
-        label="Add a temporary account"
+        label={t('add.temporary')}
         name="temporary"
         checked={temporary}
         onChange={setTemporary}
-        help="Nothing of it is kept: its session ends when you stop it or quit the app, and it is never backed up."
+        help={t('add.temporaryHelp')}
       />
       <p className="visually-hidden" role="status">
         {announcement}

@@ -2,6 +2,7 @@
 // new computer: bring accounts back with their sessions, no QR). After a restore, focus goes to the
 // restored account in the detail pane, which turns Ready by itself.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { showAccount } from '../stores/selectionStore';
 import { accountHeadingId } from './AccountCard';
@@ -11,6 +12,7 @@ import { RestoreDialog } from './RestoreDialog';
 import { StoresPanel } from './StoresPanel';
 
 export function BackupSection() {
+  const { t } = useTranslation('backupStatus');
   const [restoring, setRestoring] = useState(false);
   const [importing, setImporting] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -20,7 +22,7 @@ export function BackupSection() {
     setRestoring(false);
     setImporting(false);
     if (!account) return void requestAnimationFrame(() => openRef.current?.focus());
-    setAnnouncement(`Restored ${account.label}. It is starting with its saved session.`);
+    setAnnouncement(t('section.restored', { label: account.label }));
     // The account is shown in the detail pane once the store has it: focus its title there.
     showAccount(account.id, accountHeadingId(account.id), openRef.current);
   }
@@ -28,20 +30,20 @@ export function BackupSection() {
   return (
     <section className="backup" aria-labelledby="backup-heading">
       <h2 id="backup-heading" className="section-title">
-        Backup
+        {t('section.heading')}
       </h2>
       <div className="backup-grid">
         <StoresPanel />
         <div className="backup-column">
           <div className="panel backup-panel">
-            <h3 className="panel-heading">Restore from backup</h3>
-            <p>On a new computer, or after a reinstall: bring an account back from a store. It opens with its saved session, without scanning a QR code.</p>
+            <h3 className="panel-heading">{t('section.restoreHeading')}</h3>
+            <p>{t('section.restoreText')}</p>
             <div className="actions">
               <button ref={openRef} type="button" className="button" onClick={() => setRestoring(true)}>
-                Restore from backup…
+                {t('section.restore')}
               </button>
               <button type="button" className="button" onClick={() => setImporting(true)}>
-                Import from a file…
+                {t('section.import')}
               </button>
             </div>
             <p className="result-ok" role="status">

@@ -1,6 +1,7 @@
 // An account's backup controls: the on/off switch, the store, how often, and Encrypt (turning it off
 // is only asked for here: the card confirms first).
 import type { KeyboardEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account, StoreView } from '../../preload/contract';
 import { CheckboxField, SelectField } from './ChoiceFields';
 import { TextField } from './TextField';
@@ -16,34 +17,31 @@ export interface BackupSettingsProps {
 }
 
 export function BackupSettings({ account, stores, storeId, settings: s, onAskPlain }: BackupSettingsProps) {
+  const { t } = useTranslation('backupStatus');
   const b = account.backup;
   return (
     <>
       <CheckboxField
         asSwitch
         name="backup"
-        label={
-          <>
-            Back up <span className="label-text">{account.label}</span>
-          </>
-        }
+        label={<Trans t={t} i18nKey="settings.switch" values={{ label: account.label }} components={{ label: <span className="label-text" /> }} />}
         checked={s.asked.enabled ?? b.enabled}
         busy={s.pending}
-        error={s.errorFor('enabled')}
-        onChange={(on) => void s.configure({ enabled: on, storeId: storeId || null }, 'enabled')}
+        error={s.errors.enabled}
+        onChange={(on) => void s.setEnabled(on, storeId)}
       />
       <div className="form-grid backup-settings">
         <SelectField
-          label="Store"
+          label={t('settings.store')}
           name="store"
           value={storeId}
           options={stores.map((x) => ({ value: x.id, text: x.name }))}
-          placeholder="Choose a store"
-          error={s.errorFor('storeId')}
-          onChange={(id) => void s.configure({ storeId: id }, 'storeId')}
+          placeholder={t('settings.chooseStore')}
+          error={s.errors.storeId}
+          onChange={(id) => void s.chooseStore(id)}
         />
         <TextField
-          label="Every (minutes)"
+          label={t('settings.interval')}
           name="interval"
           inputMode="numeric"
           className="field-narrow"
@@ -53,17 +51,17 @@ export function BackupSettings({ account, stores, storeId, settings: s, onAskPla
           onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
             if (e.key === 'Enter') s.commitInterval();
           }}
-          error={s.errorFor('intervalMin')}
+          error={s.errors.intervalMin}
         />
       </div>
       <CheckboxField
         name="encrypt"
-        label="Encrypt"
+        label={t('settings.encrypt')}
         checked={s.asked.encrypt ?? b.encrypt}
         busy={s.pending}
-        error={s.errorFor('encrypt')}
-        help={b.encrypt ? 'Only this computer, or one with your recovery passphrase, can open the backups.' : 'Not encrypted: anyone who can read the store can use this account.'}
-        onChange={(on) => (on ? void s.configure({ encrypt: true }, 'encrypt') : onAskPlain())}
+        error={s.errors.encrypt}
+        help={b.encrypt ? t('settings.encrypted') : t('settings.plain')}
+        onChange={(on) => (on ? void s.setEncrypt(true) : onAskPlain())}
       />
     </>
   );

@@ -1,16 +1,18 @@
 // What an account's backups did last: running, the last backup, or since when and why they fail and
 // when the next try is. Relative times ("3 min ago") are kept fresh every 15 s.
+import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../preload/contract';
-import { failingSinceText, failingTitle, lastBackupText, nextTryText, waitingText } from './backupView';
+import { failingMessage, failingSinceText, failingTitle, lastBackupText, nextTryText, waitingText } from './backupView';
 import { useNow } from './useNow';
 
 export function BackupStatusView({ status, running }: { status: BackupStatus; running: boolean }) {
+  const { t } = useTranslation('backupStatus');
   const now = useNow(status.enabled || status.last !== null, 15_000);
   if (running) {
     return (
       <p className="panel-line backup-status" role="status">
         <span className="spinner" aria-hidden="true" />
-        Backing up…
+        {t('status.running')}
       </p>
     );
   }
@@ -19,19 +21,17 @@ export function BackupStatusView({ status, running }: { status: BackupStatus; ru
     return (
       <div className="notice-box tone-danger backup-status">
         <p className="panel-title">{failingTitle(status.failing.code)}</p>
-        <p>{status.failing.message}</p>
-        <p className="muted">
-          {failingSinceText(status.failing, now)} · code {status.failing.code}
-        </p>
+        <p>{failingMessage(status.failing)}</p>
+        <p className="muted">{t('status.since', { since: failingSinceText(status.failing, now), code: status.failing.code })}</p>
         {next ? <p>{next}</p> : null}
-        {status.last ? <p className="muted">{unbroken(lastBackupText(status.last, now, 'Last good backup'))}</p> : null}
+        {status.last ? <p className="muted">{unbroken(lastBackupText(status.last, now, t('status.lastGood')))}</p> : null}
       </div>
     );
   }
   return (
     <div className="backup-status">
       {status.last ? <p className="backup-last">{unbroken(lastBackupText(status.last, now))}</p> : null}
-      {status.enabled ? <p className="muted">{waitingText(status, now)}</p> : !status.last ? <p className="muted">Backup is off.</p> : null}
+      {status.enabled ? <p className="muted">{waitingText(status, now)}</p> : !status.last ? <p className="muted">{t('status.off')}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // A labelled select and a labelled checkbox, with help and an error tied to them like TextField's.
 import type { ReactNode, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FieldError, FieldHelp, LabelledField, useFieldIds } from './fieldParts';
 
 export interface SelectFieldProps {
@@ -18,6 +19,7 @@ export interface SelectFieldProps {
 }
 
 export function SelectField({ label, value, options, onChange, error, help, placeholder, disabled, name, className, selectRef }: SelectFieldProps) {
+  const { t } = useTranslation('accounts');
   const known = options.some((o) => o.value === value);
   return (
     <LabelledField label={label} help={help} error={error} className={className}>
@@ -25,7 +27,7 @@ export function SelectField({ label, value, options, onChange, error, help, plac
         <select {...control} ref={selectRef} name={name} className="field-input field-select" value={known ? value : ''} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
           {!known ? (
             <option value="" disabled>
-              {placeholder ?? 'Choose…'}
+              {placeholder ?? t('fields.choose')}
             </option>
           ) : null}
           {options.map((o) => (

@@ -2,10 +2,14 @@
 // and Cancel close it and focus returns to whoever opened it. While the command runs (removing or
 // logging out can take seconds) the dialog stays open, says what is happening, and cannot be dismissed.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useModal } from './useModal';
 import type { Result } from '../../preload/contract';
 import { errorText } from './errors';
 import { FieldError } from './fieldParts';
+
+/** Where the error sits (a layout choice, not text: kept out of the JSX the literal-string rule reads). */
+const IN_DIALOG = 'dialog';
 
 export interface ConfirmDialogProps {
   title: ReactNode;
@@ -19,6 +23,7 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, children, confirmLabel, pendingText, onConfirm, onClose }: ConfirmDialogProps) {
+  const { t } = useTranslation('accounts');
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -63,10 +68,10 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingText, onCo
           </>
         ) : null}
       </p>
-      <FieldError place="dialog" message={error} />
+      <FieldError place={IN_DIALOG} message={error} />
       <div className="actions dialog-actions">
         <button ref={cancelRef} type="button" className="button" onClick={() => !pending && onClose(false)} aria-disabled={pending || undefined}>
-          Cancel
+          {t('confirm.cancel')}
         </button>
         <button type="button" className="button danger" onClick={confirm} aria-disabled={pending || undefined}>
           {confirmLabel}

@@ -2,6 +2,9 @@
 // (decoration: aria-expanded is what assistive technology reads).
 import type { ReactNode } from 'react';
 
+/** Drawings, not words (hidden from assistive technology). */
+const TRIANGLE = { open: '▾', closed: '▸' };
+
 export interface DisclosureButtonProps {
   open: boolean;
   /** The id of the region it opens. */
@@ -14,7 +17,7 @@ export function DisclosureButton({ open, controls, onToggle, children }: Disclos
   return (
     <button type="button" className="button link-button" aria-expanded={open} aria-controls={controls} onClick={onToggle}>
       <span className="disclosure-icon" aria-hidden="true">
-        {open ? '▾' : '▸'}
+        {open ? TRIANGLE.open : TRIANGLE.closed}
       </span>
       {children}
     </button>

@@ -1,5 +1,6 @@
 // Confirmation before logging an account out: the phone drops this computer and the saved session is
 // deleted, so using the account here again needs a new scan.
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { useAccountsStore } from '../stores/accountsStore';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -10,19 +11,20 @@ export interface LogoutDialogProps {
 }
 
 export function LogoutDialog({ account, onClose }: LogoutDialogProps) {
+  const { t } = useTranslation('accounts');
   const logout = useAccountsStore((s) => s.logout);
-  const label = <span className="label-text">{account.label}</span>;
+  const values = { label: account.label };
+  const label = { label: <span className="label-text" /> };
   return (
     <ConfirmDialog
-      title={<>Log out “{label}”?</>}
-      confirmLabel="Log out"
-      pendingText="Logging out on the phone…"
+      title={<Trans t={t} i18nKey="logout.title" values={values} components={label} />}
+      confirmLabel={t('logout.confirm')}
+      pendingText={t('logout.pending')}
       onConfirm={() => logout(account.id)}
       onClose={onClose}
     >
       <p>
-        This computer is removed from the phone’s linked devices and the saved session of “{label}” is deleted. To use it here
-        again you will scan a new QR code. The account stays in the list.
+        <Trans t={t} i18nKey="logout.body" values={values} components={label} />
       </p>
     </ConfirmDialog>
   );

@@ -1,5 +1,6 @@
 // Confirmation before removing an account. A linked account is logged out on the phone first, which
 // takes a few seconds: the dialog says so up front and shows progress meanwhile.
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { selectRemoveAccount, useAccountsStore } from '../stores/accountsStore';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -11,20 +12,22 @@ export interface RemoveDialogProps {
 }
 
 export function RemoveDialog({ account, onClose }: RemoveDialogProps) {
+  const { t } = useTranslation('accounts');
   const remove = useAccountsStore(selectRemoveAccount);
-  const label = <span className="label-text">{account.label}</span>;
+  const values = { label: account.label };
+  const label = { label: <span className="label-text" /> };
   return (
     <ConfirmDialog
-      title={<>Remove “{label}”?</>}
-      confirmLabel="Remove account"
-      pendingText={account.linked ? 'Logging out on the phone and removing the account…' : 'Removing the account…'}
+      title={<Trans t={t} i18nKey="remove.title" values={values} components={label} />}
+      confirmLabel={t('remove.confirm')}
+      pendingText={account.linked ? t('remove.pendingLinked') : t('remove.pending')}
       onConfirm={() => remove(account.id)}
       onClose={onClose}
     >
       <p>
-        The account “{label}” will be removed from this app. You can add it again later.
+        <Trans t={t} i18nKey="remove.body" values={values} components={label} />
       </p>
-      {account.linked ? <p>This computer is also logged out on the phone, and its saved session is deleted. This can take a few seconds.</p> : null}
+      {account.linked ? <p>{t('remove.linked')}</p> : null}
     </ConfirmDialog>
   );
 }

@@ -1,7 +1,9 @@
 // Inline rename: Enter saves, Escape cancels; an error stays next to the field with the typed text.
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../preload/contract';
 import { selectRenameAccount, useAccountsStore } from '../stores/accountsStore';
+import { HIDDEN } from './fieldParts';
 import { TextField } from './TextField';
 import { useCommand } from './useCommand';
 
@@ -12,6 +14,7 @@ export interface RenameFormProps {
 }
 
 export function RenameForm({ account, onDone }: RenameFormProps) {
+  const { t } = useTranslation('accounts');
   const rename = useAccountsStore(selectRenameAccount);
   const renaming = useCommand();
   const [label, setLabel] = useState(account.label);
@@ -32,9 +35,9 @@ export function RenameForm({ account, onDone }: RenameFormProps) {
   }
 
   return (
-    <form className="rename-form" onSubmit={submit} aria-label={`Rename ${account.label}`} noValidate>
+    <form className="rename-form" onSubmit={submit} aria-label={t('rename.form', { label: account.label })} noValidate>
       <TextField
-        label={`New name for ${account.label}`}
+        label={t('rename.field', { label: account.label })}
         name="label"
         value={label}
         onChange={(v) => {
@@ -47,10 +50,10 @@ export function RenameForm({ account, onDone }: RenameFormProps) {
       />
       <div className="actions">
         <button type="submit" className="button primary" aria-disabled={renaming.pending || undefined}>
-          Save<span className="visually-hidden"> name for {account.label}</span>
+          <Trans t={t} i18nKey="rename.save" values={{ label: account.label }} components={HIDDEN} />
         </button>
         <button type="button" className="button" onClick={onDone}>
-          Cancel<span className="visually-hidden"> renaming {account.label}</span>
+          <Trans t={t} i18nKey="rename.cancel" values={{ label: account.label }} components={HIDDEN} />
         </button>
       </div>
     </form>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandErrorCode, type BackupStatus } from '../../preload/contract';
 import { i18n } from '../i18n';
-import { agoText, failingMessage, failingSinceText, failingTitle, inText, kindName, lastBackupText, nextTryText, secretName, sizeText, STORE_KINDS, waitingText } from './backupView';
+import { agoText, dateFormat, failingMessage, failingSinceText, failingTitle, inText, kindName, lastBackupText, nextTryText, secretName, sizeText, STORE_KINDS, waitingText } from './backupView';
 import { chipFor, isLeaseFailure } from './sessionView';
 import { buildSettings, emptyValues, fieldOf, pathStyleChecked, withKind } from './storeDraft';
 
@@ -91,8 +91,11 @@ describe('backup wording in Brazilian Portuguese', () => {
   it('names store kinds and secrets in the language of the moment', async () => {
     expect(STORE_KINDS.map((k) => k.name)).toEqual(['Armazenamento compatível com S3', 'Pasta', 'PostgreSQL', 'MongoDB']);
     expect([kindName('folder'), secretName('s3'), secretName('postgres')]).toEqual(['Pasta', 'Chave de acesso secreta', 'Senha']);
+    expect(dateFormat({ dateStyle: 'medium' }).resolvedOptions().locale).toBe('pt-BR');
     await i18n.changeLanguage('en');
     expect(kindName('folder')).toBe('Folder');
+    // English keeps the system's date format, as before.
+    expect(dateFormat({ dateStyle: 'medium' }).resolvedOptions().locale).toBe(new Intl.DateTimeFormat().resolvedOptions().locale);
     expect(failingMessage({ code: 'STORE_FULL', message: 'The bucket is over its quota.' })).toBe('The bucket is over its quota.');
   });
 });

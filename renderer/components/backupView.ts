@@ -84,12 +84,24 @@ export function lastBackupText(last: NonNullable<BackupStatus['last']>, now: num
   return t('backupStatus:last.line', { lead, ago: agoText(last.at, now), size: sizeText(last.size), took: tookText(last.durationMs) });
 }
 
-const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const dayAndClock = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Dates and times as English screens have always shown them (the system's locale); other languages
+ * in the page's own, so a pt-BR screen does not read "Jan 1" or "2:05 PM". Kept per language and style.
+ */
+export function dateFormat(style: Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>): Intl.DateTimeFormat {
+  const locale = isEnglish() ? undefined : i18n.language;
+  const key = `${locale ?? ''}|${style.dateStyle ?? ''}|${style.timeStyle ?? ''}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, style)));
+  return format;
+}
 
 /** A time of day today, with the date when it was another day. */
 export function whenText(at: number, now: number): string {
-  return new Date(at).toDateString() === new Date(now).toDateString() ? clock.format(at) : dayAndClock.format(at);
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return (sameDay ? dateFormat({ timeStyle: 'short' }) : dateFormat({ dateStyle: 'medium', timeStyle: 'short' })).format(at);
 }
 
 /** "Failing since 14:02 (5 min ago)". */

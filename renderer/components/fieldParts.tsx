@@ -10,6 +10,12 @@ export interface FieldErrorProps {
   place?: 'field' | 'dialog';
 }
 
+/**
+ * For <Trans components={HIDDEN}>: a catalog's `<hidden>…</hidden>` is read by assistive technology only,
+ * e.g. "Rename<hidden> {{label}}</hidden>" names which account a short button acts on.
+ */
+export const HIDDEN = { hidden: <span className="visually-hidden" /> };
+
 /** A failure read out at once (role="alert"); nothing is rendered while there is no message. */
 export function FieldError({ message, id, place = 'field' }: FieldErrorProps) {
   if (!message) return null;

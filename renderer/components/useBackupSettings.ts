@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Account, Result } from '../../preload/contract';
+import { t } from '../i18n';
 import { useBackupStore, type BackupConfig } from '../stores/backupStore';
 import { errorText, invalidField } from './errors';
 
@@ -39,7 +40,7 @@ export function useBackupSettings(account: Account) {
     if (text === String(b.intervalMin)) return;
     const minutes = Number(text);
     if (!/^\d+$/.test(text) || minutes < 1 || minutes > 24 * 60) {
-      return setSettingError({ field: 'intervalMin', message: 'Type a number of minutes from 1 to 1440.' });
+      return setSettingError({ field: 'intervalMin', message: t('backupStatus:settings.intervalInvalid') });
     }
     void configure({ intervalMin: minutes }, 'intervalMin');
   }
@@ -49,14 +50,20 @@ export function useBackupSettings(account: Account) {
     if (settingError?.field === 'intervalMin') setSettingError(null);
   }
 
+  const errorFor = (field: SettingField) => (settingError?.field === field ? settingError.message : null);
   return {
     pending,
     asked,
     interval,
     configure,
+    /** One action per control, so the controls name no field themselves. */
+    setEnabled: (on: boolean, storeId: string) => configure({ enabled: on, storeId: storeId || null }, 'enabled'),
+    chooseStore: (storeId: string) => configure({ storeId }, 'storeId'),
+    setEncrypt: (on: boolean) => configure({ encrypt: on }, 'encrypt'),
     commitInterval,
     typeInterval,
-    errorFor: (field: SettingField) => (settingError?.field === field ? settingError.message : null),
+    /** The error beside each control (at most one is set). */
+    errors: { enabled: errorFor('enabled'), storeId: errorFor('storeId'), intervalMin: errorFor('intervalMin'), encrypt: errorFor('encrypt') } satisfies Record<SettingField, string | null>,
   };
 }
 
