@@ -19,22 +19,25 @@ import { BackupRepo } from './db/BackupRepo';
 import { AccountsRepo } from './db/AccountsRepo';
 import { ProxyRepo } from './db/ProxyRepo';
 import { AppDatabase } from './db/AppDatabase';
-import { CommandRegistry, type Handlers } from './ipc/CommandRegistry';
+import { CommandRegistry } from './ipc/CommandRegistry';
 import { EventHub } from './ipc/EventHub';
-import { PerAccountQueue } from './ipc/perAccount';
 import { createLogger, type Logger } from './log';
 import { packageVersion } from './packageVersion';
 import { acquireDataLock, type DataLock } from './dataLock';
 import { privateDataFolder } from './fileModes';
 import { createAccountView, type AccountView } from './accountView';
 import { ApiService } from './api/ApiService';
-import { apiHandlers } from './api/commands';
 import { ApiRepo } from './db/ApiRepo';
-import { createActivityView, type ActivityView } from './accountActivity';
-import { appDiagnostics, type DiagnosticsExporter } from './diagnostics/DiagnosticsExporter';
+import { createActivityView } from './accountActivity';
+import { appDiagnostics } from './diagnostics/DiagnosticsExporter';
 import type { LogFile } from './logFile';
 import { MessageNoticeRepo } from './db/MessageNoticeRepo';
 import { browserModeUpdateCheck, type DesktopOptions } from './desktop/updateCheck';
+import { commandHandlers } from './commands';
+import { SettingsRepo } from './db/SettingsRepo';
+import { SettingsService } from './settings/SettingsService';
+import { settingsHandlers } from './settings/commands';
+import { checkBrowser } from './browser/checkBrowser';
 
 export interface AppOptions {
   /** Absolute path of the data folder (Electron: userData). Everything the app writes lives under it. */
@@ -70,6 +73,8 @@ export interface App {
   transfers: FileTransfers;
   /** The local API for scripts (off until the user turns it on). */
   api: ApiService;
+  /** The Settings screen's choices (SQLite); the desktop shell follows them too. */
+  settings: SettingsService;
   events: EventHub;
   info(): AppInfo;
   /** An account as the contract sends it, with its backup status. */
@@ -97,38 +102,41 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const database = openDatabase(opts.dataDir, lock);
   const events = new EventHub(log);
   const sessionsDir = join(opts.dataDir, 'sessions');
-  const settings: SessionSettings = { ...DEFAULT_SESSION_SETTINGS, ...opts.engine, timeouts: { ...DEFAULT_SESSION_SETTINGS.timeouts, ...opts.engine?.timeouts } };
   // One secret store (store and proxy passwords): it rewrites its whole file, so two would undo each other's writes.
   const protector = opts.keyProtector ?? new FileKeyProtector(join(opts.dataDir, 'keys', 'local.key'));
   const secrets = new SecretStore(join(opts.dataDir, 'keys', 'secrets.json'), protector);
+  const workDir = join(opts.dataDir, 'tmp');
+  const { settings, findBrowser } = createSettings(opts, database, events, workDir, log);
   const accounts = new AccountManager({
     repo: new AccountsRepo(database.db),
     proxyRepo: new ProxyRepo(database.db),
     secrets,
     sessionsDir,
-    settings,
-    findBrowser: opts.findBrowser ?? appBrowserFinder(opts.browserPath, opts.bundledBrowserDir),
+    settings: sessionSettingsOf(opts),
+    findBrowser,
     // With backup on, an account starts only where it holds the store's lease (built just below).
     startGate: (id, o) => backup.startGate(id, o),
     log,
   });
-  const { backup, restores, stores, files, transfers } = createBackup(opts, database, accounts, sessionsDir, log, { protector, secrets });
+  const { backup, restores, stores, files, transfers } = createBackup(opts, database, accounts, sessionsDir, log, { protector, secrets, workDir, settings });
   const view = createAccountView(accounts, backup, (list) => events.emit('accounts.changed', list));
   accounts.on('attention', (notice) => events.emit('accounts.attention', notice));
   const activity = createActivityView(accounts, accounts.messaging, new MessageNoticeRepo(database.db), {
     announce: (list) => events.emit('accounts.activity', list),
-    notify: (notice) => events.emit('accounts.message', notice),
+    // Desktop notifications off in Settings: no new-message notice leaves main.
+    notify: (notice) => settings.get().notifications && events.emit('accounts.message', notice),
   });
-  backup.on('key', (key) => events.emit('backup.changed', key));
-  backup.on('saved', (saved) => events.emit('backup.saved', saved));
-  stores.on('changed', (list) => events.emit('stores.changed', list));
+  forwardBackupEvents(backup, stores, events);
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
   const info = (): AppInfo => appInfo(opts);
   const diagnostics = appDiagnostics({ ...opts, info, view, accounts, stores, log });
   const api = new ApiService({ repo: new ApiRepo(database.db), accounts, messaging: accounts.messaging, backup, log, version: packageVersion('app'), protector });
-  api.on('changed', (status) => events.emit('api.changed', status));
-  api.on('delivery', (delivery) => events.emit('api.delivery', delivery));
-  const registry = new CommandRegistry({ ...commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }), 'app.checkForUpdates': opts.desktop?.checkForUpdates ?? browserModeUpdateCheck }, log);
+  forwardEvents(api, settings, view, events);
+  const registry = new CommandRegistry({
+    ...commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }),
+    ...settingsHandlers({ settings, findBrowser, bundledBrowserDir: opts.bundledBrowserDir, dataDir: opts.dataDir, workDir, openFolder: opts.desktop?.openFolder }),
+    'app.checkForUpdates': opts.desktop?.checkForUpdates ?? browserModeUpdateCheck,
+  }, log);
 
   let stopped = false;
   return {
@@ -137,6 +145,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     backup,
     transfers,
     api,
+    settings,
     events,
     info,
     account: (id) => view.get(id),
@@ -165,14 +174,46 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
 }
 
-function createBackup(opts: AppOptions, database: AppDatabase, accounts: AccountManager, sessionsDir: string, log: Logger, { protector, secrets }: { protector: KeyProtector; secrets: SecretStore }) {
+interface BackupParts {
+  protector: KeyProtector;
+  secrets: SecretStore;
+  workDir: string;
+  settings: SettingsService;
+}
+
+function forwardEvents(api: ApiService, settings: SettingsService, view: AccountView, events: EventHub): void {
+  api.on('changed', (status) => events.emit('api.changed', status));
+  api.on('delivery', (delivery) => events.emit('api.delivery', delivery));
+  // A new default backup interval shows on every account that has no backup yet.
+  settings.on('changed', () => events.emit('accounts.changed', view.list()));
+}
+
+function forwardBackupEvents(backup: BackupService, stores: StoreRegistry, events: EventHub): void {
+  backup.on('key', (key) => events.emit('backup.changed', key));
+  backup.on('saved', (saved) => events.emit('backup.saved', saved));
+  stores.on('changed', (list) => events.emit('stores.changed', list));
+}
+
+function sessionSettingsOf(opts: AppOptions): SessionSettings {
+  return { ...DEFAULT_SESSION_SETTINGS, ...opts.engine, timeouts: { ...DEFAULT_SESSION_SETTINGS.timeouts, ...opts.engine?.timeouts } };
+}
+
+function createSettings(opts: AppOptions, database: AppDatabase, events: EventHub, workDir: string, log: Logger) {
+  const settings = new SettingsService({ repo: new SettingsRepo(database.db), checkBrowser: (path) => checkBrowser(path, { workDir }), log });
+  settings.on('changed', (value) => events.emit('settings.changed', value));
+  // The user's browser (Settings) first, read at each start; then the host's (a development variable).
+  const findBrowser = opts.findBrowser ?? appBrowserFinder(() => settings.get().browserPath ?? opts.browserPath, opts.bundledBrowserDir);
+  return { settings, findBrowser };
+}
+
+function createBackup(opts: AppOptions, database: AppDatabase, accounts: AccountManager, sessionsDir: string, log: Logger, { protector, secrets, workDir, settings }: BackupParts) {
   const keysDir = join(opts.dataDir, 'keys');
-  // Backup work space: whatever a crash left there is stale, so start it empty.
-  const workDir = join(opts.dataDir, 'tmp');
+  // Work space (backups, browser checks): whatever a crash left there is stale, so start it empty.
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const keyring = new DataKeyring({ file: join(keysDir, 'backup-key.json'), protector });
-  const repo = new BackupRepo(database.db);
+  // An account whose backup was never set up starts from the interval chosen in Settings.
+  const repo = new BackupRepo(database.db, () => settings.get().backupIntervalMin);
   const stores = new StoreRegistry(repo, secrets);
   const engine = new BackupEngine({ keyring, workDir, app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') });
   const backup = new BackupService({
@@ -189,79 +230,6 @@ function createBackup(opts: AppOptions, database: AppDatabase, accounts: Account
   const transfers = new FileTransfers({ workDir, app: { name: 'WA Accounts', version: packageVersion('app') }, libraryVersion: packageVersion('whatsapp-web.js/package.json') });
   const files = new AccountFiles({ accounts, transfers, keyring, sessionsDir, workDir });
   return { backup, restores, stores, files, transfers };
-}
-
-interface Services {
-  accounts: AccountManager;
-  backup: BackupService;
-  restores: RestoreService;
-  files: AccountFiles;
-  transfers: FileTransfers;
-  stores: StoreRegistry;
-  view: AccountView;
-  activity: ActivityView;
-  api: ApiService;
-  info: () => AppInfo;
-  diagnostics: DiagnosticsExporter;
-}
-
-/**
- * Every command of the contract, to the service that does it; answers that are an Account carry its
- * backup status. Commands that change an account run one at a time per account (main/ipc/perAccount.ts);
- * Back up now is left out: its upload may take minutes and needs no more than its consistent copy.
- */
-function commandHandlers({ accounts, backup, restores, files, transfers, stores, view, activity, api, info, diagnostics }: Services): Omit<Handlers, 'app.checkForUpdates'> {
-  const queue = new PerAccountQueue();
-  const one = <T,>(id: string, work: () => Promise<T> | T) => queue.run(id, work);
-  return {
-    'accounts.list': () => view.list(),
-    'accounts.add': ({ label, temporary }) => view.join(accounts.add(label, { temporary: temporary === true })),
-    'accounts.setProxy': ({ id, proxy }) => one(id, async () => view.join(await accounts.setProxy(id, proxy))),
-    'accounts.rename': ({ id, label }) => one(id, () => view.join(accounts.rename(id, label))),
-    'accounts.remove': ({ id }) => one(id, () => accounts.remove(id)),
-    'accounts.start': ({ id }) => one(id, () => view.join(accounts.startAccount(id))),
-    'accounts.stop': ({ id }) => one(id, async () => view.join(await accounts.stopAccount(id))),
-    'accounts.logout': ({ id }) => one(id, async () => view.join(await accounts.logout(id))),
-    'accounts.retry': ({ id }) => one(id, () => view.join(accounts.retry(id))),
-    'accounts.linkWithPhone': ({ id, phoneNumber }) => one(id, () => view.join(accounts.linkWithPhone(id, phoneNumber))),
-    'accounts.timeline': ({ id }) => accounts.timeline(id),
-    'accounts.takeOver': ({ id }) => one(id, () => view.join(accounts.takeOver(id))),
-    'accounts.activity': () => activity.list(),
-    'accounts.markRead': ({ id }) => activity.markRead(id),
-    'accounts.setMessageNotice': ({ id, enabled }) => one(id, () => activity.setMessageNotice(id, enabled)),
-    'accounts.openWindow': ({ id }) => one(id, async () => ({ ...(await accounts.windows.open(id)), account: view.get(id) })),
-    'accounts.closeWindow': ({ id }) => one(id, async () => {
-      await accounts.windows.close(id);
-      return view.get(id);
-    }),
-    // Not queued: a picture only reads the page, every few seconds, and must not wait behind a restart.
-    'accounts.picture': ({ id }) => accounts.windows.picture(id),
-    'stores.list': () => stores.list(),
-    'stores.save': (input) => stores.save(input),
-    'stores.remove': ({ id }) => stores.remove(id),
-    'stores.test': (input) => stores.test(input),
-    'backup.configure': (input) =>
-      one(input.accountId, async () => {
-        await backup.configure(input);
-        return view.get(input.accountId);
-      }),
-    'backup.runNow': async ({ accountId }) => {
-      await backup.runNow(accountId);
-      return view.get(accountId);
-    },
-    'backup.keyStatus': () => backup.keyStatus(),
-    'backup.setPassphrase': ({ passphrase }) => backup.setPassphrase(passphrase),
-    'backup.listRemote': ({ storeId }) => restores.listRemote(storeId),
-    'backup.restore': (input) => one(input.accountId, async () => view.join(await restores.restore(input))),
-    'backup.scanRemote': ({ storeId }) => restores.scanRemote(storeId),
-    'backup.upload': ({ uploadId, data }) => transfers.upload(uploadId, data),
-    'backup.importFile': async (input) => view.join(await files.importFile(input)),
-    'backup.export': (input) => one(input.accountId, () => files.exportAccount(input)),
-    'backup.exportRead': ({ exportId, offset }) => transfers.readExport(exportId, offset),
-    'app.info': () => info(),
-    'app.exportDiagnostics': () => diagnostics.export(),
-    ...apiHandlers(api),
-  };
 }
 
 function appInfo(opts: AppOptions): AppInfo {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appBrowserFinder, browserInstallHint, findBrowser } from './findBrowser';
+import { appBrowserFinder, browserInstallHint, detectedBrowsers, findBrowser } from './findBrowser';
 import { browserInstallCommand, noBrowserLine } from './installCommand';
 import { launchOptions, LEAN_ARGS } from './launchOptions';
 
@@ -22,6 +22,24 @@ it("'full' passes over headless shells, for stock whatsapp-web.js and visible wi
 it("the hosts' finder: 'none' means no browser at all, anything else is the user's setting", () => {
   expect(appBrowserFinder('none')()).toBeNull();
   expect(appBrowserFinder('/definitely/not/a/browser')()?.executablePath).not.toBe('/definitely/not/a/browser');
+});
+
+it('the finder reads a setting given as a function at every search, so a changed path applies to the next start', () => {
+  let setting: string | null = 'none';
+  const finder = appBrowserFinder(() => setting);
+  expect(finder()).toBeNull();
+  setting = process.execPath;
+  expect(finder()).toMatchObject({ executablePath: process.execPath, source: 'setting' });
+});
+
+it('lists every browser found, bundled first, for the Settings screen', () => {
+  const all = only('/app/browser/chrome', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium');
+  expect(detectedBrowsers({ platform: 'linux', bundledDir: '/app/browser', env: {}, isExecutable: all })).toEqual([
+    { executablePath: '/app/browser/chrome', source: 'bundled', headlessShell: false },
+    { executablePath: '/usr/lib/chromium/chromium-headless-shell', source: 'system', headlessShell: true },
+    { executablePath: '/usr/bin/chromium', source: 'system', headlessShell: false },
+  ]);
+  expect(detectedBrowsers({ platform: 'linux', env: {}, isExecutable: () => false })).toEqual([]);
 });
 
 it('the start-up line names the install command of the OS', () => {

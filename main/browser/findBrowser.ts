@@ -72,6 +72,17 @@ export function findBrowser(opts: FindBrowserOptions = {}): BrowserChoice | null
   return null;
 }
 
+/** Every browser the search would consider, in its order (the Settings screen lists them): bundled, then the system's. */
+export function detectedBrowsers(opts: Omit<FindBrowserOptions, 'setting' | 'kind'> = {}): BrowserChoice[] {
+  const platform = opts.platform ?? process.platform;
+  const ok = opts.isExecutable ?? executable;
+  const bundled = opts.bundledDir ? (BUNDLED_NAMES[platform] ?? BUNDLED_NAMES.linux!).map((n) => join(opts.bundledDir!, n)) : [];
+  return [
+    ...bundled.filter(ok).map((p) => ({ executablePath: p, source: 'bundled' as const, headlessShell: isHeadlessShell(p) })),
+    ...systemCandidates(platform, opts.env ?? process.env).filter(ok).map((p) => ({ executablePath: p, source: 'system' as const, headlessShell: isHeadlessShell(p) })),
+  ];
+}
+
 /** What to tell a person who has no browser the app can use. */
 export function browserInstallHint(platform: NodeJS.Platform = process.platform): string {
   if (platform === 'darwin') return 'Install Google Chrome (or Chromium, Edge or Brave) in /Applications, then press Retry.';
@@ -82,10 +93,15 @@ export function browserInstallHint(platform: NodeJS.Platform = process.platform)
 /**
  * The app's browser search as the hosts configure it: the user's setting and the bundled folder; the
  * setting 'none' (a development hook) means no browser at all, so accounts explain what to install.
+ * `setting` may be a function that answers the setting at each search.
  */
-export function appBrowserFinder(setting?: string | null, bundledDir?: string | null): BrowserFinder {
-  if (setting === 'none') return () => null;
-  return (kind) => findBrowser({ setting, bundledDir, kind });
+export function appBrowserFinder(setting?: string | null | (() => string | null | undefined), bundledDir?: string | null): BrowserFinder {
+  // A function: the Settings screen's choice, read at every search, so a new path applies to the next start.
+  const current = typeof setting === 'function' ? setting : () => setting;
+  return (kind) => {
+    const choice = current();
+    return choice === 'none' ? null : findBrowser({ setting: choice, bundledDir, kind });
+  };
 }
 
 /** What accounts look for: by default any browser, `'full'` for one that can show a window ("Open WhatsApp"). */

@@ -35,7 +35,11 @@ export const DEFAULT_INTERVAL_MIN = 15;
 
 /** Stores (settings without secrets) and each account's backup settings and last outcome. */
 export class BackupRepo {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    /** The interval of an account whose backup was never set up (Settings' default backup interval). */
+    private readonly defaultInterval: () => number = () => DEFAULT_INTERVAL_MIN,
+  ) {}
 
   stores(): StoreRow[] {
     return (this.db.prepare('SELECT id, name, settings FROM stores ORDER BY created_at').all() as { id: string; name: string; settings: string }[])
@@ -62,7 +66,7 @@ export class BackupRepo {
 
   config(accountId: string): BackupConfig {
     const r = this.db.prepare('SELECT * FROM account_backup WHERE account_id = ?').get(accountId) as ConfigRow | undefined;
-    if (!r) return { accountId, enabled: false, storeId: null, intervalMin: DEFAULT_INTERVAL_MIN, encrypt: true, last: null, failing: null };
+    if (!r) return { accountId, enabled: false, storeId: null, intervalMin: this.defaultInterval(), encrypt: true, last: null, failing: null };
     return {
       accountId,
       enabled: r.enabled === 1,

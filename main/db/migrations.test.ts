@@ -96,6 +96,21 @@ describe('database', () => {
     d.close();
   });
 
+  it('migration 7 keeps accounts and stores settings as JSON, one row per key', () => {
+    const v6 = AppDatabase.open(dir, MIGRATIONS.slice(0, 6));
+    v6.db.prepare("INSERT INTO accounts (id, label, created_at, position) VALUES ('acc-1', 'Work', 1, 1)").run();
+    v6.close();
+    const d = AppDatabase.open(dir, MIGRATIONS.slice(0, 7));
+    expect(d.db.prepare('SELECT label FROM accounts').pluck().get()).toBe('Work');
+    expect(d.db.prepare('SELECT count(*) FROM app_settings').pluck().get()).toBe(0);
+    d.db.prepare("INSERT INTO app_settings VALUES ('language', '\"pt-BR\"')").run();
+    expect(() => d.db.prepare("INSERT INTO app_settings VALUES ('language', '\"en\"')").run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => d.db.prepare("INSERT INTO app_settings VALUES ('bad', 'not json')").run()).toThrow(/CHECK/);
+    expect(() => d.db.prepare("INSERT INTO app_settings VALUES ('', 'true')").run()).toThrow(/CHECK/);
+    expect(JSON.parse(d.db.prepare("SELECT value FROM app_settings WHERE key = 'language'").pluck().get() as string)).toBe('pt-BR');
+    d.close();
+  });
+
   it('keeps data across re-opening and applies only what is new', () => {
     const first = AppDatabase.open(dir, MIGRATIONS.slice(0, 1));
     first.db.prepare("INSERT INTO accounts VALUES ('acc-1', 'Work', 1, 1)").run();

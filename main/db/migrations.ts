@@ -148,4 +148,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'app settings',
+    up(db) {
+      // One row per setting, its value as JSON: a setting added later needs no migration, and one that
+      // does not parse falls back to its default alone (main/settings/SettingsService.ts). Secrets never
+      // go here: they live in the secret store.
+      db.exec(`
+        CREATE TABLE app_settings (
+          key   TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
+          value TEXT NOT NULL CHECK (json_valid(value))
+        ) STRICT;
+      `);
+    },
+  },
 ];

@@ -1,12 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppDatabase } from '../db/AppDatabase';
+import { SettingsRepo } from '../db/SettingsRepo';
 import { createLogger } from '../log';
-import { DEFAULT_DESKTOP_PREFS, DESKTOP_PREFS_FILE, DesktopPrefsFile } from './desktopPrefs';
+import { SettingsService } from '../settings/SettingsService';
+import { desktopPrefs, importLegacyPrefs, LEGACY_PREFS_FILE } from './desktopPrefs';
 
 const dirs: string[] = [];
+const dbs: AppDatabase[] = [];
 afterEach(() => {
+  for (const d of dbs.splice(0)) d.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 function folder(): string {
@@ -14,55 +19,73 @@ function folder(): string {
   dirs.push(d);
   return d;
 }
-function logged(): { log: ReturnType<typeof createLogger>; lines: string[] } {
+function settingsIn(dir: string) {
+  dbs.splice(0).forEach((d) => d.close());
+  const db = AppDatabase.open(dir);
+  dbs.push(db);
   const lines: string[] = [];
-  return { log: createLogger((l) => lines.push(l)), lines };
+  const log = createLogger((l) => lines.push(l));
+  return { settings: new SettingsService({ repo: new SettingsRepo(db.db), checkBrowser: async (p) => ({ path: p, version: 'Chrome/1' }), log }), log, lines };
 }
 
-describe('DesktopPrefsFile', () => {
-  it('starts with the defaults: closing keeps the accounts running, no start at login', () => {
-    const prefs = DesktopPrefsFile.inDataFolder(folder(), logged().log);
-    expect(prefs.get()).toEqual({ closeBehaviour: 'keep-running', startAtLogin: false, startHidden: true, closeNoticeShown: false, pausedIds: [] });
+describe('desktop prefs', () => {
+  it('start with the defaults: closing keeps the accounts running, no start at login', () => {
+    expect(desktopPrefs(settingsIn(folder()).settings).get()).toEqual({ closeBehaviour: 'keep-running', startAtLogin: false, startHidden: true, closeNoticeShown: false, pausedIds: [] });
   });
 
-  it('keeps a change across restarts, in a file only this user can read, with no temp file left', () => {
+  it('keep a change across restarts in the settings table; the choices show in Settings, the shell state does not', async () => {
     const dir = folder();
-    DesktopPrefsFile.inDataFolder(dir, logged().log).update({ startAtLogin: true, closeBehaviour: 'quit', pausedIds: ['acc-1'] });
-    const again = DesktopPrefsFile.inDataFolder(dir, logged().log);
-    expect(again.get()).toMatchObject({ startAtLogin: true, closeBehaviour: 'quit', pausedIds: ['acc-1'], startHidden: true });
-    expect(readdirSync(dir)).toEqual([DESKTOP_PREFS_FILE]);
-    if (process.platform !== 'win32') expect(statSync(path.join(dir, DESKTOP_PREFS_FILE)).mode & 0o777).toBe(0o600);
+    const { settings } = settingsIn(dir);
+    const seen: unknown[] = [];
+    settings.on('changed', (s) => seen.push(s));
+    await desktopPrefs(settings).update({ startAtLogin: true, closeBehaviour: 'quit', pausedIds: ['acc-1'] });
+    expect(seen).toEqual([expect.objectContaining({ startAtLogin: true, closeBehaviour: 'quit' })]);
+    expect(seen[0]).not.toHaveProperty('pausedIds');
+    expect(desktopPrefs(settingsIn(dir).settings).get()).toMatchObject({ startAtLogin: true, closeBehaviour: 'quit', pausedIds: ['acc-1'], startHidden: true });
   });
 
-  it('a broken file gives the defaults and a warning that names no content', () => {
+  it('refuse a value outside the shape instead of saving it', async () => {
+    const { settings } = settingsIn(folder());
+    await expect(desktopPrefs(settings).update({ closeBehaviour: 'nonsense' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(settings.get().closeBehaviour).toBe('keep-running');
+  });
+});
+
+describe('the old desktop.json', () => {
+  it('is taken over once into the settings and removed; one bad value falls back alone', async () => {
     const dir = folder();
-    writeFileSync(path.join(dir, DESKTOP_PREFS_FILE), '{"startAtLogin": tru');
-    const { log, lines } = logged();
-    expect(DesktopPrefsFile.inDataFolder(dir, log).get()).toEqual(DEFAULT_DESKTOP_PREFS);
+    writeFileSync(path.join(dir, LEGACY_PREFS_FILE), JSON.stringify({ closeBehaviour: 'quit', startAtLogin: true, startHidden: 'maybe', closeNoticeShown: true, pausedIds: ['ok-1', '../etc'] }));
+    const { settings, log } = settingsIn(dir);
+    await importLegacyPrefs(dir, settings, log);
+    expect(existsSync(path.join(dir, LEGACY_PREFS_FILE))).toBe(false);
+    expect(desktopPrefs(settingsIn(dir).settings).get()).toEqual({ closeBehaviour: 'quit', startAtLogin: true, startHidden: true, closeNoticeShown: true, pausedIds: [] });
+  });
+
+  it('never overwrites choices already in the settings', async () => {
+    const dir = folder();
+    const { settings, log } = settingsIn(dir);
+    await settings.update({ closeBehaviour: 'keep-running', startAtLogin: true });
+    writeFileSync(path.join(dir, LEGACY_PREFS_FILE), JSON.stringify({ closeBehaviour: 'quit', startAtLogin: false }));
+    await importLegacyPrefs(dir, settings, log);
+    expect(settings.get()).toMatchObject({ closeBehaviour: 'keep-running', startAtLogin: true });
+    expect(existsSync(path.join(dir, LEGACY_PREFS_FILE))).toBe(false);
+  });
+
+  it('a broken file is removed with a warning that names no content; the defaults apply', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, LEGACY_PREFS_FILE), '{"startAtLogin": tru');
+    const { settings, log, lines } = settingsIn(dir);
+    await importLegacyPrefs(dir, settings, log);
     expect(lines.join('\n')).toMatch(/unreadable; using the defaults/);
+    expect(lines.join('\n')).not.toMatch(/tru/);
+    expect(existsSync(path.join(dir, LEGACY_PREFS_FILE))).toBe(false);
+    expect(desktopPrefs(settings).get().startAtLogin).toBe(false);
   });
 
-  it('one bad value falls back alone; the other choices survive', () => {
+  it('no file: nothing happens', async () => {
     const dir = folder();
-    writeFileSync(path.join(dir, DESKTOP_PREFS_FILE), JSON.stringify({ closeBehaviour: 'explode', startAtLogin: true, pausedIds: ['ok-1', '../etc'] }));
-    expect(DesktopPrefsFile.inDataFolder(dir, logged().log).get()).toMatchObject({ closeBehaviour: 'keep-running', startAtLogin: true, pausedIds: [] });
-  });
-
-  it('refuses a value outside the shape instead of writing it', () => {
-    const dir = folder();
-    const prefs = DesktopPrefsFile.inDataFolder(dir, logged().log);
-    prefs.update({ closeBehaviour: 'nonsense' as never });
-    expect(prefs.get().closeBehaviour).toBe('keep-running');
-    expect(JSON.parse(readFileSync(path.join(dir, DESKTOP_PREFS_FILE), 'utf8'))).toMatchObject({ closeBehaviour: 'keep-running' });
-  });
-
-  it('a folder it cannot write keeps the change for this run and warns', () => {
-    const dir = folder();
-    const file = path.join(dir, 'not-a-folder');
-    writeFileSync(file, 'x');
-    const { log, lines } = logged();
-    const prefs = new DesktopPrefsFile(path.join(file, DESKTOP_PREFS_FILE), log);
-    expect(prefs.update({ closeNoticeShown: true }).closeNoticeShown).toBe(true);
-    expect(lines.join('\n')).toMatch(/could not save the desktop preferences/);
+    const { settings, log } = settingsIn(dir);
+    await importLegacyPrefs(dir, settings, log);
+    expect(settings.get().startAtLogin).toBe(false);
   });
 });

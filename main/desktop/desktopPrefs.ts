@@ -1,96 +1,84 @@
-// The desktop app's own choices: what closing the window does, start at login, the one-time "still
-// running" notice, and which accounts "Pause all" stopped. Kept in a small JSON file in the data folder
-// (desktop.json, 0600, written to a temp file and renamed) until the settings screen stores settings in
-// SQLite; then only this module changes. Plain Node: no Electron, tested with a temp folder.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The desktop app's own choices, as the tray and the close policy read them: what closing the window
+// does and start at login (user settings, changed in Settings or from the tray), the one-time "still
+// running" notice and which accounts "Pause all" stopped (the shell's state). All of it lives in the
+// settings table (main/settings/SettingsService.ts). Earlier versions kept it in desktop.json, which is
+// taken over once and removed. Plain Node: no Electron, tested with a temp folder.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { AccountId } from '../../preload/contract';
+import { CloseBehaviour } from '../../preload/settings';
 import type { Logger } from '../log';
+import type { SettingsService } from '../settings/SettingsService';
 
-export const CloseBehaviour = z.enum(['keep-running', 'quit']);
-export type CloseBehaviour = z.infer<typeof CloseBehaviour>;
+export { CloseBehaviour };
 
-const Prefs = z.object({
-  /** Closing the window: keep the accounts running in the tray (the default), or quit. */
-  closeBehaviour: CloseBehaviour.catch('keep-running'),
-  startAtLogin: z.boolean().catch(false),
+export interface DesktopPrefs {
+  closeBehaviour: CloseBehaviour;
+  startAtLogin: boolean;
   /** When started at login: stay in the tray, no window. */
-  startHidden: z.boolean().catch(true),
+  startHidden: boolean;
   /** The "WA Accounts is still running" notice was shown once already. */
-  closeNoticeShown: z.boolean().catch(false),
+  closeNoticeShown: boolean;
   /** Accounts that "Pause all" stopped: "Resume all" starts these again, and no others. */
-  pausedIds: z.array(AccountId).max(10_000).catch([]),
+  pausedIds: string[];
+}
+
+export interface DesktopPrefsStore {
+  get(): DesktopPrefs;
+  /** Saves the change; settings that changed reach every window (settings.changed). */
+  update(patch: Partial<DesktopPrefs>): Promise<DesktopPrefs>;
+}
+
+export function desktopPrefs(settings: SettingsService): DesktopPrefsStore {
+  const get = (): DesktopPrefs => {
+    const s = settings.get();
+    return { closeBehaviour: s.closeBehaviour, startAtLogin: s.startAtLogin, startHidden: s.startHidden, ...settings.desktopState() };
+  };
+  return {
+    get,
+    async update({ closeNoticeShown, pausedIds, ...choices }) {
+      if (closeNoticeShown !== undefined || pausedIds !== undefined) settings.setDesktopState({ closeNoticeShown, pausedIds });
+      await settings.update(choices);
+      return get();
+    },
+  };
+}
+
+/** Where earlier versions kept these choices. */
+export const LEGACY_PREFS_FILE = 'desktop.json';
+
+const Legacy = z.object({
+  closeBehaviour: CloseBehaviour.optional().catch(undefined),
+  startAtLogin: z.boolean().optional().catch(undefined),
+  startHidden: z.boolean().optional().catch(undefined),
+  closeNoticeShown: z.boolean().optional().catch(undefined),
+  pausedIds: z.array(AccountId).max(10_000).optional().catch(undefined),
 });
-export type DesktopPrefs = z.infer<typeof Prefs>;
 
-export const DEFAULT_DESKTOP_PREFS: DesktopPrefs = Object.freeze({
-  closeBehaviour: 'keep-running',
-  startAtLogin: false,
-  startHidden: true,
-  closeNoticeShown: false,
-  pausedIds: [],
-}) as DesktopPrefs;
-
-export const DESKTOP_PREFS_FILE = 'desktop.json';
-
-export class DesktopPrefsFile {
-  private current: DesktopPrefs;
-
-  constructor(
-    private readonly file: string,
-    private readonly log: Logger,
-  ) {
-    this.current = this.load();
+/**
+ * Takes desktop.json over into the settings table, then removes it: once, into a database that has none
+ * of its keys (a newer choice is never overwritten by the old file). An unreadable file is removed
+ * with a warning: the defaults apply, as they did for that file before.
+ */
+export async function importLegacyPrefs(dataDir: string, settings: SettingsService, log: Logger): Promise<void> {
+  const file = join(dataDir, LEGACY_PREFS_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return;
   }
-
-  static inDataFolder(dataDir: string, log: Logger): DesktopPrefsFile {
-    return new DesktopPrefsFile(join(dataDir, DESKTOP_PREFS_FILE), log);
-  }
-
-  get(): DesktopPrefs {
-    return { ...this.current, pausedIds: [...this.current.pausedIds] };
-  }
-
-  /** Applies the change and writes the file; a failed write keeps the change for this run and says so in the log. */
-  update(patch: Partial<DesktopPrefs>): DesktopPrefs {
-    this.current = Prefs.parse({ ...this.current, ...patch });
-    try {
-      this.write();
-    } catch (err) {
-      this.log.warn('could not save the desktop preferences', { error: err instanceof Error ? err.message : String(err) });
+  try {
+    const old = Legacy.parse(JSON.parse(text) ?? {});
+    if (!settings.hasStored(Object.keys(Legacy.shape))) {
+      const clean = Object.fromEntries(Object.entries(old).filter(([, v]) => v !== undefined)) as Partial<DesktopPrefs>;
+      await desktopPrefs(settings).update(clean);
+      log.info('desktop preferences moved into the settings', { settings: Object.keys(clean).join(', ') });
     }
-    return this.get();
+  } catch (err) {
+    if (err instanceof SyntaxError) log.warn('the old desktop preferences file is unreadable; using the defaults', { file: LEGACY_PREFS_FILE });
+    else throw err;
   }
-
-  private load(): DesktopPrefs {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn('could not read the desktop preferences; using the defaults', { error: String(err) });
-      return { ...DEFAULT_DESKTOP_PREFS };
-    }
-    try {
-      // Each field falls back to its default on its own (.catch): one bad value does not reset the rest.
-      return Prefs.parse(JSON.parse(text) ?? {});
-    } catch {
-      this.log.warn('the desktop preferences file is unreadable; using the defaults', { file: DESKTOP_PREFS_FILE });
-      return { ...DEFAULT_DESKTOP_PREFS };
-    }
-  }
-
-  private write(): void {
-    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    const temp = `${this.file}.tmp-${randomBytes(4).toString('hex')}`;
-    try {
-      // flush: on disk before the rename, so a crash leaves the old file or the new one, never half of one.
-      writeFileSync(temp, JSON.stringify(this.current, null, 2) + '\n', { mode: 0o600, flush: true });
-      renameSync(temp, this.file);
-    } catch (err) {
-      rmSync(temp, { force: true });
-      throw err;
-    }
-  }
+  rmSync(file, { force: true });
 }

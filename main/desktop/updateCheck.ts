@@ -82,4 +82,6 @@ function reason(err: unknown): string {
 export interface DesktopOptions {
   checkForUpdates(): Promise<UpdateCheck>;
   codeSigning: NonNullable<AppInfo['codeSigning']>;
+  /** Opens a folder in the computer's file manager (Electron's shell.openPath); rejects with its reason. */
+  openFolder?(path: string): Promise<void>;
 }

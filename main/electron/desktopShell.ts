@@ -4,7 +4,7 @@
 import { app, dialog, Notification, type BrowserWindow } from 'electron';
 import type { Account } from '../../preload/contract';
 import { closePolicy, type CloseDecision } from '../desktop/closePolicy';
-import type { DesktopPrefs, DesktopPrefsFile } from '../desktop/desktopPrefs';
+import type { DesktopPrefs, DesktopPrefsStore } from '../desktop/desktopPrefs';
 import { applyLinuxAutostart, linuxAutostartEntry, linuxAutostartPath, loginItemSettings, startsHidden } from '../desktop/loginItem';
 import { commandPauseTarget, pauseRunning, resumePaused } from '../desktop/pauseAll';
 import { nextAccountLabel, unreadTotal, type TrayAccount } from '../desktop/trayModel';
@@ -14,7 +14,7 @@ import { AppTray, type TrayActions } from './tray';
 
 export interface ShellDeps {
   core: App;
-  prefs: DesktopPrefsFile;
+  prefs: DesktopPrefsStore;
   log: Logger;
   platform: NodeJS.Platform;
   /** The window if there is one; `show()` opens one if needed and brings it to the front. */
@@ -54,18 +54,22 @@ export async function startDesktopShell(deps: ShellDeps): Promise<DesktopShell> 
         refresh();
       });
   };
+  // The tray's ticks are settings like the Settings screen's: both reach the shell as settings.changed.
   const setPrefs = (patch: Partial<DesktopPrefs>) => {
-    const next = prefs.update(patch);
-    if ('startAtLogin' in patch || 'startHidden' in patch) applyLoginItem(next, deps);
-    refresh();
+    void prefs.update(patch).catch((err: unknown) => log.warn('could not save a tray choice', { error: err instanceof Error ? err.message : String(err) }));
   };
+  let login = loginChoice(prefs.get());
 
   const tray = new AppTray(trayActions({ deps, whileBusy, setPrefs, labels: () => accounts.map((a) => a.label) }), platform);
 
   const unsubscribe = core.events.subscribe((name, payload) => {
     if (name === 'accounts.changed') accounts = payload as Account[];
     else if (name === 'accounts.activity') unread = unreadTotal(payload as Array<{ unread: number }>);
-    else return;
+    else if (name === 'settings.changed') {
+      const next = loginChoice(prefs.get());
+      if (next !== login) applyLoginItem(prefs.get(), deps);
+      login = next;
+    } else return;
     refresh();
   });
   const activity = await core.registry.dispatch('accounts.activity', undefined);
@@ -81,7 +85,7 @@ export async function startDesktopShell(deps: ShellDeps): Promise<DesktopShell> 
       const decision = closePolicy({ behaviour: now.closeBehaviour, quitting, platform, noticeShown: now.closeNoticeShown });
       if (decision.action === 'hide' && decision.notice) {
         showNotice(decision.notice, tray, deps);
-        prefs.update({ closeNoticeShown: true });
+        void prefs.update({ closeNoticeShown: true });
       }
       return decision;
     },
@@ -113,14 +117,14 @@ function trayActions({ deps, whileBusy, setPrefs, labels }: ActionContext): Tray
     'pause-all': () =>
       whileBusy(async () => {
         const paused = await pauseRunning(pauseTarget, log);
-        prefs.update({ pausedIds: [...new Set([...prefs.get().pausedIds, ...paused])] });
+        await prefs.update({ pausedIds: [...new Set([...prefs.get().pausedIds, ...paused])] });
       }),
     'resume-all': () =>
       whileBusy(async () => {
         await resumePaused(pauseTarget, prefs.get().pausedIds, log);
         // What is left to resume: accounts that are still there and did not start.
         const stopped = new Set(core.accounts.list().filter((a) => !a.running).map((a) => a.id));
-        prefs.update({ pausedIds: prefs.get().pausedIds.filter((id) => stopped.has(id)) });
+        await prefs.update({ pausedIds: prefs.get().pausedIds.filter((id) => stopped.has(id)) });
       }),
     'keep-running': (checked) => setPrefs({ closeBehaviour: checked ? 'keep-running' : 'quit' }),
     'start-at-login': (checked) => setPrefs({ startAtLogin: checked }),
@@ -136,6 +140,11 @@ function showNotice(notice: { title: string; body: string }, tray: AppTray, deps
     n.show();
   } else if (deps.platform === 'win32') tray.balloon(notice.title, notice.body);
   else void dialog.showMessageBox({ type: 'info', title: notice.title, message: notice.title, detail: notice.body });
+}
+
+/** What start at login depends on, to apply it only when it changed. */
+function loginChoice(p: DesktopPrefs): string {
+  return `${p.startAtLogin}/${p.startHidden}`;
 }
 
 /** Start at login, as the choice says. Only an installed app registers itself: a development run would register Electron itself. */

@@ -1,12 +1,14 @@
 // main.ts wired against a stand-in 'electron' module (no binary here) and the real engine
 // (createApp with a temp data folder): what the desktop app does at start, on a call, on quit.
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT, IPC_INVOKE, type Result } from '../../preload/contract';
+import BetterSqlite3 from 'better-sqlite3';
 import { trayIconPng } from '../desktop/trayIcon';
+import { DATABASE_FILE } from '../db/AppDatabase';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 type Handler = (event: unknown, command: unknown, input?: unknown) => Promise<Result<unknown>>;
@@ -113,6 +115,9 @@ function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: bool
     labels() {
       return this.menu.filter((i) => i.label).map((i) => i.label!);
     }
+    checked(id: string) {
+      return this.menu.find((i) => i.id === id)?.checked;
+    }
   }
   const trays: FakeTray[] = [];
   const notifications: Array<{ title: string; body: string }> = [];
@@ -197,6 +202,12 @@ function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: bool
     Tray: FakeTray,
     nativeImage: { createFromBuffer: (buffer: Buffer) => ({ png: buffer.length }) },
     safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+    shell: {
+      openPath: vi.fn(async (folder: string) => {
+        calls.push(`open ${folder}`);
+        return '';
+      }),
+    },
   };
   return { module, app, calls, windows, handlers, session, menu, ready, trays, notifications, loginItems };
 }
@@ -217,13 +228,14 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function boot(gotLock = true, { packaged = false, window = gotLock, trayFails = false } = {}) {
+async function boot(gotLock = true, { packaged = false, window = gotLock, trayFails = false, before = (_userData: string) => {} } = {}) {
   // No browser in these tests: an added account must not try to reach WhatsApp (it reports what to install).
   vi.stubEnv('WA_ACCOUNTS_BROWSER', 'none');
   const userData = mkdtempSync(path.join(tmpdir(), 'electron-main-'));
   dirs.push(userData);
   // Where a packaged app's resources are (Electron sets it; plain Node has none).
   if (packaged) Object.assign(process, { resourcesPath: path.join(userData, 'no-resources') });
+  before(userData);
   const fake = fakeElectron({ gotLock, userData, packaged, trayFails });
   booted.push(fake);
   vi.doMock('electron', () => fake.module);
@@ -346,7 +358,16 @@ describe('Electron main process: keeps running behind the tray', () => {
     const contents = fake.windows[0]!.webContents;
     return fake.handlers.get(IPC_INVOKE)!({ sender: contents, senderFrame: contents.mainFrame }, command, input);
   };
-  const prefsFile = (fake: ReturnType<typeof fakeElectron>) => JSON.parse(readFileSync(path.join(fake.app.getPath('userData'), 'desktop.json'), 'utf8')) as Record<string, unknown>;
+  // What the settings table holds (the data folder's database; WAL lets a second reader in).
+  const prefsFile = (fake: ReturnType<typeof fakeElectron>) => {
+    const db = new BetterSqlite3(path.join(fake.app.getPath('userData'), DATABASE_FILE), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT key, value FROM app_settings').all() as Array<{ key: string; value: string }>;
+      return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)])) as Record<string, unknown>;
+    } finally {
+      db.close();
+    }
+  };
 
   it('closing the window hides it and the accounts keep running; the first close says where the app went, once', async () => {
     const fake = await boot();
@@ -364,7 +385,7 @@ describe('Electron main process: keeps running behind the tray', () => {
     win.show();
     win.close();
     expect(stillRunning()).toHaveLength(1);
-    expect(prefsFile(fake)).toMatchObject({ closeNoticeShown: true });
+    await vi.waitFor(() => expect(prefsFile(fake)).toMatchObject({ closeNoticeShown: true }));
     // A second launch brings the hidden window back.
     fake.app.emit('second-instance');
     expect(win.visible).toBe(true);
@@ -423,18 +444,41 @@ describe('Electron main process: keeps running behind the tray', () => {
     await vi.waitFor(() => expect(tray.labels()).toContain('Pause all (1 running)'));
     tray.choose('pause-all');
     await vi.waitFor(() => expect(tray.labels()).toContain('Resume all (1 paused)'));
-    expect(prefsFile(fake)).toMatchObject({ pausedIds: [a.value.id] });
+    await vi.waitFor(() => expect(prefsFile(fake)).toMatchObject({ pausedIds: [a.value.id] }));
     expect(await invoke(fake, 'accounts.list')).toMatchObject({ value: [{ label: 'A', running: false }, { label: 'B', running: false }] });
     tray.choose('resume-all');
     await vi.waitFor(() => expect(tray.labels()).toContain('Pause all (1 running)'));
     expect(await invoke(fake, 'accounts.list')).toMatchObject({ value: [{ label: 'A', running: true }, { label: 'B', running: false }] });
-    expect(prefsFile(fake)).toMatchObject({ pausedIds: [] });
+    await vi.waitFor(() => expect(prefsFile(fake)).toMatchObject({ pausedIds: [] }));
+  });
+
+  it('Settings reach the shell: the tray ticks what the screen chose, notifications off keeps notices out of the OS, Open data folder opens it', async () => {
+    const fake = await boot();
+    const tray = fake.trays[0]!;
+    expect(await invoke(fake, 'settings.update', { closeBehaviour: 'quit', notifications: false })).toMatchObject({ ok: true, value: { closeBehaviour: 'quit', notifications: false } });
+    await vi.waitFor(() => expect(tray.checked('keep-running')).toBe(false));
+    // The window hears of it too (every window follows settings.changed).
+    expect(fake.windows[0]!.webContents.sent).toContainEqual([IPC_EVENT, 'settings.changed', expect.objectContaining({ closeBehaviour: 'quit' })]);
+    await invoke(fake, 'accounts.add', { label: 'Work' });
+    // The account has no browser here, so it needs attention: the window shows it, the OS does not.
+    await vi.waitFor(() => expect(tray.tooltip).toMatch(/1 needs attention/));
+    expect(fake.notifications).toEqual([]);
+    expect(await invoke(fake, 'app.openDataFolder')).toEqual({ ok: true, value: { path: fake.app.getPath('userData') } });
+    expect(fake.calls).toContain(`open ${fake.app.getPath('userData')}`);
+  });
+
+  it("an earlier version's desktop.json is taken over into the settings and removed", async () => {
+    const fake = await boot(true, { before: (dir) => writeFileSync(path.join(dir, 'desktop.json'), JSON.stringify({ closeBehaviour: 'quit', pausedIds: ['acc-9'] })) });
+    expect(existsSync(path.join(fake.app.getPath('userData'), 'desktop.json'))).toBe(false);
+    expect(await invoke(fake, 'settings.get')).toMatchObject({ ok: true, value: { closeBehaviour: 'quit' } });
+    expect(prefsFile(fake)).toMatchObject({ closeBehaviour: 'quit', pausedIds: ['acc-9'] });
+    expect(fake.trays[0]!.checked('keep-running')).toBe(false);
   });
 
   it('with "keep running" unticked, closing the window quits, stopping the engine first', async () => {
     const fake = await boot();
     fake.trays[0]!.choose('keep-running');
-    expect(prefsFile(fake)).toMatchObject({ closeBehaviour: 'quit' });
+    await vi.waitFor(() => expect(prefsFile(fake)).toMatchObject({ closeBehaviour: 'quit' }));
     fake.windows[0]!.close();
     expect(fake.calls).toContain('quit held');
     await vi.waitFor(() => expect(fake.calls.at(-1)).toBe('quit'));
@@ -447,7 +491,7 @@ describe('Electron main process: keeps running behind the tray', () => {
     vi.stubEnv('XDG_CONFIG_HOME', config);
     const dev = await boot();
     dev.trays[0]!.choose('start-at-login');
-    expect(prefsFile(dev)).toMatchObject({ startAtLogin: true });
+    await vi.waitFor(() => expect(prefsFile(dev)).toMatchObject({ startAtLogin: true }));
     expect(dev.loginItems).toEqual([]);
     expect(existsSync(path.join(config, 'autostart'))).toBe(false);
     dev.app.quit();
@@ -456,8 +500,9 @@ describe('Electron main process: keeps running behind the tray', () => {
 
     const packaged = await boot(true, { packaged: true });
     packaged.trays[0]!.choose('start-at-login');
-    if (process.platform === 'linux') expect(readFileSync(path.join(config, 'autostart', 'wa-accounts.desktop'), 'utf8')).toMatch(/^Exec=.* --hidden$/m);
-    else expect(packaged.loginItems.at(-1)).toMatchObject({ openAtLogin: true });
+    // Saved first, then applied when the change comes back as settings.changed.
+    if (process.platform === 'linux') await vi.waitFor(() => expect(readFileSync(path.join(config, 'autostart', 'wa-accounts.desktop'), 'utf8')).toMatch(/^Exec=.* --hidden$/m));
+    else await vi.waitFor(() => expect(packaged.loginItems.at(-1)).toMatchObject({ openAtLogin: true }));
   });
 
   it('started with --hidden (at login), opens no window until Show is chosen', async () => {

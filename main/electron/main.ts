@@ -1,7 +1,7 @@
 // Electron entry (built to dist/main/electron.cjs). The shell stays thin: the engine is main/index.ts,
 // the same one the web host runs; this file adds the window, the IPC transport and the app lifecycle.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, session, shell as electronShell } from 'electron';
 import { appBrowserFinder } from '../browser/findBrowser';
 import { noBrowserLine } from '../browser/installCommand';
 import { devHooks, type DevHooks } from '../devHooks';
@@ -16,7 +16,7 @@ import { closeDevToolsWhenOpened, packagedMenuTemplate } from './devTools';
 import { attachIpcTransport } from './ipcTransport';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security';
 import { createMainWindow, focusWindow, guardWebContents, hardenSession } from './window';
-import { DesktopPrefsFile } from '../desktop/desktopPrefs';
+import { desktopPrefs, importLegacyPrefs } from '../desktop/desktopPrefs';
 import { startDesktopShell, type DesktopShell } from './desktopShell';
 import { desktopOptions } from './updater';
 
@@ -104,7 +104,7 @@ async function start(): Promise<void> {
       bundledBrowserDir,
       // Backup key and store secrets behind the OS keychain where there is one (else a 0600 key file).
       ...keychainOption(),
-      desktop: desktopOptions(log),
+      desktop: { ...desktopOptions(log), openFolder: openFolder },
     });
     await core.start();
   } catch (err) {
@@ -129,21 +129,29 @@ async function start(): Promise<void> {
   forwardAttention(
     core.events,
     ({ title, body, onClick }) => {
-      if (!Notification.isSupported()) return;
+      // Settings' "Desktop notifications" off: the notices stay in the window only.
+      if (!Notification.isSupported() || !core?.settings.get().notifications) return;
       const n = new Notification({ title, body });
       n.on('click', onClick);
       n.show();
     },
     showWindow,
   );
-  // The tray, its menu and the badge (attention and unread totals), start at login: desktop.json in the data folder.
+  // The tray, its menu and the badge (attention and unread totals), start at login: choices kept in the settings.
   try {
-    shell = await startDesktopShell({ core, prefs: DesktopPrefsFile.inDataFolder(app.getPath('userData'), log), log, platform: process.platform, getWindow: () => mainWindow, show: showWindow });
+    await importLegacyPrefs(app.getPath('userData'), core.settings, log);
+    shell = await startDesktopShell({ core, prefs: desktopPrefs(core.settings), log, platform: process.platform, getWindow: () => mainWindow, show: showWindow });
   } catch (err) {
     // Without a tray a hidden window could not be found again: closing it then quits, as before.
     log.error('could not create the tray icon', { error: err instanceof Error ? err.message : String(err) });
   }
   if (!shell?.startHidden) openWindow();
+}
+
+/** "Open data folder" in Settings: the OS file manager; Electron answers a reason instead of throwing. */
+async function openFolder(folder: string): Promise<void> {
+  const problem = await electronShell.openPath(folder);
+  if (problem) throw new Error(problem);
 }
 
 function keychainOption(): { keyProtector?: NonNullable<ReturnType<typeof keychainProtector>> } {
