@@ -147,7 +147,7 @@ describe('in Brazilian Portuguese', () => {
       '---',
       'Continuar em execução ao fechar a janela',
       'Iniciar ao entrar no computador',
-      'Ao entrar, iniciar sem janela',
+      'Ao entrar no computador, iniciar sem janela',
       '---',
       'Sair do WA Accounts',
     ]);

@@ -58,7 +58,7 @@ describe('in Brazilian Portuguese', () => {
     // A new message's title is worded where it is made (main/accountActivity.ts): passed on as it is.
     hub.emit('accounts.message', { id: 'acc-1', label: 'Work', title: 'Nova mensagem em Work', body: '' });
     expect(shown.map((n) => [n.title, n.body])).toEqual([
-      ['Work: Desconectada pelo celular', 'A conta foi desconectada pelo seu celular. Conecte-a de novo para continuar usando esta conta aqui.'],
+      ['Work: Desconectada pelo celular', 'A conta foi desconectada pelo seu celular. Conecte-a de novo para continuar usando-a aqui.'],
       ['Work: Precisa de atenção', 'Não foi possível alcançar o proxy desta conta, ou ele recusou a conexão. Verifique o proxy nos detalhes da conta.'],
       ['Nova mensagem em Work', ''],
     ]);

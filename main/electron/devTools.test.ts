@@ -51,7 +51,7 @@ describe('packaged app menu in Brazilian Portuguese', () => {
       for (const role of DEVELOPER_ROLES) expect(roles, role).not.toContain(role);
       expect(roles).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'windowMenu', 'zoomIn', 'zoomOut', 'resetZoom', 'undo', 'copy', 'paste', 'selectAll', 'minimize']));
       expect(template.map((i) => i.label)).toEqual([...(platform === 'darwin' ? ['WA Accounts'] : []), 'Arquivo', 'Editar', 'Exibir', 'Janela']);
-      expect(labels(template)).toEqual(expect.arrayContaining(['Desfazer', 'Copiar', 'Colar', 'Selecionar Tudo', 'Minimizar']));
+      expect(labels(template)).toEqual(expect.arrayContaining(['Desfazer', 'Copiar', 'Colar', 'Selecionar tudo', 'Minimizar']));
     });
   }
 });

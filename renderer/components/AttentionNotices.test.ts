@@ -16,9 +16,9 @@ describe('noticeText: what an attention notice says', () => {
     await i18n.changeLanguage('pt-BR');
     expect(noticeText(notice, { kind: 'qr-paused', shown: 1 }, now)).toEqual({
       title: 'Shop: Conexão pausada',
-      body: 'Nenhum código QR foi escaneado (1 exibido). Peça um novo código QR quando estiver com o celular em mãos.',
+      body: 'Nenhum código QR foi escaneado (1 mostrado). Peça um novo código QR quando estiver com o celular em mãos.',
     });
-    expect(noticeText(notice, { kind: 'qr-paused', shown: 5 }, now).body).toBe('Nenhum código QR foi escaneado (5 exibidos). Peça um novo código QR quando estiver com o celular em mãos.');
+    expect(noticeText(notice, { kind: 'qr-paused', shown: 5 }, now).body).toBe('Nenhum código QR foi escaneado (5 mostrados). Peça um novo código QR quando estiver com o celular em mãos.');
   });
 
   it("in Brazilian Portuguese, a logged-out or failed account's notice has no English from main", async () => {
@@ -32,6 +32,6 @@ describe('noticeText: what an attention notice says', () => {
 
   it('in Brazilian Portuguese, an account that has recovered says how it is now', async () => {
     await i18n.changeLanguage('pt-BR');
-    expect(noticeText(notice, { kind: 'ready', phoneNumber: '5511', pushName: 'Shop' }, now)).toEqual({ title: 'Shop: Pronta', body: 'Ela precisou de atenção antes; agora está assim.' });
+    expect(noticeText(notice, { kind: 'ready', phoneNumber: '5511', pushName: 'Shop' }, now)).toEqual({ title: 'Shop: Pronta', body: 'Esta conta precisou de atenção antes; agora está assim.' });
   });
 });

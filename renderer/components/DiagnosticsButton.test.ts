@@ -18,6 +18,6 @@ describe('diagnosticsResultText in Brazilian Portuguese', () => {
   it('says where the file went, with a Portuguese decimal mark', async () => {
     await i18n.changeLanguage('pt-BR');
     expect(diagnosticsResultText(file, false)).toBe(`wa-accounts-diagnostics-x.zip (47 KB) foi salvo em ${file.path}`);
-    expect(diagnosticsResultText({ ...file, size: 3 * 1024 * 1024 }, true)).toBe(`wa-accounts-diagnostics-x.zip (3,0 MB) foi baixado. Também há uma cópia em ${file.path} no computador que roda o aplicativo.`);
+    expect(diagnosticsResultText({ ...file, size: 3 * 1024 * 1024 }, true)).toBe(`wa-accounts-diagnostics-x.zip (3,0 MB) foi baixado. Também há uma cópia em ${file.path} no computador que roda o app.`);
   });
 });

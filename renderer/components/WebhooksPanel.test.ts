@@ -16,8 +16,8 @@ describe('deliveryStatusText: how a webhook delivery went', () => {
 
   it("in Brazilian Portuguese: the reason from the receiver's status, not main's English", async () => {
     await i18n.changeLanguage('pt-BR');
-    expect(deliveryStatusText({ ...base, attempts: 2, lastStatus: 500, lastError: 'The receiver answered HTTP 500' })).toBe('falhou 2×: o destinatário respondeu HTTP 500, tentando de novo');
-    expect(deliveryStatusText({ ...base, attempts: 1, lastError: 'The receiver could not be reached (ECONNREFUSED)' })).toBe('falhou 1×: não foi possível alcançar o destinatário, tentando de novo');
+    expect(deliveryStatusText({ ...base, attempts: 2, lastStatus: 500, lastError: 'The receiver answered HTTP 500' })).toBe('falhou 2×: o destinatário respondeu HTTP 500; tentando novamente');
+    expect(deliveryStatusText({ ...base, attempts: 1, lastError: 'The receiver could not be reached (ECONNREFUSED)' })).toBe('falhou 1×: não foi possível alcançar o destinatário; tentando novamente');
     expect(deliveryStatusText(base)).toBe('enviando');
   });
 });

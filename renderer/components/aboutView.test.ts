@@ -66,7 +66,7 @@ describe('the About area in Brazilian Portuguese', () => {
     const rows = versionRows(info('web', null, null));
     expect(rows.find((r) => r.name === 'Electron')?.value).toBe('nenhum: o modo navegador não usa o Electron');
     expect(versionRows(info('electron', null, null)).find((r) => r.name === 'Chromium')?.value).toBe('desconhecida');
-    expect(aboutLine(info('electron', '45.5.0', '148.0'))).toBe('WA Accounts · versão 0.1.0 · aplicativo para computador');
+    expect(aboutLine(info('electron', '45.5.0', '148.0'))).toBe('WA Accounts · versão 0.1.0 · app para computador');
     expect(signingNotice({ ...info('electron', '45.5.0', '148.0'), codeSigning: 'development' })).toBe('Versão de desenvolvimento: sem assinatura de código, e ela não se atualiza sozinha.');
   });
 
@@ -75,7 +75,7 @@ describe('the About area in Brazilian Portuguese', () => {
       'A versão 0.2.0 está disponível. Ela é baixada em segundo plano e instalada quando você sair do WA Accounts.',
     );
     expect(updateText({ state: 'up-to-date', version: '0.1.0', message: 'WA Accounts 0.1.0 is the newest version.' }, 'electron')).toBe('O WA Accounts 0.1.0 é a versão mais recente.');
-    expect(updateText({ state: 'not-configured', message: 'In browser mode the app does not update itself.' }, 'web')).toMatch(/^No modo navegador o aplicativo não se atualiza sozinho/);
+    expect(updateText({ state: 'not-configured', message: 'In browser mode the app does not update itself.' }, 'web')).toMatch(/^No modo navegador o app não se atualiza sozinho/);
     expect(updateText({ state: 'failed', message: 'Could not check for updates: HTTP 500. Try again later.' }, 'electron')).toBe('Não foi possível verificar atualizações. Tente novamente mais tarde.');
   });
 });

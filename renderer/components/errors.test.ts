@@ -32,13 +32,13 @@ describe('errorText in Brazilian Portuguese', () => {
   afterEach(() => i18n.changeLanguage('en'));
 
   it("replaces main's English message with the sentence for its code", () => {
-    expect(errorText({ code: 'STORE_UNREACHABLE', message: 'S3 bucket "b" at h:9000: no answer in time.' })).toBe('Não foi possível alcançar o local do backup. Confira o endereço e a rede.');
-    expect(errorText({ code: 'WRONG_PASSPHRASE', message: 'That is not the passphrase.' }, 'unused')).toBe('Essa frase de recuperação não abre este backup.');
-    expect(errorText({ code: 'TIMEOUT', message: 'no answer within 30 s' })).toBe('O aplicativo não respondeu a tempo. Tente de novo.');
+    expect(errorText({ code: 'STORE_UNREACHABLE', message: 'S3 bucket "b" at h:9000: no answer in time.' })).toBe('Não foi possível alcançar o armazenamento de backup. Verifique o endereço e a rede.');
+    expect(errorText({ code: 'WRONG_PASSPHRASE', message: 'That is not the passphrase.' }, 'unused')).toBe('Essa frase de recuperação ou senha não abre este backup.');
+    expect(errorText({ code: 'TIMEOUT', message: 'no answer within 30 s' })).toBe('O app não respondeu a tempo. Tente novamente.');
   });
 
   it('says in Portuguese that a change was not saved while main is unreachable', () => {
-    expect(errorText({ code: 'HOST_UNREACHABLE', message: 'socket closed' })).toBe('Não foi salvo: o aplicativo não está conectado (veja a mensagem acima).');
+    expect(errorText({ code: 'HOST_UNREACHABLE', message: 'socket closed' })).toBe('Não foi salvo: o app não está conectado (veja a mensagem acima).');
   });
 
   it('a code this build does not know still reads as Portuguese, naming the code', () => {

@@ -131,8 +131,8 @@ describe('in Brazilian Portuguese', () => {
     expect([sessionMessage(failed), sessionMessage(phone), sessionMessage(lost)]).toEqual([failed.message, phone.message, lost.reason]);
     await i18n.changeLanguage('pt-BR');
     expect(sessionMessage(failed)).toBe('O disco com os dados do app está cheio, então o histórico desta conta não pôde ser salvo. Libere espaço e clique em Tentar novamente.');
-    expect(sessionMessage(phone)).toBe('A conta foi desconectada pelo seu celular. Conecte-a de novo para continuar usando esta conta aqui.');
-    expect(sessionMessage(lost)).toBe('A conexão com o WhatsApp caiu; aguardando ela voltar.');
+    expect(sessionMessage(phone)).toBe('A conta foi desconectada pelo seu celular. Conecte-a de novo para continuar usando-a aqui.');
+    expect(sessionMessage(lost)).toBe('A conexão com o WhatsApp caiu; aguardando que ela volte.');
     for (const code of SessionFailureCode.options) expect(sessionMessage({ kind: 'failed', code, message: 'English' })).not.toMatch(/English|^session:/);
   });
 });
