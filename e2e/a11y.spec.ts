@@ -6,7 +6,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { S3RVER_KEY, S3RVER_SECRET, startS3rver } from '../main/backup/testing/s3rverServer';
 import { expect, test } from './fixtures';
 import type { SimServer } from './sim/SimServer';
-import { accountEntry, card, chip, expectNoAxeViolations, openApp, snap } from './ui';
+import { accountEntry, card, chip, expectNoAxeViolations, openApp, openSettings, snap } from './ui';
 
 const backupArea = (page: Page) => page.getByRole('region', { name: 'Backup', exact: true });
 
@@ -209,6 +209,7 @@ for (const scheme of ['light', 'dark'] as const) {
       test.setTimeout(120_000);
       await openApp(page, host.url);
       await linkedAccount(page, sim, 'Work', '15550000031');
+      await openSettings(page);
       const area = page.getByRole('region', { name: 'Local API' });
       await check(page, testInfo, 'api-off');
       await area.getByLabel('Port', { exact: true }).fill(String(await freePort()));

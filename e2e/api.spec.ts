@@ -7,7 +7,7 @@ import { createServer as createNetServer } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { Webhook } from 'standardwebhooks';
 import { expect, test } from './fixtures';
-import { linkedAccount, openApp, snap } from './ui';
+import { linkedAccount, openApp, openSettings, snap } from './ui';
 
 const ALICE = '15550000002';
 
@@ -57,6 +57,7 @@ function followStream(url: string, key: string) {
 /** Turns the API on at a free port through the UI; answers its address. */
 async function turnApiOn(page: Page): Promise<{ area: Locator; base: string }> {
   const area = page.getByRole('region', { name: 'Local API' });
+  if (!(await area.isVisible())) await openSettings(page);
   const port = await freePort();
   await area.getByLabel('Port', { exact: true }).fill(String(port));
   await area.getByRole('button', { name: 'Save API settings' }).click();
@@ -94,6 +95,7 @@ test('a webhook whose receiver is down gets the message once it is back, after t
 
   await host.restart(true);
   await openApp(page, host.url);
+  await openSettings(page);
   await expect(log).toContainText('retrying');
   const receiver = await startReceiver(port);
   const received = () => receiver.got.map((g) => new Webhook(secret).verify(g.body, g.headers as Record<string, string>) as { type: string; data: { body?: string } });
@@ -109,6 +111,7 @@ test('a key and a webhook made in the UI: phone messages reach the webhook signe
   const receiver = await startReceiver();
   await openApp(page, host.url);
   await linkedAccount(page, sim, 'Work');
+  await openSettings(page);
   await expect(page.getByRole('region', { name: 'Local API' }).getByRole('status').first()).toHaveText('Off');
   const { area, base } = await turnApiOn(page);
 

@@ -46,6 +46,21 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await expect(page.getByText('Loading accounts…')).toBeHidden();
 }
 
+/** Shows the Settings screen (the header's Accounts | Settings) and waits for its settings. */
+export async function openSettings(page: Page): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();
+  const screen = page.getByRole('region', { name: 'Settings', exact: true });
+  await expect(screen.getByRole('heading', { name: 'Settings', exact: true })).toBeFocused();
+  await expect(screen.getByText('Loading settings…')).toBeHidden();
+  return screen;
+}
+
+/** Back to the accounts. */
+export async function openAccounts(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Accounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts', exact: true })).toBeVisible();
+}
+
 /** A full-page screenshot in the test's output, attached to the report. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.mouse.move(0, 0); // no stray hover state

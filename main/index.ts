@@ -38,6 +38,7 @@ import { SettingsRepo } from './db/SettingsRepo';
 import { SettingsService } from './settings/SettingsService';
 import { settingsHandlers } from './settings/commands';
 import { checkBrowser } from './browser/checkBrowser';
+import { setMainLanguage } from './i18n';
 
 export interface AppOptions {
   /** Absolute path of the data folder (Electron: userData). Everything the app writes lives under it. */
@@ -63,6 +64,8 @@ export interface AppOptions {
   desktop?: DesktopOptions;
   /** The log file the host's logger writes to: opened in <data folder>/logs once the folder is ours, closed by stop(). */
   logFile?: LogFile;
+  /** The computer's language(s), for the language setting 'system' (Electron: app.getLocale(); default: Intl's). */
+  systemLocale?: string | readonly string[];
 }
 
 export interface App {
@@ -200,7 +203,13 @@ function sessionSettingsOf(opts: AppOptions): SessionSettings {
 
 function createSettings(opts: AppOptions, database: AppDatabase, events: EventHub, workDir: string, log: Logger) {
   const settings = new SettingsService({ repo: new SettingsRepo(database.db), checkBrowser: (path) => checkBrowser(path, { workDir }), log });
-  settings.on('changed', (value) => events.emit('settings.changed', value));
+  // Main's own words (tray, notifications) in the chosen language, from the start and after each change.
+  const locale = opts.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  setMainLanguage(settings.get().language, locale);
+  settings.on('changed', (value) => {
+    setMainLanguage(value.language, locale);
+    events.emit('settings.changed', value);
+  });
   // The user's browser (Settings) first, read at each start; then the host's (a development variable).
   const findBrowser = opts.findBrowser ?? appBrowserFinder(() => settings.get().browserPath ?? opts.browserPath, opts.bundledBrowserDir);
   return { settings, findBrowser };

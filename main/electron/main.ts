@@ -17,6 +17,7 @@ import { attachIpcTransport } from './ipcTransport';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security';
 import { createMainWindow, focusWindow, guardWebContents, hardenSession } from './window';
 import { desktopPrefs, importLegacyPrefs } from '../desktop/desktopPrefs';
+import { tm } from '../i18n';
 import { startDesktopShell, type DesktopShell } from './desktopShell';
 import { desktopOptions } from './updater';
 
@@ -105,13 +106,18 @@ async function start(): Promise<void> {
       // Backup key and store secrets behind the OS keychain where there is one (else a 0600 key file).
       ...keychainOption(),
       desktop: { ...desktopOptions(log), openFolder: openFolder },
+      systemLocale: [app.getLocale(), ...app.getPreferredSystemLanguages()],
     });
     await core.start();
+    // The menu was built before the language setting was read; build it again in that language, and on each change.
+    const appMenu = () => app.isPackaged && Menu.setApplicationMenu(Menu.buildFromTemplate(packagedMenuTemplate(process.platform)));
+    appMenu();
+    core.events.subscribe((name) => name === 'settings.changed' && appMenu());
   } catch (err) {
     // E.g. a database written by a newer version: say so and leave the data untouched.
     const message = err instanceof Error ? err.message : String(err);
     log.error('could not start', { message });
-    dialog.showErrorBox('WA Accounts could not start', message);
+    dialog.showErrorBox(tm('app.startFailedTitle'), message);
     await core?.stop().catch(() => undefined);
     quitState = 'stopped';
     app.exit(1);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { selectAccounts, selectActivity, selectLoadStatus, useAccountsStore } from '../stores/accountsStore';
 import { selectConnection, selectInfo, useAppStore } from '../stores/appStore';
 import { titleText, unreadText, unreadTotal } from './activityView';
+import { ScreenNav } from './ScreenNav';
 import { summaryParts } from './sessionView';
 
 export function AppHeader() {
@@ -25,6 +26,7 @@ export function AppHeader() {
     <header className="app-header">
       <div className="app-header-inner">
         <h1 className="app-name">{name}</h1>
+        <ScreenNav />
         <p className="summary" role="status">
           {status !== 'loaded' ? null : accounts.length === 0 ? (
             t('header.noAccounts')

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { installFakeApi, type FakeApi } from './testing/fakeApi';
 import { account, storeView } from './testing/samples';
+import { DEFAULT_SETTINGS } from '../../preload/settings';
 
 let api: FakeApi;
 beforeEach(() => {
@@ -11,15 +12,17 @@ afterEach(() => vi.unstubAllGlobals());
 
 /** One window: its own copy of the stores, bound to main. */
 async function openWindow() {
-  const [{ bindStores, loadStores }, { useAccountsStore }, { useBackupStore }, { useNoticesStore }] = await Promise.all([
+  const [{ bindStores, loadStores }, { useAccountsStore }, { useBackupStore }, { useNoticesStore }, { useSettingsStore }, { i18n }] = await Promise.all([
     import('./bindings'),
     import('./accountsStore'),
     import('./backupStore'),
     import('./noticesStore'),
+    import('./settingsStore'),
+    import('../i18n'),
   ]);
   vi.resetModules();
   const unbind = bindStores();
-  return { unbind, loadStores, accounts: useAccountsStore, backup: useBackupStore, notices: useNoticesStore };
+  return { unbind, loadStores, accounts: useAccountsStore, backup: useBackupStore, notices: useNoticesStore, settings: useSettingsStore, i18n };
 }
 
 it("binds every area's events: accounts, attention, stores and the passphrase follow main", async () => {
@@ -34,7 +37,7 @@ it("binds every area's events: accounts, attention, stores and the passphrase fo
   expect(w.notices.getState().notices.map((n) => n.title)).toEqual(['Work: Needs attention']);
   expect(w.backup.getState()).toMatchObject({ stores: [{ id: 'st-aaaaaa' }], status: 'loaded', hasRecoveryPassphrase: true });
   w.unbind();
-  for (const name of ['accounts.changed', 'accounts.attention', 'accounts.activity', 'stores.changed', 'backup.changed', 'api.changed', 'api.delivery'] as const) expect(api.listening(name)).toBe(0);
+  for (const name of ['accounts.changed', 'accounts.attention', 'accounts.activity', 'stores.changed', 'backup.changed', 'api.changed', 'api.delivery', 'settings.changed'] as const) expect(api.listening(name)).toBe(0);
 });
 
 it('loads every area once', async () => {
@@ -42,7 +45,7 @@ it('loads every area once', async () => {
   api.ok('app.info', { name: 'WA Accounts', version: '0.1.0', dataDir: '/d', host: 'web', versions: { node: '20', electron: null, chrome: null, whatsappWebJs: '1.34.7' } });
   const w = await openWindow();
   await w.loadStores();
-  expect(api.calls.map((c) => c.name).sort()).toEqual(['accounts.activity', 'accounts.list', 'api.deliveries', 'api.status', 'app.info', 'backup.keyStatus', 'stores.list']);
+  expect(api.calls.map((c) => c.name).sort()).toEqual(['accounts.activity', 'accounts.list', 'api.deliveries', 'api.status', 'app.info', 'backup.keyStatus', 'settings.get', 'stores.list']);
   expect(w.backup.getState()).toMatchObject({ status: 'loaded', hasRecoveryPassphrase: false, stores: [{ id: 'st-aaaaaa' }] });
 });
 
@@ -65,4 +68,18 @@ it('a store saved and a passphrase set in one window show in another without a r
   expect(second.backup.getState().hasRecoveryPassphrase).toBe(true);
   first.unbind();
   second.unbind();
+});
+
+it('a setting changed in another window (or the tray) reaches this one, and its language applies at once', async () => {
+  const w = await openWindow();
+  const { settings: useSettingsStore, i18n } = w;
+  try {
+    api.emit('settings.changed', { ...DEFAULT_SETTINGS, language: 'pt-BR', backupIntervalMin: 45 });
+    expect(useSettingsStore.getState().settings).toMatchObject({ language: 'pt-BR', backupIntervalMin: 45 });
+    expect(i18n.language).toBe('pt-BR');
+    expect(i18n.t('common:cancel')).toBe('Cancelar');
+  } finally {
+    await i18n.changeLanguage('en');
+    w.unbind();
+  }
 });

@@ -7,6 +7,7 @@ import { useBackupStore } from './backupStore';
 import { showMessageNotice } from './browserNotices';
 import { useLocalApiStore } from './localApiStore';
 import { useNoticesStore } from './noticesStore';
+import { useSettingsStore } from './settingsStore';
 
 /** How often to ask main again while it is unreachable (the web bridge reconnects by itself). */
 const RETRY_MS = 2000;
@@ -52,6 +53,8 @@ export function bindStores(): () => void {
     window.api.on('backup.changed', (key) => useBackupStore.getState().receiveKeyStatus(key)),
     window.api.on('api.changed', (status) => useLocalApiStore.getState().receive(status)),
     window.api.on('api.delivery', (delivery) => useLocalApiStore.getState().receiveDelivery(delivery)),
+    // A setting changed in any window (or the tray): this one follows, its language included.
+    window.api.on('settings.changed', (settings) => useSettingsStore.getState().receive(settings)),
   ];
   return () => {
     offs.forEach((off) => off());
@@ -62,5 +65,11 @@ export function bindStores(): () => void {
 
 /** Loads every store's first state (again after a reconnect); the events above keep it current. */
 export async function loadStores(): Promise<void> {
-  await Promise.all([useAccountsStore.getState().load(), useAppStore.getState().loadInfo(), useBackupStore.getState().load(), useLocalApiStore.getState().load()]);
+  await Promise.all([
+    useAccountsStore.getState().load(),
+    useAppStore.getState().loadInfo(),
+    useBackupStore.getState().load(),
+    useLocalApiStore.getState().load(),
+    useSettingsStore.getState().load(),
+  ]);
 }
