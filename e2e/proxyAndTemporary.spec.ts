@@ -1,7 +1,9 @@
 // Temporary accounts and an account's proxy, through the UI against the web host.
 import { createServer } from 'node:net';
+import { Server as ProxyServer } from 'proxy-chain';
 import { expect, test } from './fixtures';
-import { card, openApp } from './ui';
+import { SIM_HOST } from './sim/certificate';
+import { card, chip, openApp } from './ui';
 
 /** A loopback port nothing listens on (listened on, then closed). */
 async function deadPort(): Promise<number> {
@@ -64,4 +66,47 @@ test('a proxy set in the account details is shown without its password, and one 
 
   await office.getByRole('button', { name: 'Remove proxy of Office' }).click();
   await expect(office.getByTestId('proxy-summary')).toHaveText('No proxy: WhatsApp traffic goes out directly.');
+});
+
+test('a proxy set in the UI carries the account: the proxy sees WhatsApp\'s connection, and the account links through it', async ({ page, host, sim }) => {
+  test.setTimeout(90_000);
+  const seen: Array<{ hostname: string; username: string }> = [];
+  const proxy = new ProxyServer({
+    port: 0,
+    host: '127.0.0.1',
+    prepareRequestFunction: ({ request, hostname, username, password }) => {
+      if (username !== 'ann' || password !== 'pa55 word') return { requestAuthentication: true };
+      seen.push({ hostname, username });
+      // The proxy resolves names for the browser (Chromium asks it to CONNECT web.whatsapp.com:443): the simulator stands in.
+      if (hostname === SIM_HOST) request.url = `127.0.0.1:${sim.port}`;
+      return {};
+    },
+  });
+  await proxy.listen();
+  try {
+    await openApp(page, host.url);
+    await page.getByLabel('Account name').fill('Branch');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const branch = await card(page, 'Branch');
+    await expect(chip(branch)).toHaveText('Waiting for scan', { timeout: 30_000 });
+    expect(seen).toEqual([]);
+    await branch.getByRole('button', { name: /Details and history/ }).click();
+    await branch.getByRole('button', { name: 'Set a proxy for Branch' }).click();
+    await branch.getByLabel('Type').selectOption('http');
+    await branch.getByLabel('Host').fill('127.0.0.1');
+    await branch.getByLabel('Port').fill(String(proxy.port));
+    await branch.getByLabel('User (optional)').fill('ann');
+    await branch.getByLabel('Password (optional)').fill('pa55 word');
+    await branch.getByRole('button', { name: 'Save proxy' }).click();
+    await expect(branch.getByTestId('proxy-summary')).toHaveText(`Through the HTTP proxy 127.0.0.1:${proxy.port} as ann (password kept).`);
+    // The account restarts through the proxy, which now carries WhatsApp Web's traffic, signed in.
+    await expect.poll(() => seen.filter((s) => s.hostname === SIM_HOST).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(new Set(seen.map((s) => s.username))).toEqual(new Set(['ann']));
+    await expect(chip(await card(page, 'Branch'))).toHaveText('Waiting for scan', { timeout: 30_000 });
+    await expect.poll(() => sim.pendingQrs().length, { timeout: 30_000 }).toBeGreaterThan(0);
+    sim.scan(sim.pendingQrs().at(-1)!.qr);
+    await expect(chip(await card(page, 'Branch'))).toHaveText('Ready', { timeout: 30_000 });
+  } finally {
+    await proxy.close(true);
+  }
 });

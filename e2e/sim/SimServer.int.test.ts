@@ -53,10 +53,10 @@ function refusal(action: () => unknown): string | undefined {
 }
 
 describe('SimServer', () => {
-  it('chromiumArgs map only web.whatsapp.com to the server and pin its certificate', async () => {
+  it('chromiumArgs map only web.whatsapp.com to the server, leave loopback itself (a proxy there), and pin its certificate', async () => {
     await startSim();
     const [rules, pin] = sim.chromiumArgs();
-    expect(rules).toBe(`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${sim.port}, MAP * ~NOTFOUND`);
+    expect(rules).toBe(`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${sim.port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`);
     expect(pin).toMatch(/^--ignore-certificate-errors-spki-list=[A-Za-z0-9+/]{43}=$/);
   });
 

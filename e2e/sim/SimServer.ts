@@ -122,11 +122,15 @@ export class SimServer extends EventEmitter {
     return `http://127.0.0.1:${portOf(this.phoneHttp)}/`;
   }
 
-  /** Chromium flags: web.whatsapp.com goes to this server, every other host fails fast, our cert is pinned. */
+  /**
+   * Chromium flags: web.whatsapp.com goes to this server, every other host fails fast, our cert is pinned.
+   * Loopback stays itself (EXCLUDE): an account's proxy on 127.0.0.1 must be reachable, and Chromium
+   * puts even an IP-literal proxy through these rules. Nothing outside the machine becomes reachable.
+   */
   chromiumArgs(): string[] {
     if (!this.certificate) throw new SimError('NOT_STARTED', 'Call start() before chromiumArgs().');
     return [
-      `--host-resolver-rules=MAP ${SIM_HOST} 127.0.0.1:${this.port}, MAP * ~NOTFOUND`,
+      `--host-resolver-rules=MAP ${SIM_HOST} 127.0.0.1:${this.port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
       `--ignore-certificate-errors-spki-list=${this.certificate.spkiPin}`,
     ];
   }
