@@ -8,6 +8,12 @@ import { expect, test } from './fixtures';
 import type { SimServer } from './sim/SimServer';
 import { accountEntry, card, chip, expectNoAxeViolations, openApp, openSettings, snap } from './ui';
 
+/** An account's detail pane in Portuguese (card() finds it by English-independent parts: its label). */
+async function cardIn(page: Page, label: string): Promise<Locator> {
+  await page.getByRole('listbox', { name: 'Contas' }).getByRole('option').filter({ hasText: label }).click();
+  return page.getByRole('region', { name: label, exact: true });
+}
+
 const backupArea = (page: Page) => page.getByRole('region', { name: 'Backup', exact: true });
 
 /** The state chip of an account's line in the list (whichever account the detail pane shows). */
@@ -233,6 +239,26 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(area.getByRole('list', { name: 'Webhooks' })).toBeVisible();
       await expect(area.getByRole('list', { name: 'API keys' })).toContainText('my script');
       await check(page, testInfo, 'api-lists');
+    });
+
+    test('the Settings screen, a browser path refused, and the app in Portuguese', async ({ page, host }, testInfo) => {
+      await openApp(page, host.url);
+      const screen = await openSettings(page);
+      await check(page, testInfo, 'settings');
+      const area = screen.getByRole('region', { name: 'Browser', exact: true });
+      await area.getByRole('radio', { name: 'Another program' }).check();
+      await area.getByLabel('Path of the browser program').fill('/nonexistent/chrome');
+      await area.getByRole('button', { name: 'Check', exact: true }).click();
+      await expect(area.getByRole('alert')).toHaveText('There is no file at /nonexistent/chrome.');
+      await check(page, testInfo, 'settings-browser-error');
+      await screen.getByLabel('Language', { exact: true }).selectOption({ label: 'Português (Brasil)' });
+      await expect(page.getByRole('heading', { name: 'Configurações', exact: true })).toBeVisible();
+      await check(page, testInfo, 'settings-pt-BR');
+      await page.getByRole('navigation', { name: 'Telas' }).getByRole('button', { name: 'Contas' }).click();
+      await page.getByLabel('Nome da conta', { exact: true }).fill('Loja');
+      await page.getByRole('button', { name: 'Adicionar', exact: true }).click();
+      await expect(chip(await cardIn(page, 'Loja'))).toHaveText('Aguardando leitura', { timeout: 30_000 });
+      await check(page, testInfo, 'accounts-pt-BR');
     });
 
     test('the banner when the connection to the app is lost', async ({ page, host }, testInfo) => {
