@@ -132,7 +132,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   forwardBackupEvents(backup, stores, events);
   const unguard = opts.guardProcess === false ? () => {} : installEngineGuards(log, () => accounts.list().map((a) => a.id));
   const info = (): AppInfo => appInfo(opts);
-  const diagnostics = appDiagnostics({ ...opts, info, view, accounts, stores, log });
+  const diagnostics = appDiagnostics({ ...opts, info, view, accounts, stores, settings, log });
   const api = new ApiService({ repo: new ApiRepo(database.db), accounts, messaging: accounts.messaging, backup, log, version: packageVersion('app'), protector });
   forwardEvents(api, settings, view, events);
   const registry = new CommandRegistry({

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DIAGNOSTICS_INLINE_MAX_BYTES, type Account, type AppInfo, type DiagnosticsFile, type StoreView, type TimelineEntry } from '../../preload/contract';
 import { AppError } from '../errors';
+import type { AppSettings } from '../../preload/settings';
 import type { Logger } from '../log';
 import type { LogFile } from '../logFile';
 import { collectDiagnostics, type DiagnosticsSources } from './collect';
@@ -89,13 +90,14 @@ export function appDiagnostics(o: {
   view: { list(): Account[] };
   accounts: { timeline(id: string): TimelineEntry[] };
   stores: { list(): Promise<StoreView[]> };
+  settings?: { get(): AppSettings };
   log: Logger;
 }): DiagnosticsExporter {
   return new DiagnosticsExporter({
     dir: join(o.dataDir, 'diagnostics'),
     inline: o.host === 'web',
     flushLogs: async () => o.logFile?.flush(),
-    sources: { info: o.info, accounts: () => o.view.list(), timeline: (id) => o.accounts.timeline(id), stores: () => o.stores.list(), logFiles: () => o.logFile?.paths() ?? [] },
+    sources: { info: o.info, accounts: () => o.view.list(), timeline: (id) => o.accounts.timeline(id), stores: () => o.stores.list(), logFiles: () => o.logFile?.paths() ?? [], appSettings: o.settings ? () => o.settings!.get() : undefined },
     log: o.log,
   });
 }

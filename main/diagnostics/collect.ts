@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { arch, platform, release, type } from 'node:os';
 import { basename } from 'node:path';
 import type { Account, AppInfo, SessionState, StoreSettings, StoreView, TimelineEntry } from '../../preload/contract';
+import type { AppSettings } from '../../preload/settings';
 import { scrubLog, scrubValue } from './scrub';
 
 export interface DiagnosticsSources {
@@ -14,6 +15,8 @@ export interface DiagnosticsSources {
   stores(): Promise<StoreView[]>;
   /** The log files to include, oldest first (main/logFile.ts LogFile.paths). */
   logFiles(): string[];
+  /** The Settings screen's choices (main/settings/SettingsService.ts). */
+  appSettings?(): AppSettings;
 }
 
 export interface DiagnosticsEntry {
@@ -25,7 +28,7 @@ export interface DiagnosticsEntry {
 const README = `WA Accounts diagnostics
 
 versions.json   the app, its libraries and the operating system
-settings.json   backup stores and per-account backup settings, without secrets
+settings.json   the app's settings, backup stores and per-account backup settings, without secrets
 timelines/      each account's state now and its history of states (times, states, reasons)
 logs/           the app's recent log files
 
@@ -39,7 +42,7 @@ export async function collectDiagnostics(src: DiagnosticsSources, now: Date): Pr
   const entries: DiagnosticsEntry[] = [
     { name: 'README.txt', content: README },
     json('versions.json', versions(src.info(), now)),
-    json('settings.json', { stores: (await src.stores()).map(storeSummary), accounts: accounts.map(backupSummary) }),
+    json('settings.json', { app: src.appSettings ? appSettingsSummary(src.appSettings()) : null, stores: (await src.stores()).map(storeSummary), accounts: accounts.map(backupSummary) }),
     // Numbered, not named by id: an id restored from another tool may be a phone number (scrubbed inside).
     ...accounts.map((a, i) =>
       json(`timelines/account-${i + 1}.json`, {
@@ -54,6 +57,19 @@ export async function collectDiagnostics(src: DiagnosticsSources, now: Date): Pr
     if (text !== null) entries.push({ name: `logs/${basename(file)}`, content: scrubLog(text) });
   }
   return entries;
+}
+
+/** The app's settings as they are, but the browser path: only its program's name (a folder may name the person). */
+export function appSettingsSummary(s: AppSettings) {
+  return {
+    language: s.language,
+    browser: s.browserPath === null ? 'automatic' : `chosen: ${basename(s.browserPath.replace(/\\/g, '/'))}`,
+    startAtLogin: s.startAtLogin,
+    startHidden: s.startHidden,
+    closeBehaviour: s.closeBehaviour,
+    notifications: s.notifications,
+    backupIntervalMin: s.backupIntervalMin,
+  };
 }
 
 function versions(info: AppInfo, now: Date) {

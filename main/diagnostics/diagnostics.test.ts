@@ -57,6 +57,7 @@ beforeEach(async () => {
   // carry a number, a QR payload and a token (the logger redacts them; the export must too).
   await call('stores.save', { name: 'Office S3', settings: { kind: 's3', endpoint: 'http://127.0.0.1:9', region: 'eu-west-1', bucket: 'wa-backups', accessKeyId: ACCESS_KEY_ID }, secret: STORE_SECRET });
   await call('backup.setPassphrase', { passphrase: PASSPHRASE });
+  await call('settings.update', { language: 'pt-BR', backupIntervalMin: 30 });
   const acc = await call('accounts.add', { label: 'Work' });
   await call('accounts.start', { id: acc.id });
   log.info(`account linked as ${PHONE}`, { accountId: acc.id });
@@ -86,7 +87,8 @@ describe('app.exportDiagnostics', () => {
     expect([...files.keys()].sort()).toEqual(['README.txt', 'logs/app.log', 'settings.json', 'timelines/account-1.json', 'versions.json']);
     const versions = JSON.parse(files.get('versions.json')!) as Record<string, unknown>;
     expect(versions).toMatchObject({ whatsappWebJs: '1.34.7', node: process.versions.node, app: { host: 'web' }, os: { platform: process.platform } });
-    const settings = JSON.parse(files.get('settings.json')!) as { stores: unknown[]; accounts: unknown[] };
+    const settings = JSON.parse(files.get('settings.json')!) as { app: unknown; stores: unknown[]; accounts: unknown[] };
+    expect(settings.app).toEqual({ language: 'pt-BR', browser: 'automatic', startAtLogin: false, startHidden: true, closeBehaviour: 'keep-running', notifications: true, backupIntervalMin: 30 });
     expect(settings.stores).toEqual([expect.objectContaining({ name: 'Office S3', kind: 's3', hasSecret: true, settings: expect.objectContaining({ bucket: 'wa-backups', accessKeyId: '[set]' }) })]);
     expect(settings.accounts).toEqual([expect.objectContaining({ backup: expect.objectContaining({ enabled: false }) })]);
     const timeline = JSON.parse(files.get('timelines/account-1.json')!) as { session: { kind: string }; timeline: { state: string }[] };

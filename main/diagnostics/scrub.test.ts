@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scrubLog, scrubLogLine, scrubValue } from './scrub';
+import { DEFAULT_SETTINGS } from '../../preload/settings';
+import { appSettingsSummary } from './collect';
 
 describe('scrub', () => {
   it('redacts numbers and QR payloads in any string, and keeps time stamps, numbers and structure', () => {
@@ -22,5 +24,13 @@ describe('scrub', () => {
     const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
     expect(lines.map((l) => l.msg)).toEqual(['ok', "diagnostics: 2 line(s) that were not the app's log format were left out"]);
     expect(out).not.toContain('abc123');
+  });
+});
+
+describe('the app settings in a diagnostics zip', () => {
+  it('name the chosen browser by its program only: the folder may carry the person\'s name', () => {
+    expect(appSettingsSummary({ ...DEFAULT_SETTINGS, browserPath: '/home/ann.smith/bin/chrome' }).browser).toBe('chosen: chrome');
+    expect(appSettingsSummary({ ...DEFAULT_SETTINGS, browserPath: 'C:\\Users\\Ann\\AppData\\Local\\Chromium\\Application\\chrome.exe' }).browser).toBe('chosen: chrome.exe');
+    expect(appSettingsSummary(DEFAULT_SETTINGS).browser).toBe('automatic');
   });
 });

@@ -13,7 +13,7 @@ import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 type Handler = (event: unknown, command: unknown, input?: unknown) => Promise<Result<unknown>>;
 
-function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: boolean; trayFails?: boolean }) {
+function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: boolean; trayFails?: boolean; locale: string }) {
   const calls: string[] = [];
   const windows: FakeWindow[] = [];
   const handlers = new Map<string, Handler>();
@@ -137,6 +137,8 @@ function fakeElectron(opts: { gotLock: boolean; userData: string; packaged: bool
     getPath: (name: string) => paths[name] ?? `/nonexistent/${name}`,
     exit: vi.fn((code: number) => calls.push(`exit ${code}`)),
     getVersion: () => '0.1.0',
+    getLocale: () => opts.locale,
+    getPreferredSystemLanguages: () => [opts.locale],
     setBadgeCount: vi.fn(() => true),
     dock: { setBadge: vi.fn() },
     getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
@@ -228,7 +230,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function boot(gotLock = true, { packaged = false, window = gotLock, trayFails = false, before = (_userData: string) => {} } = {}) {
+async function boot(gotLock = true, { packaged = false, window = gotLock, trayFails = false, locale = 'en-US', before = (_userData: string) => {} } = {}) {
   // No browser in these tests: an added account must not try to reach WhatsApp (it reports what to install).
   vi.stubEnv('WA_ACCOUNTS_BROWSER', 'none');
   const userData = mkdtempSync(path.join(tmpdir(), 'electron-main-'));
@@ -236,7 +238,7 @@ async function boot(gotLock = true, { packaged = false, window = gotLock, trayFa
   // Where a packaged app's resources are (Electron sets it; plain Node has none).
   if (packaged) Object.assign(process, { resourcesPath: path.join(userData, 'no-resources') });
   before(userData);
-  const fake = fakeElectron({ gotLock, userData, packaged, trayFails });
+  const fake = fakeElectron({ gotLock, userData, packaged, trayFails, locale });
   booted.push(fake);
   vi.doMock('electron', () => fake.module);
   await import('./main');
@@ -465,6 +467,16 @@ describe('Electron main process: keeps running behind the tray', () => {
     expect(fake.notifications).toEqual([]);
     expect(await invoke(fake, 'app.openDataFolder')).toEqual({ ok: true, value: { path: fake.app.getPath('userData') } });
     expect(fake.calls).toContain(`open ${fake.app.getPath('userData')}`);
+  });
+
+  it('the tray speaks the language of the setting: the computer\'s by default, and the chosen one at once', async () => {
+    const fake = await boot(true, { locale: 'pt-BR' });
+    const tray = fake.trays[0]!;
+    expect(tray.labels()[0]).toBe('Nenhuma conta ainda');
+    await invoke(fake, 'settings.update', { language: 'en' });
+    await vi.waitFor(() => expect(tray.labels()[0]).toBe('No accounts yet'));
+    await invoke(fake, 'settings.update', { language: 'system' });
+    await vi.waitFor(() => expect(tray.labels()[0]).toBe('Nenhuma conta ainda'));
   });
 
   it("an earlier version's desktop.json is taken over into the settings and removed", async () => {
