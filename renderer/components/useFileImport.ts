@@ -2,7 +2,7 @@
 // its answers that need the user (a passphrase, "import it unencrypted?") keep the upload for the retry.
 import { useRef, useState } from 'react';
 import type { Account } from '../../preload/contract';
-import { t } from '../i18n';
+import { isEnglish, t } from '../i18n';
 import { useBackupStore } from '../stores/backupStore';
 import { errorText } from './errors';
 
@@ -54,7 +54,9 @@ export function useFileImport(onImported: (account: Account) => void) {
     }
     if (e.code === 'KEY_MISMATCH' || e.code === 'WRONG_PASSPHRASE') {
       setPhase('ask-passphrase');
-      setPassError(e.code === 'WRONG_PASSPHRASE' ? errorText(e, t('backup:importFile.wrongPassphrase')) : t('backup:importFile.encrypted'));
+      // Main words a wrong passphrase in English; in another language the file's own sentence says it best.
+      const wrong = isEnglish() ? errorText(e, t('backup:importFile.wrongPassphrase')) : t('backup:importFile.wrongPassphrase');
+      setPassError(e.code === 'WRONG_PASSPHRASE' ? wrong : t('backup:importFile.encrypted'));
       return void requestAnimationFrame(() => passRef.current?.focus());
     }
     // Any other answer used the upload up: a new try sends the file again.
