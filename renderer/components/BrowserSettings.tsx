@@ -3,6 +3,7 @@
 // fail later for a path that was saved but does not start.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SettingsPanel } from './SettingsPanel';
 import type { BrowserInfo } from '../../preload/settings';
 import { selectBrowsers, useSettingsStore } from '../stores/settingsStore';
 import { TextField } from './TextField';
@@ -50,10 +51,7 @@ export function BrowserSettings() {
     if (result?.ok) setDone(true);
   };
   return (
-    <section className="panel settings-panel" aria-labelledby="settings-browser">
-      <h3 id="settings-browser" className="panel-heading">
-        {t('browser.title')}
-      </h3>
+    <SettingsPanel id="settings-browser" title={t('browser.title')}>
       <p className="muted">{t('browser.intro')}</p>
       <InUse info={browsers?.inUse ?? null} loaded={browsers !== null} />
       <fieldset className="choice-group" disabled={save.pending}>
@@ -92,7 +90,7 @@ export function BrowserSettings() {
           {t('saved')} {t('browser.restartNote')}
         </p>
       ) : null}
-    </section>
+    </SettingsPanel>
   );
 }
 

@@ -1,5 +1,6 @@
 // Settings: the language, desktop notifications, and what the desktop app does at login and on close.
 import { useTranslation } from 'react-i18next';
+import { SettingsPanel } from './SettingsPanel';
 import { LanguageSetting, type CloseBehaviour } from '../../preload/settings';
 import { resolveLanguage } from '../i18n';
 import { selectInfo, useAppStore } from '../stores/appStore';
@@ -16,10 +17,7 @@ export function GeneralSettings() {
     text: value === 'system' ? t('general.system', { language: t(`languages.${systemLanguage}`) }) : t(`languages.${value}`),
   }));
   return (
-    <section className="panel settings-panel" aria-labelledby="settings-general">
-      <h3 id="settings-general" className="panel-heading">
-        {t('general.title')}
-      </h3>
+    <SettingsPanel id="settings-general" title={t('general.title')}>
       <SelectField
         label={t('general.language')}
         help={t('general.languageHelp')}
@@ -31,7 +29,7 @@ export function GeneralSettings() {
         onChange={(v) => void language.change(LanguageSetting.parse(v))}
       />
       <CheckboxField label={t('general.notifications')} help={t('general.notificationsHelp')} asSwitch name="notifications" checked={notifications.value} busy={notifications.pending} error={notifications.error} onChange={(v) => void notifications.change(v)} />
-    </section>
+    </SettingsPanel>
   );
 }
 
@@ -46,10 +44,7 @@ export function DesktopSettings() {
     { value: 'quit', text: t('desktop.quit') },
   ];
   return (
-    <section className="panel settings-panel" aria-labelledby="settings-desktop">
-      <h3 id="settings-desktop" className="panel-heading">
-        {t('desktop.title')}
-      </h3>
+    <SettingsPanel id="settings-desktop" title={t('desktop.title')}>
       {browserMode ? <p className="muted">{t('desktop.browserMode')}</p> : null}
       <CheckboxField label={t('desktop.startAtLogin')} name="startAtLogin" checked={startAtLogin.value} busy={startAtLogin.pending} error={startAtLogin.error} onChange={(v) => void startAtLogin.change(v)} />
       {startAtLogin.value ? (
@@ -69,6 +64,6 @@ export function DesktopSettings() {
           {close.error}
         </p>
       ) : null}
-    </section>
+    </SettingsPanel>
   );
 }

@@ -3,6 +3,7 @@
 // window (settings.changed).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SettingsPanel } from './SettingsPanel';
 import { call } from '../stores/api';
 import { selectInfo, useAppStore } from '../stores/appStore';
 import { selectSettings, useSettingsStore } from '../stores/settingsStore';
@@ -61,10 +62,7 @@ function BackupDefaults() {
     if (result?.ok) setDone(true);
   };
   return (
-    <section className="panel settings-panel" aria-labelledby="settings-backup">
-      <h3 id="settings-backup" className="panel-heading">
-        {t('backup.title')}
-      </h3>
+    <SettingsPanel id="settings-backup" title={t('backup.title')}>
       <form
         aria-labelledby="settings-backup"
         onSubmit={(e) => {
@@ -84,7 +82,7 @@ function BackupDefaults() {
           ) : null}
         </div>
       </form>
-    </section>
+    </SettingsPanel>
   );
 }
 
@@ -94,10 +92,7 @@ function DataFolder() {
   const open = useCommand();
   if (!info) return null;
   return (
-    <section className="panel settings-panel" aria-labelledby="settings-data">
-      <h3 id="settings-data" className="panel-heading">
-        {t('data.title')}
-      </h3>
+    <SettingsPanel id="settings-data" title={t('data.title')}>
       <p className="muted">{t('data.intro')}</p>
       <p>
         <code className="data-folder" data-testid="data-folder">
@@ -118,6 +113,6 @@ function DataFolder() {
           {open.error}
         </p>
       ) : null}
-    </section>
+    </SettingsPanel>
   );
 }

@@ -9,9 +9,21 @@ import { NAMESPACES, resources } from './resources';
 
 export const i18n: I18n = i18next.createInstance();
 
+/** The language this window showed last, so its first paint is in it before main's settings arrive. */
+const LAST_LANGUAGE_KEY = 'wa-accounts.language';
+
+function lastLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(LAST_LANGUAGE_KEY);
+    return LANGUAGES.find((l) => l === stored) ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 void i18n.use(initReactI18next).init({
   resources,
-  lng: 'en',
+  lng: lastLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   ns: NAMESPACES,
@@ -22,6 +34,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 export const t: I18n['t'] = i18n.t.bind(i18n);
 
@@ -45,6 +59,11 @@ export function applyLanguage(setting: LanguageSetting): Language {
   const lang = resolveLanguage(setting, preferred);
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  try {
+    globalThis.localStorage?.setItem(LAST_LANGUAGE_KEY, lang);
+  } catch {
+    // Storage may be off (private mode): the window then starts in English until the settings arrive.
+  }
   return lang;
 }
 
