@@ -175,3 +175,26 @@ it('a full disk while writing an account’s history fails that account with DIS
   });
   expect(() => (m as unknown as { write(id: string, s: unknown, w: () => void): void }).write(a.id, {}, () => repo.addEvent(a.id, 1, 'stopped', 'x'))).toThrow('a bug');
 });
+
+it('restarts the accounts that were running a few at a time: no more starts at once than startConcurrency', async () => {
+  const m0 = build();
+  const ids = ['A', 'B', 'C', 'D', 'E'].map((l) => m0.add(l).id);
+  await m0.stop();
+  let inFlight = 0;
+  let most = 0;
+  const order: string[] = [];
+  // Each start waits a while at its gate (as a backup lease check does), then fails fast for lack of a browser.
+  const startGate: StartGate = async (id) => {
+    order.push(id);
+    inFlight += 1;
+    most = Math.max(most, inFlight);
+    await new Promise((r) => setTimeout(r, 30));
+    inFlight -= 1;
+    return null;
+  };
+  const m = build({ startGate, startConcurrency: 2 });
+  await m.start();
+  expect(most).toBe(2);
+  expect(order.sort()).toEqual([...ids].sort());
+  for (const id of ids) expect(m.sessionOf(id).state.kind).toBe('failed');
+});

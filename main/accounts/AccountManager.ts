@@ -75,7 +75,9 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
       for (let next = queue.shift(); next; next = queue.shift()) {
         const session = this.sessions.get(next.id);
         if (!session || session.running || session.state.kind !== 'stopped' || !this.deps.repo.get(next.id)?.running) continue;
-        this.kick(next.id, () => session.start());
+        // Its start (lease and proxy checks included) first, then until it settles: waiting on a session that
+        // has not left 'stopped' yet would count it as settled at once, and start every account together.
+        await this.kick(next.id, () => session.start());
         await session.waitFor(SETTLED, this.deps.settings.timeouts.pageMs).catch(() => undefined);
       }
     });
@@ -96,7 +98,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     this.deps.repo.insert(stored);
     this.deps.repo.addEvent(stored.id, this.now(), 'added', stored.temporary ? 'added by the user as a temporary account' : 'added by the user');
     const session = this.attach(stored);
-    this.kick(stored.id, () => session.start());
+    void this.kick(stored.id, () => session.start());
     this.announce();
     return this.get(stored.id);
   }
@@ -110,7 +112,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
   startAccount(id: string): AccountRecord {
     const session = this.session(id);
     this.deps.repo.setRunning(id, true);
-    this.kick(id, () => session.start());
+    void this.kick(id, () => session.start());
     return this.get(id);
   }
 
@@ -118,7 +120,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
   takeOver(id: string): AccountRecord {
     const session = this.session(id);
     this.deps.repo.setRunning(id, true);
-    this.kick(id, () => session.start(), true);
+    void this.kick(id, () => session.start(), true);
     return this.get(id);
   }
 
@@ -136,7 +138,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     const old = this.sessions.get(id);
     if (old) void old.dispose();
     const session = this.attach({ ...this.deps.repo.get(id)!, linked: true });
-    this.kick(id, () => session.start());
+    void this.kick(id, () => session.start());
     this.announce();
     return this.get(id);
   }
@@ -163,7 +165,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
   linkWithPhone(id: string, phoneNumber: string): AccountRecord {
     const session = this.session(id);
     this.deps.repo.setRunning(id, true);
-    this.kick(id, () => session.start({ pairWithPhone: phoneNumber }));
+    void this.kick(id, () => session.start({ pairWithPhone: phoneNumber }));
     return this.get(id);
   }
 
@@ -180,7 +182,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
   async setProxy(id: string, proxy: ProxyInput | null): Promise<AccountRecord> {
     const session = this.session(id);
     await this.proxies.set(id, proxy);
-    if (session.running || session.state.kind !== 'stopped') this.kick(id, () => session.start());
+    if (session.running || session.state.kind !== 'stopped') void this.kick(id, () => session.start());
     this.announce();
     return this.get(id);
   }
@@ -258,7 +260,8 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
     writeOrBlock(this.deps.log, id, session, work);
   }
 
-  private kick(id: string, start: () => Promise<void>, force = false): void {
+  /** Starts the account once its gate allows it; the promise settles when its start was handed to the session (never rejects). */
+  private kick(id: string, start: () => Promise<void>, force = false): Promise<void> {
     const run = async () => {
       // A temporary account is never backed up, so it never waits for backup's lease.
       const gate = this.deps.repo.get(id)?.temporary ? null : await this.gate(id, { force });
@@ -266,7 +269,7 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> implement
       if (blocked) return this.sessions.get(id)?.block(blocked.code, blocked.message);
       await start();
     };
-    run().catch((err: unknown) => this.deps.log.error('account start failed', { account: id, error: err instanceof Error ? err.message : String(err) }));
+    return run().catch((err: unknown) => this.deps.log.error('account start failed', { account: id, error: err instanceof Error ? err.message : String(err) }));
   }
 
   private view(stored: StoredAccount): AccountRecord {
