@@ -29,11 +29,22 @@ afterEach(async () => {
   dataDir = undefined;
 });
 
-/** Every path under `dir` whose name contains `id`. */
+/**
+ * Every path under `dir` whose name contains `id`. The other account's browser is running meanwhile and
+ * creates and deletes cache folders in its own profile: one gone between listing and reading is skipped.
+ */
 function pathsNamed(dir: string, id: string): string[] {
   const found: string[] = [];
+  const entries = (d: string) => {
+    try {
+      return readdirSync(d, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+  };
   const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
+    for (const e of entries(d)) {
       const p = join(d, e.name);
       if (e.name.includes(id)) found.push(p);
       if (e.isDirectory()) walk(p);
