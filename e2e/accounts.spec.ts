@@ -154,6 +154,12 @@ test('a label is shown as text: markup in it is not run', async ({ page, host })
 
 test('keyboard only: add, rename and cancel a removal', async ({ page, host }) => {
   await openApp(page, host.url);
+  // The header's screens come first (Accounts | Settings), then the form.
+  const screens = page.getByRole('navigation', { name: 'Screens' });
+  await page.keyboard.press('Tab');
+  await expect(screens.getByRole('button', { name: 'Accounts' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(screens.getByRole('button', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Account name')).toBeFocused();
   await page.keyboard.type('Keyboard');
