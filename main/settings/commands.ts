@@ -15,6 +15,8 @@ export interface SettingsCommandDeps {
   /** Where a browser check's throwaway profile goes. */
   workDir: string;
   openFolder?: (path: string) => Promise<void>;
+  /** Replaces the real check (main/browser/checkBrowser.ts) in unit tests. */
+  check?: typeof checkBrowser;
 }
 
 export type SettingsCommands = 'settings.get' | 'settings.update' | 'settings.browsers' | 'settings.checkBrowser' | 'app.openDataFolder';
@@ -22,6 +24,14 @@ export type SettingsCommands = 'settings.get' | 'settings.update' | 'settings.br
 const info = (b: BrowserChoice): BrowserInfo => ({ path: b.executablePath, source: b.source, headlessShell: b.headlessShell });
 
 export function settingsHandlers(d: SettingsCommandDeps): Pick<Handlers, SettingsCommands> {
+  // One browser check at a time: each starts a browser, and a caller that repeats "Check" must not start many.
+  let checking: Promise<unknown> = Promise.resolve();
+  const check = d.check ?? checkBrowser;
+  const oneCheck = <T,>(work: () => Promise<T>): Promise<T> => {
+    const run = checking.then(work, work);
+    checking = run.catch(() => undefined);
+    return run;
+  };
   return {
     'settings.get': () => d.settings.get(),
     'settings.update': (patch) => d.settings.update(patch),
@@ -29,7 +39,7 @@ export function settingsHandlers(d: SettingsCommandDeps): Pick<Handlers, Setting
       const inUse = d.findBrowser();
       return { detected: detectedBrowsers({ bundledDir: d.bundledBrowserDir }).map(info), inUse: inUse ? info(inUse) : null };
     },
-    'settings.checkBrowser': ({ path }) => checkBrowser(path, { workDir: d.workDir }),
+    'settings.checkBrowser': ({ path }) => oneCheck(() => check(path, { workDir: d.workDir })),
     'app.openDataFolder': async () => {
       if (!d.openFolder) throw new AppError('NOT_AVAILABLE', `Opening a folder works in the desktop app. The data folder is ${d.dataDir}`);
       try {
