@@ -85,9 +85,9 @@ export function detectedBrowsers(opts: Omit<FindBrowserOptions, 'setting' | 'kin
 
 /** What to tell a person who has no browser the app can use. */
 export function browserInstallHint(platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') return 'Install Google Chrome (or Chromium, Edge or Brave) in /Applications, then press Retry.';
-  if (platform === 'win32') return 'Install Google Chrome or Microsoft Edge, then press Retry.';
-  return 'Install Chromium (Debian/Ubuntu: sudo apt install chromium) or Google Chrome, then press Retry.';
+  if (platform === 'darwin') return 'Install Google Chrome (or Chromium, Edge or Brave) in /Applications, or choose a browser in Settings, then press Retry.';
+  if (platform === 'win32') return 'Install Google Chrome or Microsoft Edge, or choose a browser in Settings, then press Retry.';
+  return 'Install Chromium (Debian/Ubuntu: sudo apt install chromium) or Google Chrome, or choose a browser in Settings, then press Retry.';
 }
 
 /**
