@@ -216,6 +216,31 @@ it('setting the passphrase tells every window, and backs up again every linked a
   expect(engine.backUp.mock.calls.map(([o]) => [o.accountId, o.force])).toEqual([['acc-enc', true]]);
 });
 
+it('a passphrase set while a backup runs gets a backup of its own after that one: the running one was made without it', async () => {
+  const { accounts, engine, service } = computer();
+  accounts.add('acc-1', 'Work');
+  await service.configure({ accountId: 'acc-1', enabled: true, storeId: STORE });
+  let finish!: () => void;
+  const order: string[] = [];
+  engine.backUp.mockImplementationOnce(async (o) => {
+    order.push(`start force=${o.force}`);
+    await new Promise<void>((r) => (finish = r));
+    order.push('end');
+    return uploaded();
+  });
+  const running = service.runNow('acc-1');
+  await vi.waitFor(() => expect(order).toEqual(['start force=false']));
+  const setting = service.setPassphrase('correct horse battery');
+  // A second Back up now still joins the one under way.
+  const again = service.runNow('acc-1');
+  await new Promise((r) => setTimeout(r, 20));
+  expect(engine.backUp).toHaveBeenCalledOnce();
+  finish();
+  await Promise.all([running, again, setting]);
+  expect(engine.backUp.mock.calls.map(([o]) => o.force)).toEqual([false, true]);
+  expect(order).toEqual(['start force=false', 'end']);
+});
+
 it('on quit: a last backup of every linked account with backup on, the leases go, and states are no longer followed', async () => {
   const a = computer('a');
   const b = computer('b');

@@ -8,24 +8,11 @@ import { withTimeout } from '../util/time';
 import type { BackupEngine } from './BackupEngine';
 import type { DataKeyring } from './crypto/keys';
 import { LeaseKeeper } from './LeaseKeeper';
+import { LEASE_RELEASE_BUDGET_MS, type BackupSettings } from './backupSettings';
 import { storeError, type StoreRegistry } from './StoreRegistry';
 
-export interface BackupSettings {
-  /** The first backup waits until the account has been ready this long (a fresh session settles first). */
-  firstDelayMs: number;
-  /** On quit, the last backups may take at most this long in total. */
-  quitBudgetMs: number;
-  /** The lease in the store: how long it lasts without a heartbeat (a crashed owner's lease expires). */
-  leaseTtlMs: number;
-  /** First retry after a failed backup; doubles up to the account's interval. */
-  retryBaseMs: number;
-  /** Versions kept per account. */
-  keep: number;
-}
-
-export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { firstDelayMs: 60_000, quitBudgetMs: 8_000, leaseTtlMs: 90_000, retryBaseMs: 30_000, keep: 3 };
-/** Releasing leases is one small write per store: a store that does not answer in time keeps the lease until it expires. */
-export const LEASE_RELEASE_BUDGET_MS = 2_000;
+// The settings (timings, the quit budget) are in backupSettings.ts; callers keep importing them from here.
+export { DEFAULT_BACKUP_SETTINGS, LEASE_RELEASE_BUDGET_MS, type BackupSettings } from './backupSettings';
 
 export interface BackupServiceDeps {
   repo: BackupRepo;
@@ -57,6 +44,8 @@ interface Runtime {
   timer?: NodeJS.Timeout;
   nextAt: number | null;
   running?: Promise<void>;
+  /** A forced run waiting for the one under way. */
+  forced?: Promise<void>;
   failures: number;
   /** The number the account was last Ready with: backups made while it is stopped still name it. */
   phoneNumber?: string;
@@ -239,9 +228,13 @@ export class BackupService extends EventEmitter<BackupServiceEvents> {
     r.nextAt = null;
   }
 
-  /** One backup at a time per account; a second request joins the one under way. */
+  /**
+   * One backup at a time per account; a second request joins the one under way, but a forced one (a new
+   * passphrase) runs after it: the one under way may have been made without what the force is for.
+   */
   private run(id: string, force: boolean, quitting = false): Promise<void> {
     const r = this.runtime(id);
+    if (r.running && force) return (r.forced ??= r.running.catch(() => undefined).then(() => ((r.forced = undefined), this.run(id, true, quitting))));
     if (r.running) return r.running;
     const task = this.backUp(id, force).finally(() => {
       r.running = undefined;
