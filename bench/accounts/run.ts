@@ -15,6 +15,7 @@ import { checkTargets, summarizeAll, table, targetLines } from './report';
 import { STOCK_CHROMIUM, stockTrial } from './stockTrial';
 import { testBrowserChoice } from '../../e2e/testBrowser';
 import { loadAverage, type Engine, type TrialContext, type TrialResult } from './trial';
+import { cleanUpOnSignal, progress } from '../lifecycle';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +35,6 @@ const runs = Number(values.runs);
 const engines = values.engines.split(',');
 const counts = values.counts.split(',').map(Number).filter((n) => n > 0);
 const root = mkdtempSync(join(tmpdir(), 'wa-bench-accounts-'));
-const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 /** Every browser this run started has `root` in its --user-data-dir: kill those by pid, then drop the folder. */
 function cleanUp(): void {
@@ -42,12 +42,7 @@ function cleanUp(): void {
   if (killed.length) progress(`clean-up killed ${killed.length} leftover process(es): ${killed.join(' ')}`);
   rmSync(root, { recursive: true, force: true, maxRetries: 3 });
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    cleanUp();
-    process.exit(130);
-  });
-}
+cleanUpOnSignal(cleanUp);
 
 // The library leaves promises nobody awaits (docs/whatsapp-web.js.md, "Unhandled rejections from work nobody
 // awaits"); count them per trial, never crash on one.

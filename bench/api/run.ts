@@ -20,6 +20,7 @@ import { HostProcess, killHosts } from './hostProcess';
 import type { Path, RoundResult, Variant } from './protocol';
 import { checkTarget, latencyKey, median, mediansOf, PATHS, runStats, table, targetLines, type MemoryStats, type RunStats } from './report';
 import { AckTracker, burstRound, latencyRound } from './rounds';
+import { cleanUpOnSignal, progress } from '../lifecycle';
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +54,6 @@ const CONTACT = '15559990001';
 /** Sequential GETs that measure an API round trip without WhatsApp work. */
 const PING_COUNT = 100;
 const root = mkdtempSync(join(tmpdir(), 'wa-bench-api-'));
-const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 /** Hosts, then every browser (each names root in its --user-data-dir), then the folder: also on error or signal. */
 function cleanUp(): void {
@@ -62,12 +62,7 @@ function cleanUp(): void {
   if (hosts || browsers.length) progress(`clean-up killed ${hosts} host(s) and ${browsers.length} browser process(es)`);
   rmSync(root, { recursive: true, force: true, maxRetries: 3 });
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    cleanUp();
-    process.exit(130);
-  });
-}
+cleanUpOnSignal(cleanUp);
 const anomalies: string[] = [];
 process.on('unhandledRejection', (reason) => anomalies.push(`runner: unhandled rejection: ${String(reason).split('\n')[0]}`));
 

@@ -16,6 +16,7 @@ import { linkWithHistory } from './link';
 import { compareDigests, digestProfile, killChildren, runStep, storedBytes, totalBytes } from './measure';
 import { checkTargets, ratiosOf, table, targetLines, type Row, type StoreKind } from './report';
 import type { Job, StoreSpec, Variant } from './step';
+import { cleanUpOnSignal, progress } from '../lifecycle';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +31,6 @@ const stores = values.stores.split(',').filter((s): s is StoreKind => s === 's3'
 const stepTimeoutMs = Number(values['step-timeout-ms']);
 const ACCOUNT = 'bench';
 const root = mkdtempSync(join(tmpdir(), 'wa-bench-backup-'));
-const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 let s3: RunningS3rver | undefined;
 /** Children, browsers (their --user-data-dir is under root), s3rver and every temp folder: also on error or signal. */
@@ -41,12 +41,7 @@ function cleanUpSync(): void {
   if (s3) rmSync(s3.directory, { recursive: true, force: true, maxRetries: 3 });
   rmSync(root, { recursive: true, force: true, maxRetries: 3 });
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    cleanUpSync();
-    process.exit(130);
-  });
-}
+cleanUpOnSignal(cleanUpSync);
 // whatsapp-web.js leaves promises nobody awaits (docs/whatsapp-web.js.md, "Unhandled rejections from work nobody
 // awaits"): note them, never crash on one.
 const anomalies: string[] = [];
