@@ -8,7 +8,7 @@ import { createApp, type App } from '../../main/index';
 import { createLogger, type Logger } from '../../main/log';
 import { SimServer } from '../sim/SimServer';
 import { testBrowserSetting } from '../testBrowser';
-import type { SimOptions } from '../sim/types';
+import type { PageError, SimOptions } from '../sim/types';
 
 /** Simulator timings short enough for tests, long enough to be realistic in order. */
 export const FAST_SIM: SimOptions = { bootDelayMs: 200, syncStepMs: 50, firstRefMs: 8_000, laterRefMs: 4_000, refCount: 6 };
@@ -90,6 +90,23 @@ export class EngineHarness {
     const ready = await this.waitFor(id, ['ready']);
     return ready as Extract<SessionState, { kind: 'ready' }>;
   }
+}
+
+/** A simulator that delivers messages, and an app open on it: the set-up of the messaging and window tests. */
+export async function openWithMessaging(): Promise<EngineHarness> {
+  const sim = new SimServer({ ...FAST_SIM, deliveryMs: 100 });
+  await sim.start();
+  const h = new EngineHarness(sim, () => fastEngine(sim));
+  await h.open();
+  return h;
+}
+
+/** Closes what openWithMessaging opened; answers the errors the simulated page recorded, for the test to assert none. */
+export async function closeWithMessaging(h: EngineHarness): Promise<PageError[]> {
+  await h.dispose();
+  const errors = h.sim.pageErrors();
+  await h.sim.stop();
+  return errors;
 }
 
 /** Calls a command through the registry, as the UI does; throws the Result's error with its code. */

@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountActivity, MessageSummary } from '../../preload/messages';
 import type { AccountUse, EventName } from '../../preload/contract';
-import { SimServer } from '../sim/SimServer';
-import { call, codeOf, EngineHarness, FAST_SIM, fastEngine } from './harness';
+import type { SimServer } from '../sim/SimServer';
+import { call, closeWithMessaging, codeOf, openWithMessaging, type EngineHarness } from './harness';
 
 const ALICE = '15550000002';
 const BOB = '15550000003';
@@ -13,17 +13,10 @@ let sim: SimServer;
 let h: EngineHarness;
 
 beforeEach(async () => {
-  sim = new SimServer({ ...FAST_SIM, deliveryMs: 100 });
-  await sim.start();
-  h = new EngineHarness(sim, () => fastEngine(sim));
-  await h.open();
+  h = await openWithMessaging();
+  sim = h.sim;
 });
-afterEach(async () => {
-  await h.dispose();
-  const errors = sim.pageErrors();
-  await sim.stop();
-  expect(errors).toEqual([]);
-});
+afterEach(async () => expect(await closeWithMessaging(h)).toEqual([]));
 
 /** Collects the engine's messaging events for one account from now on. */
 function recordMessaging(id: string) {

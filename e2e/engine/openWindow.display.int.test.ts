@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../preload/contract';
-import { SimServer } from '../sim/SimServer';
-import { call, EngineHarness, FAST_SIM, fastEngine } from './harness';
+import type { SimServer } from '../sim/SimServer';
+import { call, closeWithMessaging, openWithMessaging, type EngineHarness } from './harness';
 import { colours, drawnShare, onPath, VirtualDisplay } from './xvfb';
 
 const ALICE = '15550000002';
@@ -36,17 +36,12 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   if (!canRun) return;
-  sim = new SimServer({ ...FAST_SIM, deliveryMs: 100 });
-  await sim.start();
-  h = new EngineHarness(sim, () => fastEngine(sim));
-  await h.open();
+  h = await openWithMessaging();
+  sim = h.sim;
 });
 afterEach(async () => {
   if (!canRun) return;
-  await h.dispose();
-  const errors = sim.pageErrors();
-  await sim.stop();
-  expect(errors).toEqual([]);
+  expect(await closeWithMessaging(h)).toEqual([]);
 });
 
 async function until<T>(what: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {

@@ -2,8 +2,8 @@
 // hidden and accounts.picture answers a PNG of what its page shows, which follows the page (issue 10, item 4).
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SimServer } from '../sim/SimServer';
-import { call, codeOf, EngineHarness, FAST_SIM, fastEngine } from './harness';
+import type { SimServer } from '../sim/SimServer';
+import { call, closeWithMessaging, codeOf, openWithMessaging, type EngineHarness } from './harness';
 import { colours } from './xvfb';
 
 const ALICE = '15550000002';
@@ -22,17 +22,10 @@ afterAll(() => {
   for (const [k, v] of Object.entries(before)) if (v !== undefined) process.env[k] = v;
 });
 beforeEach(async () => {
-  sim = new SimServer({ ...FAST_SIM, deliveryMs: 100 });
-  await sim.start();
-  h = new EngineHarness(sim, () => fastEngine(sim));
-  await h.open();
+  h = await openWithMessaging();
+  sim = h.sim;
 });
-afterEach(async () => {
-  await h.dispose();
-  const errors = sim.pageErrors();
-  await sim.stop();
-  expect(errors).toEqual([]);
-});
+afterEach(async () => expect(await closeWithMessaging(h)).toEqual([]));
 
 async function until(what: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
