@@ -1,12 +1,12 @@
 // Accessibility of every screen, in the light and in the dark theme (the app follows the OS's
 // prefers-color-scheme): axe-core must find no violation, colour contrast included. Each check attaches
 // its screenshot, so both themes can be looked at after a UI change.
-import { createServer } from 'node:net';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { S3RVER_KEY, S3RVER_SECRET, startS3rver } from '../main/backup/testing/s3rverServer';
+import { freePort } from '../main/api/testing/freePort';
 import { expect, test } from './fixtures';
 import type { SimServer } from './sim/SimServer';
-import { accountEntry, card, chip, expectNoAxeViolations, openApp, openSettings, snap } from './ui';
+import { accountEntry, backupArea, card, chip, expectNoAxeViolations, fillS3Form, openApp, openSettings, snap } from './ui';
 
 /** An account's detail pane in Portuguese (card() finds it by English-independent parts: its label). */
 async function cardIn(page: Page, label: string): Promise<Locator> {
@@ -14,7 +14,6 @@ async function cardIn(page: Page, label: string): Promise<Locator> {
   return page.getByRole('region', { name: label, exact: true });
 }
 
-const backupArea = (page: Page) => page.getByRole('region', { name: 'Backup', exact: true });
 
 /** The state chip of an account's line in the list (whichever account the detail pane shows). */
 const listChip = (page: Page, label: string) => chip(accountEntry(page, label));
@@ -37,13 +36,6 @@ async function linkedAccount(page: Page, sim: SimServer, label: string, number: 
   return { c, deviceId };
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
@@ -162,15 +154,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.keyboard.press('Escape');
         await expect(dialog).toBeHidden();
 
-        await backup.getByRole('button', { name: 'Add a store' }).click();
-        const form = page.getByRole('form', { name: 'Add a store' });
-        await form.getByLabel('Name', { exact: true }).fill('Office S3');
-        await form.getByLabel('Kind', { exact: true }).selectOption({ label: 'S3-compatible storage' });
-        await form.getByLabel('Endpoint (optional)', { exact: true }).fill(s3.endpoint);
-        await form.getByLabel('Region', { exact: true }).fill('us-east-1');
-        await form.getByLabel('Bucket', { exact: true }).fill(s3.bucket);
-        await form.getByLabel('Access key id', { exact: true }).fill(S3RVER_KEY);
-        await form.getByLabel('Secret access key', { exact: true }).fill(S3RVER_SECRET);
+        const form = await fillS3Form(page, s3, { key: S3RVER_KEY, secret: S3RVER_SECRET });
         await form.getByRole('button', { name: 'Test connection' }).click();
         await expect(form.getByRole('status')).toHaveText(/^Connected in \d+ ms$/, { timeout: 15_000 });
         await check(page, testInfo, 'store-form-connected');

@@ -3,22 +3,15 @@
 // Webhooks) and the event stream, and the delivery log fills. A message sent with the key reaches the
 // simulated phone.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { Webhook } from 'standardwebhooks';
+import { freePort } from '../main/api/testing/freePort';
 import { expect, test } from './fixtures';
 import { linkedAccount, openApp, openSettings, snap } from './ui';
 
 const ALICE = '15550000002';
 
 
-async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 async function startReceiver(port = 0) {
   const got: { headers: IncomingHttpHeaders; body: string }[] = [];

@@ -13,28 +13,14 @@ import { S3RVER_KEY, S3RVER_SECRET, startS3rver, type RunningS3rver } from '../m
 import { expect, test } from './fixtures';
 import { WebHostProcess } from './hostProcess';
 import type { SimServer } from './sim/SimServer';
-import { card, chip, openApp, snap, watchForQr } from './ui';
+import { backupArea, card, chip, fillS3Form, openApp, snap, watchForQr } from './ui';
 
 const PASSPHRASE = 'correct horse battery staple';
 
-const backupArea = (page: Page) => page.getByRole('region', { name: 'Backup', exact: true });
 
-/** Opens "Add a store" and fills the S3 form for the running s3rver. */
-async function fillS3Form(page: Page, s3: RunningS3rver, credentials = { key: S3RVER_KEY, secret: S3RVER_SECRET }): Promise<Locator> {
-  await backupArea(page).getByRole('button', { name: 'Add a store' }).click();
-  const form = page.getByRole('form', { name: 'Add a store' });
-  await form.getByLabel('Name', { exact: true }).fill('Office S3');
-  await form.getByLabel('Kind', { exact: true }).selectOption({ label: 'S3-compatible storage' });
-  await form.getByLabel('Endpoint (optional)', { exact: true }).fill(s3.endpoint);
-  await form.getByLabel('Region', { exact: true }).fill('us-east-1');
-  await form.getByLabel('Bucket', { exact: true }).fill(s3.bucket);
-  await form.getByLabel('Access key id', { exact: true }).fill(credentials.key);
-  await form.getByLabel('Secret access key', { exact: true }).fill(credentials.secret);
-  return form;
-}
 
 async function addS3Store(page: Page, s3: RunningS3rver, testInfo?: TestInfo): Promise<void> {
-  const form = await fillS3Form(page, s3);
+  const form = await fillS3Form(page, s3, { key: S3RVER_KEY, secret: S3RVER_SECRET });
   await expect(form.getByRole('checkbox', { name: 'Path-style addressing' })).toBeChecked();
   if (testInfo) await snap(page, testInfo, '1-store-form');
   await form.getByRole('button', { name: 'Test connection' }).click();

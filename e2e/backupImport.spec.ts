@@ -14,7 +14,7 @@ import { expect, test } from './fixtures';
 import { ClientHarness, linkNewDevice } from './sim/clientHarness';
 import { FolderStore } from './sim/FolderStore';
 import type { SimServer } from './sim/SimServer';
-import { card, chip, openApp, snap, watchForQr } from './ui';
+import { addFolderStore, backupArea, card, chip, openApp, snap, watchForQr } from './ui';
 
 /** RemoteAuth's first save waits a hard-coded 60 s; shortened so the test does not wait a minute. */
 class QuickRemoteAuth extends RemoteAuth {
@@ -24,7 +24,6 @@ class QuickRemoteAuth extends RemoteAuth {
 }
 
 const CLIENT_ID = 'Front-Desk';
-const backupArea = (page: Page) => page.getByRole('region', { name: 'Backup', exact: true });
 
 /** Stock RemoteAuth links a device and saves `<folder>/RemoteAuth-Front-Desk.zip`; the client is gone before the app uses it. */
 async function stockRemoteAuthZip(sim: SimServer, folder: string): Promise<string> {
@@ -54,12 +53,7 @@ test('a folder of stock RemoteAuth zips: listed under a valid id with its origin
     await stockRemoteAuthZip(sim, folder);
     await watchForQr(page);
     await openApp(page, host.url);
-    await backupArea(page).getByRole('button', { name: 'Add a store' }).click();
-    const form = page.getByRole('form', { name: 'Add a store' });
-    await form.getByLabel('Name', { exact: true }).fill('RemoteAuth folder');
-    await form.getByLabel('Kind', { exact: true }).selectOption({ label: 'Folder' });
-    await form.getByLabel('Folder', { exact: true }).fill(folder);
-    await form.getByRole('button', { name: 'Save store' }).click();
+    await addFolderStore(page, 'RemoteAuth folder', folder);
     await expect(backupArea(page).getByRole('list', { name: 'Stores' })).toContainText('RemoteAuth folder');
 
     await backupArea(page).getByRole('button', { name: 'Restore from backup…' }).click();

@@ -1,18 +1,10 @@
 // Temporary accounts and an account's proxy, through the UI against the web host.
-import { createServer } from 'node:net';
+import { freePort } from '../main/api/testing/freePort';
 import { Server as ProxyServer } from 'proxy-chain';
 import { expect, test } from './fixtures';
 import { SIM_HOST } from './sim/certificate';
 import { card, chip, openApp } from './ui';
 
-/** A loopback port nothing listens on (listened on, then closed). */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 test('"Add a temporary account" makes an account that says it is temporary and offers no backup', async ({ page, host }) => {
   await openApp(page, host.url);
@@ -40,7 +32,7 @@ test('"Add a temporary account" makes an account that says it is temporary and o
 });
 
 test('a proxy set in the account details is shown without its password, and one that refuses says "proxy unreachable"', async ({ page, host }) => {
-  const port = await deadPort();
+  const port = await freePort(); // nothing listens there
   await openApp(page, host.url);
   await page.getByLabel('Account name').fill('Office');
   await page.getByRole('button', { name: 'Add', exact: true }).click();

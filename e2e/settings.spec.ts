@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { testBrowserPath } from './testBrowser';
-import { card, chip, linkedAccount, openAccounts, openApp, openSettings, snap } from './ui';
+import { addFolderStore, card, chip, linkedAccount, openAccounts, openApp, openSettings, snap } from './ui';
 import enCatalogs from './catalogText';
 
 const ALICE = '15550000002';
@@ -218,13 +218,7 @@ test('the default backup interval, start at login and closing: saved, shown in a
 
     // A store, then a new account: its backup starts from the default.
     await openAccounts(page);
-    const area = page.getByRole('region', { name: 'Backup', exact: true });
-    await area.getByRole('button', { name: 'Add a store' }).click();
-    const add = page.getByRole('form', { name: 'Add a store' });
-    await add.getByLabel('Name', { exact: true }).fill('USB drive');
-    await add.getByLabel('Kind', { exact: true }).selectOption({ label: 'Folder' });
-    await add.getByLabel('Folder', { exact: true }).fill(folder);
-    await add.getByRole('button', { name: 'Save store' }).click();
+    await addFolderStore(page, 'USB drive', folder);
     await page.getByLabel('Account name').fill('Work');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const c = await card(page, 'Work');

@@ -46,6 +46,35 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await expect(page.getByText('Loading accounts…')).toBeHidden();
 }
 
+/** The accounts screen's Backup area (stores, restore, recovery passphrase). */
+export function backupArea(page: Page): Locator {
+  return page.getByRole('region', { name: 'Backup', exact: true });
+}
+
+/** Opens "Add a store" and fills the S3 form for a store on `s3`; answers the form, not saved yet. */
+export async function fillS3Form(page: Page, s3: { endpoint: string; bucket: string }, credentials: { key: string; secret: string }): Promise<Locator> {
+  await backupArea(page).getByRole('button', { name: 'Add a store' }).click();
+  const form = page.getByRole('form', { name: 'Add a store' });
+  await form.getByLabel('Name', { exact: true }).fill('Office S3');
+  await form.getByLabel('Kind', { exact: true }).selectOption({ label: 'S3-compatible storage' });
+  await form.getByLabel('Endpoint (optional)', { exact: true }).fill(s3.endpoint);
+  await form.getByLabel('Region', { exact: true }).fill('us-east-1');
+  await form.getByLabel('Bucket', { exact: true }).fill(s3.bucket);
+  await form.getByLabel('Access key id', { exact: true }).fill(credentials.key);
+  await form.getByLabel('Secret access key', { exact: true }).fill(credentials.secret);
+  return form;
+}
+
+/** Adds a folder store through "Add a store" and saves it. */
+export async function addFolderStore(page: Page, name: string, folder: string): Promise<void> {
+  await backupArea(page).getByRole('button', { name: 'Add a store' }).click();
+  const form = page.getByRole('form', { name: 'Add a store' });
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Kind', { exact: true }).selectOption({ label: 'Folder' });
+  await form.getByLabel('Folder', { exact: true }).fill(folder);
+  await form.getByRole('button', { name: 'Save store' }).click();
+}
+
 /** Shows the Settings screen (the header's Accounts | Settings) and waits for its settings. */
 export async function openSettings(page: Page): Promise<Locator> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();

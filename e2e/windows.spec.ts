@@ -4,11 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openApp, snap } from './ui';
-
-const backupArea = (page: Page) => page.getByRole('region', { name: 'Backup', exact: true });
+import { addFolderStore, backupArea, openApp, snap } from './ui';
 
 test('a store and the recovery passphrase set in one window show in another without a reload', async ({ page, browser, host }, testInfo) => {
   test.skip(testInfo.project.name !== 'web', 'two browser windows on one web host');
@@ -23,12 +20,7 @@ test('a store and the recovery passphrase set in one window show in another with
     await expect(backupArea(other)).toContainText('No recovery passphrase yet');
 
     // Added in the first window.
-    await backupArea(page).getByRole('button', { name: 'Add a store' }).click();
-    const add = page.getByRole('form', { name: 'Add a store' });
-    await add.getByLabel('Name', { exact: true }).fill('USB drive');
-    await add.getByLabel('Kind', { exact: true }).selectOption({ label: 'Folder' });
-    await add.getByLabel('Folder', { exact: true }).fill(folder);
-    await add.getByRole('button', { name: 'Save store' }).click();
+    await addFolderStore(page, 'USB drive', folder);
     const otherStores = backupArea(other).getByRole('list', { name: 'Stores' });
     await expect(otherStores).toContainText('USB drive');
     await expect(otherStores).toContainText(`Folder ${folder}`);

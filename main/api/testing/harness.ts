@@ -4,7 +4,6 @@
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionState } from '../../../preload/contract';
@@ -17,6 +16,7 @@ import { AppDatabase } from '../../db/AppDatabase';
 import { AppError } from '../../errors';
 import { createLogger } from '../../log';
 import { ApiService } from '../ApiService';
+import { freePort } from './freePort';
 
 export class FakeAccounts extends EventEmitter<{ state: [string, SessionState] }> {
   readonly records = new Map<string, AccountRecord>();
@@ -71,13 +71,7 @@ export class FakeMessaging extends EventEmitter<MessagingEvents> implements Acco
   }
 }
 
-export async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
+export { freePort };
 
 export interface Harness {
   dir: string;
