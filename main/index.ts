@@ -14,7 +14,7 @@ import { FileTransfers } from './backup/FileTransfers';
 import { DataKeyring, FileKeyProtector, type KeyProtector } from './backup/crypto/keys';
 import { SecretStore } from './backup/SecretStore';
 import { StoreRegistry } from './backup/StoreRegistry';
-import { appBrowserFinder, type BrowserChoice } from './browser/findBrowser';
+import { appBrowserFinder, type BrowserChoice, type BrowserFinder } from './browser/findBrowser';
 import { BackupRepo } from './db/BackupRepo';
 import { AccountsRepo } from './db/AccountsRepo';
 import { ProxyRepo } from './db/ProxyRepo';
@@ -78,6 +78,8 @@ export interface App {
   api: ApiService;
   /** The Settings screen's choices (SQLite); the desktop shell follows them too. */
   settings: SettingsService;
+  /** The accounts' browser search as it stands (the setting first): null when no account could start. */
+  findBrowser: BrowserFinder;
   events: EventHub;
   info(): AppInfo;
   /** An account as the contract sends it, with its backup status. */
@@ -105,9 +107,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const database = openDatabase(opts.dataDir, lock);
   const events = new EventHub(log);
   const sessionsDir = join(opts.dataDir, 'sessions');
-  // One secret store (store and proxy passwords): it rewrites its whole file, so two would undo each other's writes.
-  const protector = opts.keyProtector ?? new FileKeyProtector(join(opts.dataDir, 'keys', 'local.key'));
-  const secrets = new SecretStore(join(opts.dataDir, 'keys', 'secrets.json'), protector);
+  const { protector, secrets } = keyStores(opts);
   const workDir = join(opts.dataDir, 'tmp');
   const { settings, findBrowser } = createSettings(opts, database, events, workDir, log);
   const accounts = new AccountManager({
@@ -149,6 +149,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     transfers,
     api,
     settings,
+    findBrowser,
     events,
     info,
     account: (id) => view.get(id),
@@ -182,6 +183,12 @@ interface BackupParts {
   secrets: SecretStore;
   workDir: string;
   settings: SettingsService;
+}
+
+/** One secret store (store and proxy passwords): it rewrites its whole file, so two would undo each other's writes. */
+function keyStores(opts: AppOptions): { protector: KeyProtector; secrets: SecretStore } {
+  const protector = opts.keyProtector ?? new FileKeyProtector(join(opts.dataDir, 'keys', 'local.key'));
+  return { protector, secrets: new SecretStore(join(opts.dataDir, 'keys', 'secrets.json'), protector) };
 }
 
 function forwardEvents(api: ApiService, settings: SettingsService, view: AccountView, events: EventHub): void {

@@ -2,7 +2,6 @@
 // the same one the web host runs; this file adds the window, the IPC transport and the app lifecycle.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, session, shell as electronShell } from 'electron';
-import { appBrowserFinder } from '../browser/findBrowser';
 import { noBrowserLine } from '../browser/installCommand';
 import { devHooks, type DevHooks } from '../devHooks';
 import { createApp, stopBudgetMs, type App } from '../index';
@@ -90,8 +89,6 @@ async function start(): Promise<void> {
 
   const { browserPath } = hooks;
   const bundledBrowserDir = app.isPackaged ? path.join(process.resourcesPath, 'browser') : null;
-  // Each account says what to install; this line tells whoever started the app from a terminal.
-  if (!appBrowserFinder(browserPath, bundledBrowserDir)()) console.log(noBrowserLine());
   try {
     if (hooksProblem) throw new Error(hooksProblem);
     core = await createApp({
@@ -109,6 +106,9 @@ async function start(): Promise<void> {
       systemLocale: [app.getLocale(), ...app.getPreferredSystemLanguages()],
     });
     await core.start();
+    // Each account says what to install; this line tells whoever started the app from a terminal (the
+    // accounts' own search: a browser chosen in Settings counts).
+    if (!core.findBrowser()) console.log(noBrowserLine());
     // The menu was built before the language setting was read; build it again in that language, and on each change.
     const appMenu = () => app.isPackaged && Menu.setApplicationMenu(Menu.buildFromTemplate(packagedMenuTemplate(process.platform)));
     appMenu();

@@ -2,7 +2,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { appBrowserFinder } from '../browser/findBrowser';
 import { noBrowserLine } from '../browser/installCommand';
 import { devEngineFromEnv } from '../devHooks';
 import { createApp } from '../index';
@@ -58,7 +57,8 @@ async function main(): Promise<void> {
     console.warn(`Warning: listening on ${bind}: anyone who can reach this address and has the link can use the app, and the traffic (the link's token included) is plain HTTP that others on the network can read. Use it only on a network you trust.`);
   }
   console.log(`Data folder: ${dataDir}`);
-  if (!appBrowserFinder(browserPath)()) console.log(noBrowserLine());
+  // The same search the accounts use, so a browser chosen in Settings counts.
+  if (!app.findBrowser()) console.log(noBrowserLine());
   console.log(`Open ${host.url}`);
   for (const other of host.urls.slice(1)) console.log(`  or, from another device: ${other}`);
 
