@@ -4,7 +4,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsPanel } from './SettingsPanel';
-import { call } from '../stores/api';
 import { selectInfo, useAppStore } from '../stores/appStore';
 import { selectSettings, useSettingsStore } from '../stores/settingsStore';
 import { ApiSection } from './ApiSection';
@@ -101,7 +100,7 @@ function DataFolder() {
       </p>
       {info.host === 'electron' ? (
         <div className="actions">
-          <button type="button" className="button" aria-disabled={open.pending || undefined} onClick={() => void open.run(() => call('app.openDataFolder'))}>
+          <button type="button" className="button" aria-disabled={open.pending || undefined} onClick={() => void open.run(useSettingsStore.getState().openDataFolder)}>
             {open.pending ? t('data.opening') : t('data.open')}
           </button>
         </div>

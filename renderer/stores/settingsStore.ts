@@ -20,6 +20,8 @@ export interface SettingsState {
   update(patch: SettingsPatch): Promise<Result<AppSettings>>;
   loadBrowsers(): Promise<void>;
   checkBrowser(path: string): Promise<Result<BrowserCheck>>;
+  /** The desktop app opens the data folder in the file manager; browser mode answers NOT_AVAILABLE. */
+  openDataFolder(): Promise<Result<{ path: string }>>;
   show(screen: Screen): void;
 }
 
@@ -56,6 +58,8 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   },
 
   checkBrowser: (path) => call('settings.checkBrowser', { path }),
+
+  openDataFolder: () => call('app.openDataFolder'),
 
   show: (screen) => set({ screen }),
 }));
