@@ -10,6 +10,22 @@ export type Language = z.infer<typeof Language>;
 export const LanguageSetting = z.enum(['system', ...LANGUAGES]);
 export type LanguageSetting = z.infer<typeof LanguageSetting>;
 
+/**
+ * The language a setting means. 'system' takes the first of the computer's preferred languages (the
+ * window's navigator.languages, main's locale) that we have, by its exact tag or by its language alone
+ * (any Portuguese reads best in the Brazilian catalog), else English. Main and the window both use this,
+ * so they agree.
+ */
+export function resolveLanguage(setting: LanguageSetting, preferred: string | readonly string[]): Language {
+  if (setting !== 'system') return setting;
+  for (const tag of typeof preferred === 'string' ? [preferred] : preferred) {
+    const lower = tag.trim().toLowerCase().replace(/_/g, '-');
+    const found = LANGUAGES.find((l) => l.toLowerCase() === lower) ?? LANGUAGES.find((l) => l.split('-')[0] === lower.split(/[-.]/)[0]);
+    if (found) return found;
+  }
+  return 'en';
+}
+
 export const CloseBehaviour = z.enum(['keep-running', 'quit']);
 export type CloseBehaviour = z.infer<typeof CloseBehaviour>;
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mainIsEnglish, mainLanguage, resolveMainLanguage, setMainLanguage, tm } from './index';
+import { resolveLanguage } from '../../preload/settings';
+import { mainIsEnglish, mainLanguage, setMainLanguage, tm } from './index';
 
 afterEach(() => {
   setMainLanguage('en', 'en-US');
@@ -13,14 +14,14 @@ describe('main language', () => {
   });
 
   it('follows the setting, and for "system" the computer’s locale: any Portuguese is pt-BR, anything else English', () => {
-    expect(resolveMainLanguage('pt-BR', 'en-US')).toBe('pt-BR');
-    expect(resolveMainLanguage('en', 'pt-BR')).toBe('en');
-    for (const locale of ['pt-BR', 'pt', 'pt-PT', 'PT_br']) expect(resolveMainLanguage('system', locale)).toBe('pt-BR');
-    for (const locale of ['en-US', 'de', 'fr-FR', '', 'ptx']) expect(resolveMainLanguage('system', locale)).toBe('en');
+    expect(resolveLanguage('pt-BR', 'en-US')).toBe('pt-BR');
+    expect(resolveLanguage('en', 'pt-BR')).toBe('en');
+    for (const locale of ['pt-BR', 'pt', 'pt-PT', 'PT_br']) expect(resolveLanguage('system', locale)).toBe('pt-BR');
+    for (const locale of ['en-US', 'de', 'fr-FR', '', 'ptx']) expect(resolveLanguage('system', locale)).toBe('en');
     // Several preferred languages: the first English or Portuguese one decides (as the window does).
-    expect(resolveMainLanguage('system', ['de-DE', 'pt-BR', 'en-US'])).toBe('pt-BR');
-    expect(resolveMainLanguage('system', ['en-GB', 'pt-BR'])).toBe('en');
-    expect(resolveMainLanguage('system', [])).toBe('en');
+    expect(resolveLanguage('system', ['de-DE', 'pt-BR', 'en-US'])).toBe('pt-BR');
+    expect(resolveLanguage('system', ['en-GB', 'pt-BR'])).toBe('en');
+    expect(resolveLanguage('system', [])).toBe('en');
   });
 
   it('switches every word at once and back again', () => {

@@ -4,7 +4,7 @@
 // keys are typed here by a wrapper rather than by a global module augmentation, which would clash
 // with the renderer's. scripts/catalogs.test.ts checks that pt-BR has every key English has.
 import i18next from 'i18next';
-import { LANGUAGES, type Language, type LanguageSetting } from '../../preload/settings';
+import { LANGUAGES, resolveLanguage, type Language, type LanguageSetting } from '../../preload/settings';
 import en from './locales/en/desktop.json';
 import ptBR from './locales/pt-BR/desktop.json';
 
@@ -41,26 +41,11 @@ export function tm(key: DesktopKey, vars?: DesktopVars): string {
 }
 
 /**
- * The language a setting means: 'system' follows the computer's locale (any Portuguese: pt-BR; anything
- * else: English). Given several preferred languages, the first English or Portuguese one decides, as the
- * renderer's resolveLanguage does with the browser's, so main and the window agree.
- */
-export function resolveMainLanguage(setting: LanguageSetting, systemLocale: string | readonly string[]): Language {
-  if (setting !== 'system') return setting;
-  for (const tag of typeof systemLocale === 'string' ? [systemLocale] : systemLocale) {
-    const lower = tag.trim().toLowerCase().replace(/_/g, '-');
-    if (lower === 'pt' || lower.startsWith('pt-')) return 'pt-BR';
-    if (lower === 'en' || lower.startsWith('en-')) return 'en';
-  }
-  return 'en';
-}
-
-/**
  * Switches main's words to the setting's language; returns the language chosen. Callers re-render what
  * already shows words (the tray), since a menu does not update itself.
  */
 export function setMainLanguage(setting: LanguageSetting, systemLocale: string | readonly string[]): Language {
-  const lang = resolveMainLanguage(setting, systemLocale);
+  const lang = resolveLanguage(setting, systemLocale);
   // Synchronous: every resource is bundled, so the change is done when this returns.
   if (instance.language !== lang) void instance.changeLanguage(lang);
   return lang;

@@ -1,8 +1,8 @@
 // Settings: the language, desktop notifications, and what the desktop app does at login and on close.
 import { useTranslation } from 'react-i18next';
 import { SettingsPanel } from './SettingsPanel';
-import { LanguageSetting, type CloseBehaviour } from '../../preload/settings';
-import { resolveLanguage } from '../i18n';
+import { LanguageSetting, resolveLanguage, type CloseBehaviour } from '../../preload/settings';
+import { browserLanguages } from '../i18n';
 import { selectInfo, useAppStore } from '../stores/appStore';
 import { CheckboxField, SelectField } from './ChoiceFields';
 import { useSettingChange } from './useSettingChange';
@@ -11,7 +11,7 @@ export function GeneralSettings() {
   const { t } = useTranslation('settings');
   const language = useSettingChange('language');
   const notifications = useSettingChange('notifications');
-  const systemLanguage = resolveLanguage('system', typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+  const systemLanguage = resolveLanguage('system', browserLanguages());
   const options = LanguageSetting.options.map((value) => ({
     value,
     text: value === 'system' ? t('general.system', { language: t(`languages.${systemLanguage}`) }) : t(`languages.${value}`),

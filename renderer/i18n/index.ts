@@ -4,7 +4,7 @@
 // re-run when App re-renders on a language change.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language, type LanguageSetting } from '../../preload/settings';
+import { LANGUAGES, resolveLanguage, type Language, type LanguageSetting } from '../../preload/settings';
 import { NAMESPACES, resources } from './resources';
 
 export const i18n: I18n = i18next.createInstance();
@@ -39,24 +39,14 @@ if (typeof document !== 'undefined') document.documentElement.lang = i18n.langua
 
 export const t: I18n['t'] = i18n.t.bind(i18n);
 
-/** The language a setting means here: 'system' takes the first of the browser's languages we have, else English. */
-export function resolveLanguage(setting: LanguageSetting, preferred: readonly string[]): Language {
-  if (setting !== 'system') return setting;
-  for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    const exact = LANGUAGES.find((l) => l.toLowerCase() === lower);
-    if (exact) return exact;
-    // Any Portuguese reads best in the Brazilian catalog we have.
-    if (lower === 'pt' || lower.startsWith('pt-')) return 'pt-BR';
-    if (lower === 'en' || lower.startsWith('en-')) return 'en';
-  }
-  return 'en';
+/** The browser's preferred languages, for the setting 'system'. */
+export function browserLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
 }
 
 /** Switches every component (and the page's lang attribute, for screen readers) to the setting's language. */
 export function applyLanguage(setting: LanguageSetting): Language {
-  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
-  const lang = resolveLanguage(setting, preferred);
+  const lang = resolveLanguage(setting, browserLanguages());
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   try {
