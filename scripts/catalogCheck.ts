@@ -1,11 +1,12 @@
 // Compares a language's catalog with the English one it translates: the same keys (a plural key needs
 // every plural form of its language, as i18next asks Intl.PluralRules), no empty text, and the same
 // {{placeholders}}. Used by scripts/catalogs.test.ts for the renderer's and main's catalogs.
-type Tree = { [key: string]: string | Tree };
+export type Tree = { [key: string]: string | Tree };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
-function flatten(tree: Tree, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+/** Every leaf of a catalog by its dotted key (`qr.title`). */
+export function flatten(tree: Tree, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
   for (const [k, v] of Object.entries(tree)) {
     const key = prefix ? `${prefix}.${k}` : k;
     if (v !== null && typeof v === 'object') flatten(v, key, out);
